@@ -1,0 +1,70 @@
+// The contract between the SQL engine and the servers that speak for it.
+// The engine knows nothing about HTTP: a server parses a request into these
+// shapes, the engine executes, and the server's formats write what comes back.
+
+import type { DataType } from './types.ts';
+
+/** A column of a result or a table. */
+export interface ColumnDef {
+  name: string;
+  type: DataType;
+}
+
+/**
+ * Rows travel in blocks, row-major. Values by type:
+ * (U)Int8..32, Float32/64 → number; (U)Int64 → bigint; String → string;
+ * Bool → boolean; Date → days since 1970-01-01 (number);
+ * DateTime → seconds since the epoch (number); Nullable(T) → null | T;
+ * Array(T) → T[]; Nothing → null.
+ */
+export interface Block {
+  rows: unknown[][];
+}
+
+/** Live counters; the server reads them for X-ClickHouse-Summary and progress. */
+export interface Progress {
+  readRows: number;
+  readBytes: number;
+  writtenRows: number;
+  writtenBytes: number;
+  totalRowsToRead: number;
+  resultRows: number;
+  resultBytes: number;
+}
+
+/** What a query returns when it has a result set. */
+export interface RowsResult {
+  kind: 'rows';
+  columns: ColumnDef[];
+  /** Pulled lazily: nothing is computed before the consumer asks for the next block. */
+  blocks: AsyncIterable<Block>;
+  /** Set once the result is exhausted when the query had a LIMIT. */
+  rowsBeforeLimit?: () => number | undefined;
+}
+
+/** DDL, INSERT, SET, USE and other statements without a result set. */
+export interface NoResult {
+  kind: 'none';
+}
+
+export type ExecResult = RowsResult | NoResult;
+
+/** Settings as the engine sees them: name → value already parsed to its type. */
+export interface SettingsView {
+  get(name: string): unknown;
+}
+
+export interface QueryContext {
+  /** Database used for unqualified table names. */
+  database: string;
+  user: string;
+  queryId: string;
+  settings: SettingsView;
+  /** 0, 1 or 2 (ClickHouse semantics); 1 and 2 refuse modifying queries. */
+  readonly: number;
+  /** Appended to the READONLY message, e.g. why the server made the query readonly. */
+  readonlyHint?: string;
+  progress: Progress;
+  /** Aborted when the client goes away or the query is killed. */
+  signal?: AbortSignal;
+}
