@@ -3,6 +3,7 @@
 // shapes, the engine executes, and the server's formats write what comes back.
 
 import type { DataType } from './types.ts';
+import type { Settings } from './settings.ts';
 
 /** A column of a result or a table. */
 export interface ColumnDef {
@@ -45,6 +46,8 @@ export interface RowsResult {
 /** DDL, INSERT, SET, USE and other statements without a result set. */
 export interface NoResult {
   kind: 'none';
+  /** Set by USE: the database the caller should use from now on. */
+  database?: string;
 }
 
 export type ExecResult = RowsResult | NoResult;
@@ -59,7 +62,8 @@ export interface QueryContext {
   database: string;
   user: string;
   queryId: string;
-  settings: SettingsView;
+  /** Query settings; SET writes into them, so a server passes its session's copy. */
+  settings: Settings;
   /** 0, 1 or 2 (ClickHouse semantics); 1 and 2 refuse modifying queries. */
   readonly: number;
   /** Appended to the READONLY message, e.g. why the server made the query readonly. */
@@ -67,4 +71,22 @@ export interface QueryContext {
   progress: Progress;
   /** Aborted when the client goes away or the query is killed. */
   signal?: AbortSignal;
+  /** Called by USE with the new database (also returned as NoResult.database). */
+  onUseDatabase?: (database: string) => void;
+}
+
+/** A parsed statement, ready for execute/insert. */
+export interface ParsedQuery {
+  /** 'select' | 'insert' | 'create' | 'drop' | 'truncate' | 'exists' | 'show' | 'describe' | 'set' | 'use' | 'rename'. */
+  kind: string;
+  /** Modifying statements are refused with READONLY (164) when ctx.readonly > 0. */
+  modifies: boolean;
+  /** FORMAT clause: output format of a SELECT-like query, input format of an INSERT. */
+  format?: string;
+  /** SETTINGS clause (name, value text); the server applies them before execute. */
+  settings: [string, string][];
+  /** INSERT ... VALUES | FORMAT X: the data starts at sql.slice(offset). */
+  insertData?: { format: string; offset: number };
+  /** The text that was parsed. */
+  sql: string;
 }

@@ -1,0 +1,270 @@
+// Aggregate functions with ClickHouse's result types. NULL arguments are
+// skipped; a Nullable argument makes sum/min/max/avg/any results Nullable.
+
+import { EngineError } from './errors.ts';
+import { T, arrayOf, isFloat, isInteger, isUnsigned, nullable, unwrapNullable, defaultValue } from './types.ts';
+import type { DataType } from './types.ts';
+import { compareValues, valueKey } from './values/compare.ts';
+import { toNum } from './values/convert.ts';
+
+export interface AggregateState {
+  add(vals: unknown[]): void;
+  result(): unknown;
+}
+
+export interface AggregateDef {
+  /** Result type from argument types; `params` are constant parameters (quantile(0.5)). */
+  type(args: DataType[], params: unknown[]): DataType;
+  create(args: DataType[], params: unknown[]): AggregateState;
+  minArgs: number;
+  maxArgs: number;
+  /** count() counts rows even with NULLs when given no argument. */
+  keepNulls?: boolean;
+}
+
+const defs = new Map<string, AggregateDef>();
+const insensitive = new Map<string, AggregateDef>();
+
+function reg(name: string, def: AggregateDef, caseInsensitive = false): void {
+  defs.set(name, def);
+  if (caseInsensitive) insensitive.set(name.toLowerCase(), def);
+}
+
+export function lookupAggregate(name: string): AggregateDef | undefined {
+  const d = defs.get(name) ?? insensitive.get(name.toLowerCase());
+  if (d) return d;
+  // -If combinator: sumIf(x, cond), countIf(cond).
+  if (name.endsWith('If') && name.length > 2) {
+    const base = lookupAggregate(name.slice(0, -2));
+    if (base) return ifCombinator(base);
+  }
+  return undefined;
+}
+
+export function allAggregateNames(): { name: string; caseInsensitive: boolean }[] {
+  return [...defs.keys()].map((name) => ({ name, caseInsensitive: insensitive.has(name.toLowerCase()) }));
+}
+
+function ifCombinator(base: AggregateDef): AggregateDef {
+  return {
+    minArgs: base.minArgs + 1,
+    maxArgs: base.maxArgs + 1,
+    type: (args, params) => base.type(args.slice(0, -1), params),
+    create: (args, params) => {
+      const inner = base.create(args.slice(0, -1), params);
+      return {
+        add: (vals) => {
+          const c = vals[vals.length - 1];
+          if (c !== null && c !== 0 && c !== 0n && c !== false) inner.add(vals.slice(0, -1));
+        },
+        result: () => inner.result(),
+      };
+    },
+    keepNulls: true,
+  };
+}
+
+const anyNullable = (args: DataType[]): boolean => args.some((t) => t.kind === 'Nullable');
+
+reg('count', {
+  minArgs: 0,
+  maxArgs: 1,
+  type: () => T.UInt64,
+  create: (args) => {
+    let n = 0n;
+    const nullableArg = args.length > 0 && (args[0]!.kind === 'Nullable' || args[0]!.kind === 'Nothing');
+    return { add: (vals) => { if (!nullableArg || vals[0] !== null) n++; }, result: () => n };
+  },
+  keepNulls: true,
+}, true);
+
+function sumType(t: DataType): DataType {
+  const b = unwrapNullable(t);
+  if (isFloat(b)) return T.Float64;
+  if (isInteger(b) || b.kind === 'Bool') return isUnsigned(b) || b.kind === 'Bool' ? T.UInt64 : T.Int64;
+  throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `Illegal type ${t.name} of argument for aggregate function sum`);
+}
+
+reg('sum', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => (anyNullable(args) ? nullable(sumType(args[0]!)) : sumType(args[0]!)),
+  create: (args) => {
+    const rt = sumType(args[0]!);
+    const float = rt.kind === 'Float64';
+    let f = 0;
+    let i = 0n;
+    let seen = false;
+    const nullableResult = anyNullable(args);
+    return {
+      add: ([v]) => {
+        seen = true;
+        if (float) f += toNum(v);
+        else i += typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? (v ? 1 : 0) : (v as number));
+      },
+      result: () => {
+        if (nullableResult && !seen) return null;
+        if (float) return f;
+        return rt.kind === 'UInt64' ? BigInt.asUintN(64, i) : BigInt.asIntN(64, i);
+      },
+    };
+  },
+}, true);
+
+reg('avg', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => {
+    sumType(args[0]!);
+    return anyNullable(args) ? nullable(T.Float64) : T.Float64;
+  },
+  create: (args) => {
+    let s = 0;
+    let n = 0;
+    const nullableResult = anyNullable(args);
+    return {
+      add: ([v]) => { s += toNum(v); n++; },
+      result: () => (n === 0 ? (nullableResult ? null : NaN) : s / n),
+    };
+  },
+}, true);
+
+function extreme(name: string, sign: number): void {
+  reg(name, {
+    minArgs: 1,
+    maxArgs: 1,
+    type: (args) => args[0]!,
+    create: (args) => {
+      let best: unknown;
+      let seen = false;
+      const nullableResult = args[0]!.kind === 'Nullable' || args[0]!.kind === 'Nothing';
+      return {
+        add: ([v]) => {
+          if (!seen || compareValues(v, best) * sign > 0) best = v;
+          seen = true;
+        },
+        result: () => (seen ? best : nullableResult ? null : defaultValue(args[0]!)),
+      };
+    },
+  }, true);
+}
+extreme('min', -1);
+extreme('max', 1);
+
+function argExtreme(name: string, sign: number): void {
+  reg(name, {
+    minArgs: 2,
+    maxArgs: 2,
+    type: (args) => args[0]!,
+    create: (args) => {
+      let best: unknown;
+      let key: unknown;
+      let seen = false;
+      return {
+        add: ([v, k]) => {
+          if (!seen || compareValues(k, key) * sign > 0) {
+            best = v;
+            key = k;
+          }
+          seen = true;
+        },
+        result: () => (seen ? best : defaultValue(args[0]!)),
+      };
+    },
+  });
+}
+argExtreme('argMin', -1);
+argExtreme('argMax', 1);
+
+reg('any', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => args[0]!,
+  create: (args) => {
+    let v: unknown;
+    let seen = false;
+    return {
+      add: ([x]) => { if (!seen) { v = x; seen = true; } },
+      result: () => (seen ? v : args[0]!.kind === 'Nullable' || args[0]!.kind === 'Nothing' ? null : defaultValue(args[0]!)),
+    };
+  },
+}, true);
+defs.set('first_value', defs.get('any')!);
+
+reg('anyLast', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => args[0]!,
+  create: (args) => {
+    let v: unknown;
+    let seen = false;
+    return {
+      add: ([x]) => { v = x; seen = true; },
+      result: () => (seen ? v : args[0]!.kind === 'Nullable' ? null : defaultValue(args[0]!)),
+    };
+  },
+});
+defs.set('last_value', defs.get('anyLast')!);
+
+function uniqDef(): AggregateDef {
+  return {
+    minArgs: 1,
+    maxArgs: Infinity,
+    type: () => T.UInt64,
+    create: () => {
+      const seen = new Set<string>();
+      return {
+        add: (vals) => { seen.add(vals.map(valueKey).join('\u0001')); },
+        result: () => BigInt(seen.size),
+      };
+    },
+  };
+}
+reg('uniq', uniqDef());
+reg('uniqExact', uniqDef());
+reg('uniqCombined', uniqDef());
+reg('uniqHLL12', uniqDef());
+reg('countDistinct', uniqDef());
+
+reg('groupArray', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => arrayOf(unwrapNullable(args[0]!)),
+  create: (_args, params) => {
+    const out: unknown[] = [];
+    const max = params.length ? Number(params[0]) : Infinity;
+    return { add: ([v]) => { if (out.length < max) out.push(v); }, result: () => out };
+  },
+}, false);
+
+reg('groupUniqArray', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: (args) => arrayOf(unwrapNullable(args[0]!)),
+  create: () => {
+    const out = new Map<string, unknown>();
+    return { add: ([v]) => { out.set(valueKey(v), v); }, result: () => [...out.values()] };
+  },
+});
+
+reg('quantile', {
+  minArgs: 1,
+  maxArgs: 1,
+  type: () => T.Float64,
+  create: (_args, params) => {
+    const xs: number[] = [];
+    const level = params.length ? Number(params[0]) : 0.5;
+    return {
+      add: ([v]) => { xs.push(toNum(v)); },
+      result: () => {
+        if (xs.length === 0) return NaN;
+        xs.sort((a, b) => a - b);
+        const pos = level * (xs.length - 1);
+        const lo = Math.floor(pos);
+        const hi = Math.ceil(pos);
+        return xs[lo]! + (xs[hi]! - xs[lo]!) * (pos - lo);
+      },
+    };
+  },
+});
+defs.set('median', defs.get('quantile')!);

@@ -1,0 +1,120 @@
+// Databases and in-memory tables. A table's rows array is replaced, never
+// mutated, on INSERT/TRUNCATE, so a running SELECT keeps a consistent snapshot.
+
+import { randomUUID } from 'node:crypto';
+import { EngineError } from './errors.ts';
+import type { DataType } from './types.ts';
+import type { Expr } from './parser/ast.ts';
+
+export interface TableColumn {
+  name: string;
+  type: DataType;
+  defaultKind?: 'DEFAULT' | 'MATERIALIZED' | 'ALIAS' | 'EPHEMERAL';
+  defaultExpr?: Expr;
+  defaultText?: string;
+  comment?: string;
+}
+
+export interface Table {
+  database: string;
+  name: string;
+  uuid: string;
+  columns: TableColumn[];
+  engine: string;
+  engineFull: string;
+  orderBy?: string;
+  partitionBy?: string;
+  primaryKey?: string;
+  comment: string;
+  createdAt: number;
+  rows: readonly unknown[][];
+  /** Approximate in-memory size, kept with the rows. */
+  bytes: number;
+}
+
+export interface Database {
+  name: string;
+  engine: string;
+  uuid: string;
+  comment: string;
+  tables: Map<string, Table>;
+}
+
+export function backQuoteIfNeed(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '\\`')}\``;
+}
+
+export function nameForLogs(db: string, table: string): string {
+  return `${backQuoteIfNeed(db)}.${backQuoteIfNeed(table)}`;
+}
+
+export class Catalog {
+  readonly databases = new Map<string, Database>();
+
+  constructor() {
+    this.createDatabase('system', 'Memory');
+    this.createDatabase('default', 'Atomic');
+    this.createDatabase('INFORMATION_SCHEMA', 'Memory');
+    this.createDatabase('information_schema', 'Memory');
+  }
+
+  createDatabase(name: string, engine = 'Atomic', ifNotExists = false): void {
+    if (this.databases.has(name)) {
+      if (ifNotExists) return;
+      throw new EngineError('DATABASE_ALREADY_EXISTS', `Database ${backQuoteIfNeed(name)} already exists`);
+    }
+    this.databases.set(name, { name, engine, uuid: randomUUID(), comment: '', tables: new Map() });
+  }
+
+  dropDatabase(name: string, ifExists: boolean): void {
+    if (!this.databases.has(name)) {
+      if (ifExists) return;
+      throw unknownDatabase(name);
+    }
+    if (name === 'system' || name === 'default' || name.toLowerCase() === 'information_schema') {
+      throw new EngineError('DATABASE_ACCESS_DENIED', `Cannot drop or detach database ${name}, because it is a system database`);
+    }
+    this.databases.delete(name);
+  }
+
+  database(name: string): Database {
+    const db = this.databases.get(name);
+    if (!db) throw unknownDatabase(name);
+    return db;
+  }
+
+  findTable(db: string, name: string): Table | undefined {
+    return this.databases.get(db)?.tables.get(name);
+  }
+
+  table(db: string, name: string): Table {
+    const d = this.database(db);
+    const t = d.tables.get(name);
+    if (!t) throw new EngineError('UNKNOWN_TABLE', `Table ${nameForLogs(db, name)} does not exist`);
+    return t;
+  }
+
+  addTable(t: Table, ifNotExists: boolean): boolean {
+    const d = this.database(t.database);
+    if (d.tables.has(t.name)) {
+      if (ifNotExists) return false;
+      throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(t.database, t.name)} already exists`);
+    }
+    d.tables.set(t.name, t);
+    return true;
+  }
+
+  dropTable(db: string, name: string, ifExists: boolean): void {
+    const d = ifExists ? this.databases.get(db) : this.database(db);
+    if (!d) return;
+    if (!d.tables.has(name)) {
+      if (ifExists) return;
+      throw new EngineError('UNKNOWN_TABLE', `Table ${nameForLogs(db, name)} does not exist`);
+    }
+    d.tables.delete(name);
+  }
+}
+
+export function unknownDatabase(name: string): EngineError {
+  return new EngineError('UNKNOWN_DATABASE', `Database ${backQuoteIfNeed(name)} does not exist`);
+}

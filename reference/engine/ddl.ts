@@ -1,0 +1,114 @@
+// CREATE TABLE validation, SHOW CREATE text and DESCRIBE rows.
+
+import { randomUUID } from 'node:crypto';
+import { EngineError } from './errors.ts';
+import { nullable, parseType, valueBytes } from './types.ts';
+import type { DataType } from './types.ts';
+import type { ColumnDef } from './api.ts';
+import type { Statement } from './parser/ast.ts';
+import { backQuoteIfNeed } from './catalog.ts';
+import type { Table, TableColumn } from './catalog.ts';
+import { Compiler } from './expr/compiler.ts';
+import type { FunctionEnv } from './expr/compiled.ts';
+
+type CreateTable = Statement & { kind: 'create_table' };
+
+const ENGINES = new Set(['Memory', 'MergeTree', 'ReplacingMergeTree', 'SummingMergeTree', 'AggregatingMergeTree', 'CollapsingMergeTree', 'Log', 'TinyLog', 'StripeLog', 'Null']);
+
+/** Build the table definition of a CREATE TABLE (without AS SELECT rows). */
+export function buildTable(st: CreateTable, database: string, env: FunctionEnv, fromColumns?: ColumnDef[]): Table {
+  const columns: TableColumn[] = [];
+  const seen = new Set<string>();
+  for (const c of st.columns) {
+    if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
+    seen.add(c.name);
+    let type: DataType | undefined = c.type !== undefined ? parseType(c.type) : undefined;
+    if (c.defaultExpr) {
+      const compiled = new Compiler({ env, columns: [], aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
+      type ??= compiled.type;
+    }
+    if (c.nullModifier === 'NULL' && type) type = nullable(type);
+    columns.push({
+      name: c.name,
+      type: type!,
+      ...(c.defaultKind ? { defaultKind: c.defaultKind } : {}),
+      ...(c.defaultExpr ? { defaultExpr: c.defaultExpr } : {}),
+      ...(c.defaultText !== undefined ? { defaultText: c.defaultText } : {}),
+      ...(c.comment !== undefined ? { comment: c.comment } : {}),
+    });
+  }
+  if (columns.length === 0 && fromColumns) {
+    for (const c of fromColumns) columns.push({ name: c.name, type: c.type });
+  }
+  if (columns.length === 0) {
+    throw new EngineError('EMPTY_LIST_OF_COLUMNS_PASSED', 'Empty list of columns passed');
+  }
+  const engine = st.engine?.name ?? 'MergeTree';
+  if (!st.engine && !st.orderBy) {
+    // 24.8 defaults default_table_engine to MergeTree, which needs ORDER BY.
+    throw new EngineError('BAD_ARGUMENTS', 'ORDER BY or PRIMARY KEY clause is missing. Consider using extended storage definition syntax with ORDER BY or PRIMARY KEY clause. With deprecated old syntax (highly not recommended) storage MergeTree requires 3 to 4 parameters: \nname of column with date,\n[sampling element of primary key],\nprimary key expression,\nindex granularity\n');
+  }
+  if (!ENGINES.has(engine)) {
+    throw new EngineError('UNKNOWN_STORAGE', `Unknown table engine ${engine}`);
+  }
+  if (engine.endsWith('MergeTree') && st.orderBy === undefined && st.primaryKey === undefined) {
+    throw new EngineError('BAD_ARGUMENTS', `${engine === 'MergeTree' ? '' : ''}ORDER BY or PRIMARY KEY clause is missing. Consider using extended storage definition syntax with ORDER BY or PRIMARY KEY clause. With deprecated old syntax (highly not recommended) storage ${engine} requires 3 to 4 parameters: \nname of column with date,\n[sampling element of primary key],\nprimary key expression,\nindex granularity\n`);
+  }
+  if (!engine.endsWith('MergeTree') && (st.orderBy !== undefined || st.partitionBy !== undefined || st.primaryKey !== undefined)) {
+    throw new EngineError('BAD_ARGUMENTS', `Engine ${engine} doesn't support PARTITION_BY, PRIMARY_KEY, ORDER_BY or SAMPLE_BY clauses. Currently only the following engines have support for the feature: [MergeTree, ReplacingMergeTree, SummingMergeTree, AggregatingMergeTree, CollapsingMergeTree, VersionedCollapsingMergeTree, GraphiteMergeTree, CoalescingMergeTree, ReplicatedMergeTree, ReplicatedReplacingMergeTree, ReplicatedSummingMergeTree, ReplicatedAggregatingMergeTree, ReplicatedCollapsingMergeTree, ReplicatedVersionedCollapsingMergeTree, ReplicatedGraphiteMergeTree]`);
+  }
+  let engineFull = st.engine?.text ?? 'MergeTree';
+  if (st.partitionBy) engineFull += ` PARTITION BY ${st.partitionBy}`;
+  if (st.primaryKey) engineFull += ` PRIMARY KEY ${st.primaryKey}`;
+  if (st.orderBy) engineFull += ` ORDER BY ${st.orderBy}`;
+  if (engine.endsWith('MergeTree')) {
+    const settings = st.tableSettings.length ? st.tableSettings : [['index_granularity', '8192'] as [string, string]];
+    if (!settings.some(([k]) => k === 'index_granularity')) settings.push(['index_granularity', '8192']);
+    engineFull += ` SETTINGS ${settings.map(([k, v]) => `${k} = ${v}`).join(', ')}`;
+  }
+  return {
+    database,
+    name: st.name,
+    uuid: randomUUID(),
+    columns,
+    engine,
+    engineFull,
+    ...(st.orderBy !== undefined ? { orderBy: st.orderBy } : {}),
+    ...(st.partitionBy !== undefined ? { partitionBy: st.partitionBy } : {}),
+    ...(st.primaryKey !== undefined ? { primaryKey: st.primaryKey } : {}),
+    comment: st.comment ?? '',
+    createdAt: Math.floor(Date.now() / 1000),
+    rows: [],
+    bytes: 0,
+  };
+}
+
+/** The approximate bytes of rows, for system.tables and written_bytes. */
+export function rowsBytes(columns: { type: DataType }[], rows: readonly unknown[][]): number {
+  let n = 0;
+  for (const r of rows) for (let i = 0; i < columns.length; i++) n += valueBytes(columns[i]!.type, r[i]);
+  return n;
+}
+
+/** SHOW CREATE TABLE text, formatted the way ClickHouse prints it. */
+export function showCreateTable(t: Table): string {
+  const cols = t.columns.map((c) => {
+    let s = `    \`${c.name}\` ${c.type.name}`;
+    if (c.defaultKind && c.defaultText !== undefined) s += ` ${c.defaultKind} ${c.defaultText}`;
+    if (c.comment) s += ` COMMENT '${c.comment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    return s;
+  });
+  let s = `CREATE TABLE ${backQuoteIfNeed(t.database)}.${backQuoteIfNeed(t.name)}\n(\n${cols.join(',\n')}\n)\nENGINE = ${t.engine}`;
+  if (t.partitionBy) s += `\nPARTITION BY ${t.partitionBy}`;
+  if (t.primaryKey) s += `\nPRIMARY KEY ${t.primaryKey}`;
+  if (t.orderBy) s += `\nORDER BY ${t.orderBy}`;
+  const settingsAt = t.engineFull.indexOf(' SETTINGS ');
+  if (settingsAt >= 0) s += `\nSETTINGS ${t.engineFull.slice(settingsAt + 10)}`;
+  if (t.comment) s += `\nCOMMENT '${t.comment.replace(/'/g, "\\'")}'`;
+  return s;
+}
+
+/** DESCRIBE rows (24.8 columns). */
+export function describeRows(columns: { name: string; type: DataType; defaultKind?: string; defaultText?: string; comment?: string }[]): unknown[][] {
+  return columns.map((c) => [c.name, c.type.name, c.defaultKind ?? '', c.defaultText ?? '', c.comment ?? '', '', '']);
+}

@@ -1,0 +1,39 @@
+// A compiled expression: its result type and a closure evaluating one row.
+
+import type { DataType } from '../types.ts';
+import type { Settings } from '../settings.ts';
+
+/** Per-query facts functions can read. */
+export interface FunctionEnv {
+  database: string;
+  user: string;
+  queryId: string;
+  version: string;
+  timezone: string;
+  settings: Settings;
+  hostName: string;
+  /** Query start, seconds since the epoch (now() is constant within a query). */
+  startTime: number;
+}
+
+/** Mutable state of one block's evaluation. */
+export interface EvalState {
+  /** Seconds sleepEachRow/sleep asked for while evaluating the current block. */
+  sleepSeconds: number;
+}
+
+export interface Compiled {
+  type: DataType;
+  ev: (row: unknown[], st: EvalState) => unknown;
+  /** Set when the expression is constant (literal, folded function). */
+  isConst?: boolean;
+  constValue?: unknown;
+  /** Set when the expression just reads column `columnIndex` of the row. */
+  columnIndex?: number;
+}
+
+export function constant(type: DataType, value: unknown): Compiled {
+  return { type, ev: () => value, isConst: true, constValue: value };
+}
+
+export const NO_STATE: EvalState = { sleepSeconds: 0 };

@@ -1,0 +1,79 @@
+// The syntax tree the parser produces and the planner consumes.
+
+export type Expr =
+  | { t: 'lit'; value: unknown; raw: string; alias?: string }
+  | { t: 'id'; parts: string[]; alias?: string }
+  | { t: 'fn'; name: string; args: Expr[]; params?: Expr[]; distinct?: boolean; alias?: string }
+  | { t: 'star'; table?: string; alias?: string }
+  | { t: 'sub'; query: SelectQuery; alias?: string }
+  | { t: 'lambda'; params: string[]; body: Expr; alias?: string };
+
+export interface OrderItem {
+  expr: Expr;
+  desc: boolean;
+  nulls?: 'first' | 'last';
+}
+
+export type TableExpr =
+  | { t: 'table'; db?: string; name: string; alias?: string }
+  | { t: 'func'; name: string; args: Expr[]; alias?: string }
+  | { t: 'sub'; query: SelectQuery; alias?: string };
+
+export interface SelectCore {
+  t: 'select';
+  with: Expr[];
+  distinct: boolean;
+  columns: Expr[];
+  from?: TableExpr;
+  arrayJoin?: Expr[];
+  where?: Expr;
+  groupBy?: Expr[];
+  having?: Expr;
+  orderBy?: OrderItem[];
+  limit?: { count: Expr; offset?: Expr };
+  settings: [string, string][];
+}
+
+/** A SELECT or a UNION ALL of SELECTs. */
+export interface SelectQuery {
+  t: 'query';
+  parts: SelectCore[];
+  /** ORDER BY / LIMIT are per part in ClickHouse; kept on the parts. */
+}
+
+export interface ColumnSpec {
+  name: string;
+  type?: string;
+  defaultKind?: 'DEFAULT' | 'MATERIALIZED' | 'ALIAS' | 'EPHEMERAL';
+  defaultExpr?: Expr;
+  defaultText?: string;
+  comment?: string;
+  nullModifier?: 'NULL' | 'NOT NULL';
+}
+
+export interface EngineSpec {
+  name: string;
+  args: Expr[];
+  text: string;
+}
+
+export type Statement =
+  | { kind: 'select'; query: SelectQuery }
+  | { kind: 'insert'; db?: string; table: string; columns?: string[]; select?: SelectQuery; format?: string; hasData: boolean }
+  | { kind: 'create_database'; name: string; ifNotExists: boolean; engine?: string }
+  | {
+      kind: 'create_table'; db?: string; name: string; ifNotExists: boolean; orReplace: boolean; temporary: boolean;
+      columns: ColumnSpec[]; engine?: EngineSpec; orderBy?: string; partitionBy?: string; primaryKey?: string;
+      sampleBy?: string; tableSettings: [string, string][]; asSelect?: SelectQuery; asTable?: { db?: string; name: string };
+      comment?: string;
+    }
+  | { kind: 'drop'; what: 'table' | 'database' | 'view' | 'dictionary'; db?: string; name: string; ifExists: boolean; temporary: boolean }
+  | { kind: 'truncate'; db?: string; name: string; ifExists: boolean }
+  | { kind: 'exists'; what: 'table' | 'database' | 'view' | 'dictionary'; db?: string; name: string; temporary: boolean }
+  | { kind: 'show_tables'; db?: string; like?: { pattern: string; not: boolean; ilike: boolean }; limit?: number }
+  | { kind: 'show_databases'; like?: { pattern: string; not: boolean; ilike: boolean }; limit?: number }
+  | { kind: 'show_create'; what: 'table' | 'database'; db?: string; name: string }
+  | { kind: 'describe'; db?: string; name?: string; func?: { name: string; args: Expr[] }; query?: SelectQuery }
+  | { kind: 'set'; pairs: [string, string][] }
+  | { kind: 'use'; db: string }
+  | { kind: 'rename'; pairs: { from: { db?: string; name: string }; to: { db?: string; name: string } }[] };

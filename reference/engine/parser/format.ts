@@ -1,0 +1,100 @@
+// Text of expressions and queries: result column names (ClickHouse's
+// getColumnName: functional form, `plus(a, 1)`) and the SQL form used in
+// `in scope ...` messages (infix operators).
+
+import type { Expr, SelectCore, SelectQuery, TableExpr } from './ast.ts';
+
+function ident(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+}
+
+/** The column name ClickHouse gives an expression without alias. */
+export function columnName(e: Expr): string {
+  switch (e.t) {
+    case 'lit':
+      return e.raw;
+    case 'id':
+      return e.parts.join('.');
+    case 'star':
+      return e.table ? `${e.table}.*` : '*';
+    case 'sub':
+      return `_subquery`;
+    case 'lambda':
+      return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body)})`;
+    case 'fn': {
+      if (e.name === 'array') return `[${e.args.map(argName).join(', ')}]`;
+      if (e.name === 'tuple') return `(${e.args.map(argName).join(', ')})`;
+      const params = e.params ? `(${e.params.map(argName).join(', ')})` : '';
+      return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(argName).join(', ')})`;
+    }
+  }
+}
+
+function argName(e: Expr): string {
+  return e.alias !== undefined && e.t !== 'lit' ? e.alias : columnName(e);
+}
+
+const INFIX: Record<string, string> = {
+  plus: '+', minus: '-', multiply: '*', divide: '/', modulo: '%', equals: '=', notEquals: '!=', less: '<',
+  greater: '>', lessOrEquals: '<=', greaterOrEquals: '>=', and: 'AND', or: 'OR', like: 'LIKE', notLike: 'NOT LIKE',
+  ilike: 'ILIKE', notILike: 'NOT ILIKE', in: 'IN', notIn: 'NOT IN', concat: '||',
+};
+
+/** SQL text of an expression, the way ClickHouse formats a query. */
+export function formatExpr(e: Expr, top = true): string {
+  const text = ((): string => {
+    switch (e.t) {
+      case 'lit':
+        return e.raw;
+      case 'id':
+        return e.parts.map(ident).join('.');
+      case 'star':
+        return e.table ? `${e.table}.*` : '*';
+      case 'sub':
+        return `(${formatQuery(e.query)})`;
+      case 'lambda':
+        return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} -> ${formatExpr(e.body, false)}`;
+      case 'fn': {
+        const op = INFIX[e.name];
+        if (op && e.args.length >= 2) return e.args.map((a) => formatExpr(a, false)).join(` ${op} `);
+        if (e.name === 'not' && e.args.length === 1) return `NOT ${formatExpr(e.args[0]!, false)}`;
+        if (e.name === 'negate' && e.args.length === 1) return `-${formatExpr(e.args[0]!, false)}`;
+        if (e.name === 'isNull') return `${formatExpr(e.args[0]!, false)} IS NULL`;
+        if (e.name === 'isNotNull') return `${formatExpr(e.args[0]!, false)} IS NOT NULL`;
+        if (e.name === 'arrayElement') return `${formatExpr(e.args[0]!, false)}[${formatExpr(e.args[1]!)}]`;
+        if (e.name === 'array') return `[${e.args.map((a) => formatExpr(a)).join(', ')}]`;
+        if (e.name === 'tuple') return `(${e.args.map((a) => formatExpr(a)).join(', ')})`;
+        if (e.name === 'CAST' && e.args.length === 2) return `CAST(${formatExpr(e.args[0]!)}, ${formatExpr(e.args[1]!)})`;
+        const params = e.params ? `(${e.params.map((a) => formatExpr(a)).join(', ')})` : '';
+        return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => formatExpr(a)).join(', ')})`;
+      }
+    }
+  })();
+  const withAlias = e.alias !== undefined ? `${text} AS ${ident(e.alias)}` : text;
+  return !top && e.alias !== undefined ? `(${withAlias})` : withAlias;
+}
+
+function formatTable(t: TableExpr): string {
+  let s: string;
+  if (t.t === 'table') s = t.db ? `${ident(t.db)}.${ident(t.name)}` : ident(t.name);
+  else if (t.t === 'func') s = `${t.name}(${t.args.map((a) => formatExpr(a)).join(', ')})`;
+  else s = `(${formatQuery(t.query)})`;
+  return t.alias ? `${s} AS ${ident(t.alias)}` : s;
+}
+
+export function formatSelect(c: SelectCore): string {
+  let s = '';
+  if (c.with.length) s += `WITH ${c.with.map((e) => formatExpr(e)).join(', ')} `;
+  s += `SELECT ${c.distinct ? 'DISTINCT ' : ''}${c.columns.map((e) => formatExpr(e)).join(', ')}`;
+  if (c.from) s += ` FROM ${formatTable(c.from)}`;
+  if (c.where) s += ` WHERE ${formatExpr(c.where)}`;
+  if (c.groupBy) s += ` GROUP BY ${c.groupBy.map((e) => formatExpr(e)).join(', ')}`;
+  if (c.having) s += ` HAVING ${formatExpr(c.having)}`;
+  if (c.orderBy) s += ` ORDER BY ${c.orderBy.map((o) => `${formatExpr(o.expr)} ${o.desc ? 'DESC' : 'ASC'}${o.nulls ? ` NULLS ${o.nulls.toUpperCase()}` : ''}`).join(', ')}`;
+  if (c.limit) s += ` LIMIT ${c.limit.offset ? `${formatExpr(c.limit.offset)}, ` : ''}${formatExpr(c.limit.count)}`;
+  return s;
+}
+
+export function formatQuery(q: SelectQuery): string {
+  return q.parts.map(formatSelect).join(' UNION ALL ');
+}
