@@ -1,0 +1,79 @@
+// The `olapspec` command: parses the command line and hands over to `serve` or `run`.
+
+import { parseArgs } from 'node:util';
+import { USAGE, UsageError } from './usage.ts';
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > 65535) throw new UsageError(`--${name} must be a port number from 0 to 65535, not '${value}'`);
+  return number;
+}
+
+type Flags = { [name: string]: string | undefined } & { help?: boolean };
+
+/** Parses `--name value` flags (all strings) plus --help; anything else is a usage error. */
+function parse(args: string[], names: string[]): Flags {
+  const options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = { help: { type: 'boolean', short: 'h' } };
+  for (const name of names) options[name] = { type: 'string' };
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Flags;
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'serve') {
+    const values = parse(rest, ['host', 'clickhouse-port', 'fe-port', 'fe-query-port', 'be-port', 'cn-port', 'config']);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const options = {
+      host: values.host ?? '127.0.0.1',
+      clickhousePort: port('clickhouse-port', values['clickhouse-port'], 8123),
+      fePort: port('fe-port', values['fe-port'], 8030),
+      feQueryPort: port('fe-query-port', values['fe-query-port'], 9030),
+      bePort: port('be-port', values['be-port'], 8040),
+      cnPort: port('cn-port', values['cn-port'], 8060),
+      ...(values.config !== undefined ? { config: values.config } : {}),
+    };
+    const { serve } = await import('./serve.ts');
+    await serve(options);
+    return 0;
+  }
+  if (command === 'run') {
+    const values = parse(rest, ['target', 'tags', 'report', 'user', 'password']);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { run } = await import('./run.ts');
+    return run({
+      target: values.target ?? 'reference',
+      ...(values.tags !== undefined ? { tags: values.tags } : {}),
+      ...(values.report !== undefined ? { report: values.report } : {}),
+      ...(values.user !== undefined ? { user: values.user } : {}),
+      ...(values.password !== undefined ? { password: values.password } : {}),
+    });
+  }
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) {
+    process.stderr.write(`olapspec: ${err.message}\nRun 'olapspec --help' for usage.\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`olapspec: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,70 @@
+// Turns the cucumber message stream into the small per-run results file:
+// which target, which version, when, and how each scenario ended.
+
+import type { runCucumber } from '@cucumber/cucumber/api';
+
+/** A cucumber message, typed through the API so that @cucumber/messages need not be a direct dependency. */
+type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
+
+export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown';
+
+export interface ScenarioResult {
+  name: string;
+  uri: string;
+  tags: string[];
+  status: ScenarioStatus;
+}
+
+export interface RunResults {
+  target: string;
+  url: string;
+  version: string;
+  date: string;
+  counts: Partial<Record<ScenarioStatus, number>>;
+  scenarios: ScenarioResult[];
+}
+
+// Worst first: a scenario takes the worst status among its steps and hooks.
+const SEVERITY: ScenarioStatus[] = ['failed', 'ambiguous', 'undefined', 'pending', 'unknown', 'skipped', 'passed'];
+
+export class ResultCollector {
+  private readonly pickles = new Map<string, { name: string; uri: string; tags: string[] }>();
+  private readonly pickleOfTestCase = new Map<string, string>();
+  private readonly testCaseOfAttempt = new Map<string, string>();
+  private readonly statusOfAttempt = new Map<string, ScenarioStatus>();
+  /** Pickle id → status of its last finished attempt, in the order scenarios finished. */
+  private readonly finished = new Map<string, ScenarioStatus>();
+
+  onMessage = (envelope: Envelope): void => {
+    if (envelope.pickle) {
+      const { id, name, uri, tags } = envelope.pickle;
+      this.pickles.set(id, { name, uri, tags: tags.map((tag) => tag.name) });
+    } else if (envelope.testCase) {
+      this.pickleOfTestCase.set(envelope.testCase.id, envelope.testCase.pickleId);
+    } else if (envelope.testCaseStarted) {
+      this.testCaseOfAttempt.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
+      this.statusOfAttempt.set(envelope.testCaseStarted.id, 'passed');
+    } else if (envelope.testStepFinished) {
+      const attempt = envelope.testStepFinished.testCaseStartedId;
+      const status = envelope.testStepFinished.testStepResult.status.toLowerCase() as ScenarioStatus;
+      const before = this.statusOfAttempt.get(attempt) ?? 'passed';
+      if (SEVERITY.indexOf(status) < SEVERITY.indexOf(before)) this.statusOfAttempt.set(attempt, status);
+    } else if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
+      const attempt = envelope.testCaseFinished.testCaseStartedId;
+      const pickleId = this.pickleOfTestCase.get(this.testCaseOfAttempt.get(attempt) ?? '');
+      if (pickleId !== undefined) this.finished.set(pickleId, this.statusOfAttempt.get(attempt) ?? 'unknown');
+    }
+  };
+
+  results(run: { target: string; url: string; version: string; date: Date }): RunResults {
+    const scenarios: ScenarioResult[] = [];
+    const counts: Partial<Record<ScenarioStatus, number>> = {};
+    for (const [pickleId, status] of this.finished) {
+      const pickle = this.pickles.get(pickleId);
+      if (!pickle) continue;
+      scenarios.push({ ...pickle, status });
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return { target: run.target, url: run.url, version: run.version, date: run.date.toISOString(), counts, scenarios };
+  }
+}

@@ -1,0 +1,75 @@
+// `olapspec run`: start (or reach) a target, run the features against it with
+// cucumber, write the reports, and take the target down again.
+
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectVersion } from '../steps/support/target_version.ts';
+import type { SuiteParameters } from '../steps/support/run_state.ts';
+import { startTarget, targetSlug } from '../steps/targets/start_target.ts';
+import { ResultCollector } from './results.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RunOptions {
+  target: string;
+  tags?: string;
+  report?: string;
+  user?: string;
+  password?: string;
+}
+
+/** Runs the suite; resolves to the process exit status. */
+export async function run(options: RunOptions): Promise<number> {
+  const reportDir = resolve(options.report ?? join(ROOT, 'reports', targetSlug(options.target)));
+  const target = await startTarget(options.target, {
+    ...(options.user !== undefined ? { user: options.user } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  });
+  // A started server must not outlive an interrupted run, even one interrupted while stopping.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= target.stop());
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`olapspec: ${signal}: stopping ${target.name}\n`);
+    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await mkdir(reportDir, { recursive: true });
+    const version = await detectVersion(target.url, target.user, target.password);
+    process.stdout.write(`olapspec: running the features against ${target.name} (${target.url}), ClickHouse ${version}\n`);
+
+    const parameters: SuiteParameters = {
+      target: { name: target.name, url: target.url, user: target.user, password: target.password, version },
+    };
+    const environment = { cwd: ROOT };
+    const { runConfiguration } = await loadConfiguration({
+      file: 'cucumber.json',
+      provided: {
+        format: [
+          'progress',
+          ['junit', join(reportDir, 'junit.xml')],
+          ['html', join(reportDir, 'report.html')],
+          ['message', join(reportDir, 'messages.ndjson')],
+        ],
+        formatOptions: { junit: { suiteName: `olapspec ${target.name}` } },
+        worldParameters: parameters as Record<string, unknown> as never,
+        ...(options.tags !== undefined ? { tags: options.tags } : {}),
+      },
+    }, environment);
+
+    const collector = new ResultCollector();
+    const startedAt = new Date();
+    const { success } = await runCucumber(runConfiguration, environment, collector.onMessage);
+    const results = collector.results({ target: target.name, url: target.url, version, date: startedAt });
+    await writeFile(join(reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`olapspec: reports in ${reportDir}\n`);
+    return success ? 0 : 1;
+  } finally {
+    await stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,23 @@
+export const USAGE = `olapspec — conformance suite and reference servers for OLAP HTTP interfaces
+
+Usage:
+  olapspec serve [--host 127.0.0.1] [--clickhouse-port 8123] [--fe-port 8030]
+                 [--fe-query-port 9030] [--be-port 8040] [--cn-port 8060] [--config FILE]
+      Start the reference servers; runs until SIGINT or SIGTERM.
+
+  olapspec run [--target T] [--tags EXPR] [--report DIR] [--user U] [--password P]
+      Run the features against a target and exit non-zero if a scenario fails.
+      --target   reference (default): start the bundled servers on free ports
+                 clickhouse-binary[=PATH]: start a real clickhouse-server
+                   (default: clickhouse-server on PATH, or /usr/sbin)
+                 http://host:8123: a server that is already running
+      --tags     a cucumber tag expression, e.g. "@doc:compression and not @since:24.3"
+      --report   where to write junit.xml, report.html, messages.ndjson and
+                 results.json (default: reports/<target>/)
+      --user, --password   credentials for the target (default: default, empty)
+
+  olapspec --help
+`;
+
+/** A mistake in how olapspec was called: reported with a hint, exit status 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,78 @@
+@clickhouse @doc:http-interface
+Feature: Errors
+  A failed query answers with an error status and a text body that names the
+  error code and describes the error. The status depends on the code: syntax
+  errors are 400, unknown things are 404, most else is 500.
+
+  The body's layout changed over the years. Scenarios that hold for every
+  version read only the code and the message; the exact modern layout,
+  `Code: N. DB::Exception: message. (NAME) (version V)`, has its own scenarios.
+
+  Scenario: A syntax error is 400 with code 62
+    When I run "SELEC 1"
+    Then the request fails with status 400 and error code 62
+    And the error message starts with "Syntax error: failed at position 1"
+
+  Scenario: An unknown table is 404 with code 60
+    When I run "SELECT * FROM {nosuch}"
+    Then the request fails with status 404 and error code 60
+
+  Scenario: An unknown function is 404 with code 46
+    When I run "SELECT olapspecNoSuchFunction(1)"
+    Then the request fails with status 404 and error code 46
+
+  Scenario: An unknown setting in the URL is 404 with code 115
+    When I run "SELECT 1" with the URL parameters "olapspec_no_such_setting=1"
+    Then the request fails with status 404 and error code 115
+    And the error message contains "olapspec_no_such_setting"
+
+  Scenario: An unknown format is 404 with code 73
+    When I run "SELECT 1 FORMAT OlapspecNoSuchFormat"
+    Then the request fails with status 404 and error code 73
+    And the error message contains "OlapspecNoSuchFormat"
+
+  Scenario: throwIf fails the query with 500 and code 395
+    When I run "SELECT throwIf(1)"
+    Then the request fails with status 500 and error code 395
+
+  Scenario: An error raised before any output is plain text ending in a newline
+    When I run "SELEC 1"
+    Then the status is 400
+    And the header "Content-Type" is "text/plain; charset=UTF-8"
+    And the body contains "Code: 62"
+    And the body ends with "\n"
+
+  @since:21.8
+  Scenario: The modern error body names the code, the error and the version
+    When I POST "" to "/"
+    Then the status is 400
+    And the body is "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version {version})\n"
+
+  @since:21.8
+  Scenario: The error name follows the message
+    When I run "SELECT * FROM {nosuch}"
+    Then the request fails with status 404 and error code 60
+    And the error name is "UNKNOWN_TABLE"
+
+  @since:19.1
+  Scenario: Error answers carry the code in a header
+    When I run "SELEC 1"
+    Then the status is 400
+    And the header "X-ClickHouse-Exception-Code" is "62"
+
+  @since:20.1
+  Scenario: HEAD answers an error with the code in a header and no body
+    When I HEAD "/?query=BADREQUEST"
+    Then the status is 400
+    And the header "X-ClickHouse-Exception-Code" is "62"
+    And the body is empty
+
+  # 18.16 answered an unknown user with 401 and code 192; newer servers give one
+  # answer for an unknown user and a wrong password (code 516), which 24.x maps
+  # to 403. (A wrong password for a passwordless user is not an error on modern
+  # servers, so the scenario uses a user that does not exist.)
+  @since:23.8
+  Scenario: An unknown user is refused with 403 and code 516
+    When I run "SELECT 1" with the URL parameters "user=olapspec_no_such_user&password=x"
+    Then the request fails with status 403 and error code 516
+    And the error message starts with "olapspec_no_such_user: Authentication failed: password is incorrect, or there is no user with such name"

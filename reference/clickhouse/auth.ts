@@ -1,0 +1,85 @@
+// Credentials from an HTTP request, as authenticateUserByHTTP reads them in
+// 24.8: X-ClickHouse-User/Key headers, or an Authorization header, or the
+// user/password URL parameters — never two of them at once.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import { ServerError } from './errors.ts';
+import { firstParam, hasParam } from './url-params.ts';
+import type { UrlParams } from './url-params.ts';
+import type { User, UserStore } from './users.ts';
+
+export type CredentialSource = 'X-ClickHouse HTTP headers' | 'Authorization HTTP header' | 'authentication via parameters';
+
+export interface Credentials {
+  user: string;
+  password: string;
+  source: CredentialSource;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string {
+  const v = headers[name.toLowerCase()];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+function mixed(a: CredentialSource, b: CredentialSource): ServerError {
+  return new ServerError('AUTHENTICATION_FAILED', `Invalid authentication: it is not allowed to use ${a} and ${b} simultaneously`);
+}
+
+export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams): Credentials {
+  const hUser = header(headers, 'X-ClickHouse-User');
+  const hKey = header(headers, 'X-ClickHouse-Key');
+  const authorization = header(headers, 'Authorization');
+  const hasParams = hasParam(params, 'user') || hasParam(params, 'password');
+
+  if (hUser !== '' || hKey !== '') {
+    if (authorization !== '') throw mixed('X-ClickHouse HTTP headers', 'Authorization HTTP header');
+    if (hasParams) throw mixed('X-ClickHouse HTTP headers', 'authentication via parameters');
+    return nonEmpty({ user: hUser, password: hKey, source: 'X-ClickHouse HTTP headers' });
+  }
+  if (authorization !== '') {
+    if (hasParams) throw mixed('Authorization HTTP header', 'authentication via parameters');
+    const space = authorization.indexOf(' ');
+    const scheme = space < 0 ? authorization : authorization.slice(0, space);
+    if (scheme.toLowerCase() !== 'basic') {
+      throw new ServerError('AUTHENTICATION_FAILED', `Invalid authentication: '${scheme}' HTTP Authorization scheme is not supported`);
+    }
+    const decoded = Buffer.from(authorization.slice(space + 1).trim(), 'base64').toString('utf8');
+    // Poco's HTTPBasicCredentials splits at the first colon: passwords may contain more.
+    const colon = decoded.indexOf(':');
+    return nonEmpty({
+      user: colon < 0 ? decoded : decoded.slice(0, colon),
+      password: colon < 0 ? '' : decoded.slice(colon + 1),
+      source: 'Authorization HTTP header',
+    });
+  }
+  return nonEmpty({
+    user: firstParam(params, 'user') ?? 'default',
+    password: firstParam(params, 'password') ?? '',
+    source: 'authentication via parameters',
+  });
+}
+
+function nonEmpty(c: Credentials): Credentials {
+  if (c.user === '') throw new ServerError('AUTHENTICATION_FAILED', `Got an empty user name from ${c.source}`);
+  return c;
+}
+
+// AccessControl::authenticate adds this for `default`, the user people most often lock
+// themselves out of; 24.8 has no ClickHouse Cloud paragraph yet.
+const DEFAULT_USER_HELP = `
+
+If you have installed ClickHouse and forgot password you can reset it in the configuration file.
+The password for default user is typically located at /etc/clickhouse-server/users.d/default-password.xml
+and deleting this file will reset the password.
+See also /etc/clickhouse-server/users.xml on the server where ClickHouse is installed.
+
+`;
+
+/** One message for a wrong password and an unknown user, so names cannot be probed. */
+export function authenticate(users: UserStore, c: Credentials): User {
+  const user = users.check(c.user, c.password);
+  if (user) return user;
+  let message = `${c.user}: Authentication failed: password is incorrect, or there is no user with such name`;
+  if (c.user === '' || c.user === 'default') message += DEFAULT_USER_HELP;
+  throw new ServerError('AUTHENTICATION_FAILED', message);
+}

@@ -1,0 +1,127 @@
+// ClickHouse exceptions as the HTTP interface shows them: the server-side
+// codes the engine does not raise, the `Code: N. DB::Exception: …` text, and
+// the one exception-code → HTTP-status map (exceptionCodeToHTTPStatus, 24.8).
+
+import { EngineError, ErrorCodes } from '../engine/errors.ts';
+
+export const VERSION = '24.8.1.1';
+
+/** Codes raised by the HTTP layer itself (src/Common/ErrorCodes.cpp). */
+export const ServerErrorCodes = {
+  UNKNOWN_USER: 192,
+  WRONG_PASSWORD: 193,
+  REQUIRED_PASSWORD: 194,
+  ACCESS_DENIED: 497,
+  AUTHENTICATION_FAILED: 516,
+  UNKNOWN_ROLE: 511,
+  SET_NON_GRANTED_ROLE: 512,
+  HTTP_LENGTH_REQUIRED: 381,
+  QUERY_IS_TOO_LARGE: 229,
+  CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN: 349,
+  CANNOT_DECOMPRESS: 271,
+  UNKNOWN_DIRECTION_OF_SORTING: 152,
+  CANNOT_COMPILE_REGEXP: 427,
+  UNKNOWN_ELEMENT_IN_AST: 37,
+  UNKNOWN_TYPE_OF_AST_NODE: 123,
+  TOO_DEEP_AST: 167,
+  TOO_BIG_AST: 168,
+  UNEXPECTED_AST_STRUCTURE: 223,
+  CANNOT_PARSE_DOMAIN_VALUE_FROM_STRING: 441,
+  CANNOT_PARSE_UUID: 376,
+  CANNOT_PARSE_IPV4: 675,
+  CANNOT_PARSE_IPV6: 676,
+  SOCKET_TIMEOUT: 209,
+  CANNOT_OPEN_FILE: 76,
+  FORMAT_IS_NOT_SUITABLE_FOR_INPUT: 477,
+  SESSION_NOT_FOUND: 372,
+  SESSION_IS_LOCKED: 373,
+  INVALID_SESSION_TIMEOUT: 374,
+  ZLIB_INFLATE_FAILED: 354,
+  ZSTD_DECODER_FAILED: 432,
+  BROTLI_READ_FAILED: 434,
+  FORMAT_IS_NOT_SUITABLE_FOR_OUTPUT: 478,
+  NETWORK_ERROR: 210,
+} as const;
+
+export type ServerErrorName = keyof typeof ServerErrorCodes;
+
+/** An exception raised by the server around the engine; same shape as EngineError. */
+export class ServerError extends Error {
+  code: number;
+  codeName: string;
+
+  constructor(name: ServerErrorName | keyof typeof ErrorCodes, message: string) {
+    super(message);
+    this.name = 'ServerError';
+    this.code = (ServerErrorCodes as Record<string, number>)[name] ?? (ErrorCodes as Record<string, number>)[name]!;
+    this.codeName = name;
+  }
+}
+
+/** Anything carrying a ClickHouse code: EngineError or ServerError. */
+export interface CodedError {
+  code: number;
+  codeName: string;
+  message: string;
+}
+
+export function isCoded(err: unknown): err is CodedError {
+  return (err instanceof EngineError || err instanceof ServerError)
+    || (err instanceof Error && typeof (err as Partial<CodedError>).code === 'number'
+      && typeof (err as Partial<CodedError>).codeName === 'string');
+}
+
+/** Code of any thrown value; non-ClickHouse errors are STD_EXCEPTION (1001). */
+export function errorCode(err: unknown): number {
+  return isCoded(err) ? err.code : 1001;
+}
+
+/**
+ * The exception text of ≈21.8+: `Code: N. DB::Exception: msg. (NAME) (version V)`.
+ * A `.` follows the message only when it does not already end with one.
+ * Errors that are not ClickHouse exceptions read like C++ std::exception.
+ */
+export function exceptionText(err: unknown): string {
+  if (isCoded(err)) {
+    const msg = err.message;
+    const dot = msg.length > 0 && !msg.endsWith('.') ? '.' : '';
+    return `Code: ${err.code}. DB::Exception: ${msg}${dot} (${err.codeName}) (version ${VERSION})`;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message} (version ${VERSION})`;
+}
+
+const C = { ...ErrorCodes, ...ServerErrorCodes } as Record<string, number>;
+
+const BY_STATUS: [number, string[]][] = [
+  [401, ['REQUIRED_PASSWORD']],
+  // ACCESS_DENIED joined this group only in 2026 (PR #111043); in 24.8 it is a 500.
+  [403, ['UNKNOWN_USER', 'WRONG_PASSWORD', 'AUTHENTICATION_FAILED', 'SET_NON_GRANTED_ROLE']],
+  [400, ['BAD_ARGUMENTS', 'CANNOT_COMPILE_REGEXP', 'CANNOT_PARSE_TEXT', 'CANNOT_PARSE_ESCAPE_SEQUENCE',
+    'CANNOT_PARSE_QUOTED_STRING', 'CANNOT_PARSE_DATE', 'CANNOT_PARSE_DATETIME', 'CANNOT_PARSE_NUMBER',
+    'CANNOT_PARSE_DOMAIN_VALUE_FROM_STRING', 'CANNOT_PARSE_IPV4', 'CANNOT_PARSE_IPV6',
+    'CANNOT_PARSE_INPUT_ASSERTION_FAILED', 'CANNOT_PARSE_UUID', 'DUPLICATE_COLUMN', 'ILLEGAL_COLUMN',
+    'UNKNOWN_ELEMENT_IN_AST', 'UNKNOWN_TYPE_OF_AST_NODE', 'THERE_IS_NO_COLUMN', 'TOO_DEEP_AST', 'TOO_BIG_AST',
+    'UNEXPECTED_AST_STRUCTURE', 'SYNTAX_ERROR', 'INCORRECT_DATA', 'TYPE_MISMATCH', 'VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE']],
+  [404, ['UNKNOWN_TABLE', 'UNKNOWN_FUNCTION', 'UNKNOWN_IDENTIFIER', 'UNKNOWN_TYPE', 'UNKNOWN_STORAGE',
+    'UNKNOWN_DATABASE', 'UNKNOWN_SETTING', 'UNKNOWN_DIRECTION_OF_SORTING', 'UNKNOWN_AGGREGATE_FUNCTION',
+    'UNKNOWN_FORMAT', 'UNKNOWN_DATABASE_ENGINE', 'UNKNOWN_TYPE_OF_QUERY', 'UNKNOWN_ROLE']],
+  [413, ['QUERY_IS_TOO_LARGE']],
+  [501, ['NOT_IMPLEMENTED']],
+  [503, ['SOCKET_TIMEOUT', 'CANNOT_OPEN_FILE']],
+  [411, ['HTTP_LENGTH_REQUIRED']],
+  [408, ['TIMEOUT_EXCEEDED']],
+];
+
+const STATUS_BY_CODE = new Map<number, number>();
+for (const [status, names] of BY_STATUS) {
+  for (const name of names) {
+    const code = C[name];
+    if (code !== undefined) STATUS_BY_CODE.set(code, status);
+  }
+}
+
+/** exceptionCodeToHTTPStatus: everything not listed is 500. */
+export function httpStatusForCode(code: number): number {
+  return STATUS_BY_CODE.get(code) ?? 500;
+}

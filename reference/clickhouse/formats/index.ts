@@ -1,0 +1,49 @@
+// The format registry. Lookup ignores case, as FormatFactory does since
+// 23.x (it keys formats by their lower-cased name); an unknown name is
+// UNKNOWN_FORMAT (73), which the HTTP layer answers with 404.
+
+import { EngineError } from '../../engine/errors.ts';
+import { ServerError } from '../errors.ts';
+import { csvInputs, csvOutputs } from './csv.ts';
+import { jsonEachRowInputs, jsonEachRowOutputs } from './json-each-row.ts';
+import { jsonOutputs } from './json.ts';
+import { nullOutputs } from './null.ts';
+import { prettyOutputs } from './pretty.ts';
+import { tabSeparatedInputs, tabSeparatedOutputs } from './tab-separated.ts';
+import { valuesInputs, valuesOutputs } from './values.ts';
+import { verticalOutputs } from './vertical.ts';
+import type { InputFormat, OutputFormat } from './types.ts';
+
+export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
+
+const outputs = new Map<string, OutputFormat>();
+for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs,
+  ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs]) {
+  outputs.set(f.name.toLowerCase(), f);
+}
+
+const inputs = new Map<string, InputFormat>();
+for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs]) {
+  inputs.set(f.name.toLowerCase(), f);
+}
+
+function unknown(name: string): EngineError {
+  return new EngineError('UNKNOWN_FORMAT', `Unknown format ${name}`);
+}
+
+export function outputFormat(name: string): OutputFormat {
+  const f = outputs.get(name.toLowerCase());
+  if (!f) throw unknown(name);
+  return f;
+}
+
+export function inputFormat(name: string): InputFormat {
+  const f = inputs.get(name.toLowerCase());
+  if (!f) {
+    if (outputs.has(name.toLowerCase())) {
+      throw new ServerError('FORMAT_IS_NOT_SUITABLE_FOR_INPUT', `Format ${name} is not suitable for input`);
+    }
+    throw unknown(name);
+  }
+  return f;
+}

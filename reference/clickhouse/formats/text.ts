@@ -1,0 +1,122 @@
+// Per-value text forms shared by the formats: the escaping rules of
+// ClickHouse's WriteHelpers (writeEscapedString, writeCSVString,
+// writeJSONString) applied on top of the engine's serializeText.
+
+import type { DataType } from '../../engine/types.ts';
+import { formatFloat, serializeQuoted, serializeText } from '../../engine/types.ts';
+import type { FormatContext } from './types.ts';
+
+const TSV_ESCAPES: Record<string, string> = {
+  '\\': '\\\\', "'": "\\'", '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0',
+};
+
+/** TabSeparated escaping: \b \f \r \n \t \0 \' \\ — other control bytes pass through. */
+export function escapeTsv(s: string): string {
+  return s.replace(/[\\'\b\f\n\r\t\0]/g, (c) => TSV_ESCAPES[c]!);
+}
+
+/** CSV: always double-quoted, `"` doubled. */
+export function quoteCsv(s: string): string {
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+export function boolText(value: unknown, ctx: FormatContext): string {
+  return String(ctx.settings.get(value ? 'bool_true_representation' : 'bool_false_representation'));
+}
+
+const base = (t: DataType): DataType => (t.kind === 'Nullable' ? t.inner! : t);
+
+/** The plain text of a non-NULL value (toString form). */
+export function plainText(type: DataType, value: unknown, ctx: FormatContext): string {
+  const t = base(type);
+  if (t.kind === 'Bool') return boolText(value, ctx);
+  return serializeText(t, value, ctx.timezone);
+}
+
+export function tsvField(type: DataType, value: unknown, ctx: FormatContext, raw = false): string {
+  if (value === null) return String(ctx.settings.get('format_tsv_null_representation'));
+  const t = base(type);
+  if (t.kind === 'String') return raw ? (value as string) : escapeTsv(value as string);
+  return plainText(t, value, ctx);
+}
+
+export function csvField(type: DataType, value: unknown, ctx: FormatContext): string {
+  if (value === null) return String(ctx.settings.get('format_csv_null_representation'));
+  const t = base(type);
+  switch (t.kind) {
+    case 'String': case 'Date': case 'DateTime': case 'Array':
+      return quoteCsv(plainText(t, value, ctx));
+    default:
+      return plainText(t, value, ctx);
+  }
+}
+
+/** Values/quoted form: strings and dates in single quotes, NULL as NULL. */
+export function quotedField(type: DataType, value: unknown, ctx: FormatContext): string {
+  if (value === null) return 'NULL';
+  const t = base(type);
+  if (t.kind === 'Bool') return value ? 'true' : 'false';
+  return serializeQuoted(t, value, ctx.timezone);
+}
+
+/** Pretty and Vertical show NULL as ᴺᵁᴸᴸ so it differs from the string 'NULL'. */
+export function prettyField(type: DataType, value: unknown, ctx: FormatContext): string {
+  if (value === null) return 'ᴺᵁᴸᴸ';
+  return plainText(type, value, ctx);
+}
+
+// ---------------------------------------------------------------- JSON
+
+export interface JsonOptions {
+  quote64: boolean;
+  quoteDenormals: boolean;
+  escapeSlashes: boolean;
+}
+
+export function jsonOptions(ctx: FormatContext): JsonOptions {
+  return {
+    quote64: Boolean(ctx.settings.get('output_format_json_quote_64bit_integers')),
+    quoteDenormals: Boolean(ctx.settings.get('output_format_json_quote_denormals')),
+    escapeSlashes: Boolean(ctx.settings.get('output_format_json_escape_forward_slashes')),
+  };
+}
+
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+  '\u2028': '\\u2028', '\u2029': '\\u2029',
+};
+
+/** writeJSONString: short escapes, other control characters as \u00XX (upper-case hex). */
+export function jsonString(s: string, escapeSlashes = true): string {
+  const re = escapeSlashes ? /["\\\u0000-\u001f/\u2028\u2029]/g : /["\\\u0000-\u001f\u2028\u2029]/g;
+  return `"${s.replace(re, (c) => {
+    if (c === '/') return '\\/';
+    const short = JSON_SHORT[c];
+    if (short !== undefined) return short;
+    return `\\u00${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  })}"`;
+}
+
+export function jsonValue(type: DataType, value: unknown, ctx: FormatContext, opts: JsonOptions): string {
+  if (value === null) return 'null';
+  const t = base(type);
+  switch (t.kind) {
+    case 'Nothing':
+      return 'null';
+    case 'Bool':
+      return value ? 'true' : 'false';
+    case 'UInt64': case 'Int64':
+      return opts.quote64 ? `"${String(value)}"` : String(value);
+    case 'Float32': case 'Float64': {
+      const x = value as number;
+      if (!Number.isFinite(x)) return opts.quoteDenormals ? `"${formatFloat(x)}"` : 'null';
+      return formatFloat(x, t.kind === 'Float32');
+    }
+    case 'String': case 'Date': case 'DateTime':
+      return jsonString(plainText(t, value, ctx), opts.escapeSlashes);
+    case 'Array':
+      return `[${(value as unknown[]).map((v) => jsonValue(t.inner!, v, ctx, opts)).join(',')}]`;
+    default:
+      return String(value);
+  }
+}

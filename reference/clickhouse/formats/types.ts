@@ -1,0 +1,53 @@
+// The shapes every format implements. An output format turns blocks into
+// text pieces; the response writer decides when those pieces reach the wire,
+// so formats never touch sockets and stay testable as pure functions.
+
+import type { ColumnDef, SettingsView } from '../../engine/api.ts';
+
+/** What a format needs to know about the query besides its columns. */
+export interface FormatContext {
+  settings: SettingsView;
+  /** Session timezone (session_timezone) or the server's; DateTime text uses it. */
+  timezone: string;
+}
+
+/** Totals the block-JSON formats print in `statistics`. */
+export interface OutputStatistics {
+  elapsedSeconds: number;
+  rowsRead: number;
+  bytesRead: number;
+  /** Present only when the query had a LIMIT. */
+  rowsBeforeLimit?: number;
+}
+
+/** One query's writer for one format. Every method returns text to append. */
+export interface RowOutput {
+  /** Written once, just before the first block (or before the suffix when there are no rows). */
+  prefix(): string;
+  block(rows: readonly unknown[][]): string;
+  suffix(stats: OutputStatistics): string;
+  /**
+   * The document's ending when the query fails mid-stream and the format can
+   * state the error itself (ClickHouse's supportsWritingException).
+   */
+  exceptionSuffix?(message: string): string;
+}
+
+export interface OutputFormat {
+  /** Case-sensitive, as ClickHouse registers it. */
+  name: string;
+  contentType(settings: SettingsView): string;
+  create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput;
+}
+
+/** What an input format needs beyond the text. */
+export interface InputContext extends FormatContext {
+  /** The engine's Values parser: SQL literals need the SQL engine. */
+  parseValues(text: string, columns: ColumnDef[]): unknown[][];
+}
+
+export interface InputFormat {
+  name: string;
+  /** Whole-body parse; throws EngineError with ClickHouse's CANNOT_PARSE_* codes. */
+  read(text: string, columns: readonly ColumnDef[], ctx: InputContext): unknown[][];
+}

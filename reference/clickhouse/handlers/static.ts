@@ -1,0 +1,77 @@
+// The fixed answers: `/` and `/ping` (Ok.), `/replicas_status` (no
+// replicated tables here, so always Ok.), the 404 page, and the bare
+// connection-level errors (501 for unknown methods, 400 for oversized URIs).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { notFoundBody } from '../routes.ts';
+import { describeConnection } from '../http/connection.ts';
+import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
+import type { HeaderList, Sink } from '../http/sink.ts';
+import { reasonPhrase } from '../http/status.ts';
+import { firstParam, parseQueryString } from '../url-params.ts';
+
+export const HTML = 'text/html; charset=UTF-8';
+
+interface SimpleResponse {
+  status: number;
+  body: string;
+  contentType?: string;
+  /** Content-Length instead of chunked framing (Poco's sendBuffer). */
+  fixedLength?: boolean;
+  /** Poco's send() without length or chunking: the body ends with the connection. */
+  closeAfter?: boolean;
+}
+
+export async function respond(req: IncomingMessage, res: ServerResponse, r: SimpleResponse): Promise<void> {
+  const conn = describeConnection(req);
+  const head = req.method === 'HEAD';
+  const close = conn.http10 || r.closeAfter === true || !conn.keepAlive;
+  // Without framing the body runs until the connection closes, as Poco does for send() without a length.
+  if (r.closeAfter) res.useChunkedEncodingByDefault = false;
+  const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
+  const h: HeaderList = [['Date', new Date().toUTCString()], ['Connection', close ? 'Close' : 'Keep-Alive']];
+  if (r.contentType) h.push(['Content-Type', r.contentType]);
+  const body = Buffer.from(r.body, 'utf8');
+  if (r.fixedLength) h.push(['Content-Length', String(body.length)]);
+  else if (!conn.http10 && !r.closeAfter) h.push(['Transfer-Encoding', 'chunked']);
+  if (!close) h.push(['Keep-Alive', conn.keepAliveHeader]);
+  sink.writeHead(r.status, reasonPhrase(r.status), h);
+  if (!head) await sink.write(body);
+  await sink.end();
+}
+
+export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string): Promise<void> {
+  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML });
+}
+
+export function handlePing(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML });
+}
+
+/** No Replicated*MergeTree tables exist, so every replica is fine; verbose lists none. */
+export function handleReplicasStatus(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const verbose = firstParam(parseQueryString(req.url ?? ''), 'verbose');
+  const isVerbose = verbose !== undefined && verbose !== '' && verbose !== '0';
+  return isVerbose
+    ? respond(req, res, { status: 200, body: '' })
+    : respond(req, res, { status: 200, body: 'Ok.\n', fixedLength: true });
+}
+
+export function handleNotFound(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return respond(req, res, { status: 404, body: notFoundBody(req.url ?? ''), closeAfter: true });
+}
+
+/** What HTTPServerConnection::sendErrorResponse writes: status line, Connection: Close, nothing else. */
+export function sendBareError(res: ServerResponse, status: number): Promise<void> {
+  res.sendDate = false;
+  res.useChunkedEncodingByDefault = false;
+  res.writeHead(status, reasonPhrase(status), ['Connection', 'Close']);
+  return new Promise((resolve) => res.end(() => resolve()));
+}
+
+/** The same bytes for a request Node could not even parse (e.g. a request line over the size limit). */
+export function sendBareErrorToSocket(socket: Socket, status: number): void {
+  if (socket.destroyed || !socket.writable) return;
+  socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nConnection: Close\r\n\r\n`);
+}

@@ -1,0 +1,121 @@
+// Where response bytes go. HTTP/1.1 responses use Node's ServerResponse (it
+// owns keep-alive and chunked framing), with headers passed as a raw list so
+// they keep ClickHouse's capitalisation and order. HTTP/1.0 responses are
+// written straight to the socket, because Node would answer `HTTP/1.1` in the
+// status line where Poco echoes the request's `HTTP/1.0`.
+
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+export type HeaderList = [string, string][];
+
+export interface Sink {
+  writeHead(status: number, reason: string, headers: HeaderList): void;
+  /** Resolves once the bytes are accepted (after 'drain' when the peer is slow). */
+  write(chunk: Buffer): Promise<void>;
+  end(): Promise<void>;
+  /** True once the peer went away; further writes are dropped. */
+  readonly gone: boolean;
+  onGone(listener: () => void): void;
+}
+
+function waitDrain(emitter: NodeJS.EventEmitter, gone: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (gone()) return resolve();
+    const done = (): void => {
+      emitter.off('drain', done);
+      emitter.off('close', done);
+      resolve();
+    };
+    emitter.on('drain', done);
+    emitter.on('close', done);
+  });
+}
+
+export class NodeResponseSink implements Sink {
+  private res: ServerResponse;
+  private isGone = false;
+  private listeners: (() => void)[] = [];
+
+  constructor(res: ServerResponse) {
+    this.res = res;
+    res.sendDate = false;
+    res.on('close', () => {
+      if (!res.writableFinished) this.markGone();
+    });
+  }
+
+  private markGone(): void {
+    if (this.isGone) return;
+    this.isGone = true;
+    for (const l of this.listeners) l();
+  }
+
+  get gone(): boolean {
+    return this.isGone;
+  }
+
+  onGone(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  writeHead(status: number, reason: string, headers: HeaderList): void {
+    this.res.writeHead(status, reason, headers.flat());
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    if (this.isGone || chunk.length === 0) return;
+    if (!this.res.write(chunk)) await waitDrain(this.res, () => this.isGone);
+  }
+
+  end(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.isGone) return resolve();
+      this.res.end(() => resolve());
+    });
+  }
+}
+
+export class RawSocketSink implements Sink {
+  private socket: Socket;
+  private version: string;
+  private isGone = false;
+  private head = false;
+  private listeners: (() => void)[] = [];
+
+  constructor(socket: Socket, version: string, head: boolean) {
+    this.socket = socket;
+    this.version = version;
+    this.head = head;
+    socket.on('close', () => {
+      if (this.isGone) return;
+      this.isGone = true;
+      for (const l of this.listeners) l();
+    });
+  }
+
+  get gone(): boolean {
+    return this.isGone;
+  }
+
+  onGone(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  writeHead(status: number, reason: string, headers: HeaderList): void {
+    const lines = headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    this.socket.write(`HTTP/${this.version} ${status} ${reason}\r\n${lines}\r\n`);
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    if (this.isGone || this.head || chunk.length === 0) return;
+    if (!this.socket.write(chunk)) await waitDrain(this.socket, () => this.isGone);
+  }
+
+  end(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.isGone) return resolve();
+      this.socket.end(() => resolve());
+    });
+  }
+}

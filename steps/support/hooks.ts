@@ -1,0 +1,64 @@
+// Run-wide set-up (which target, which version), per-scenario version gating,
+// and the checks that keep scenarios honest: clean up what they made, and never
+// let an error answer pass unnoticed.
+
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { startTarget, type RunningTarget } from '../targets/start_target.ts';
+import { parseClickHouseError } from './clickhouse_error.ts';
+import { closeHttp } from './http.ts';
+import { setRunTarget, type SuiteParameters } from './run_state.ts';
+import { detectVersion } from './target_version.ts';
+import { tooOldFor } from './version.ts';
+import type { OlapWorld } from './world.ts';
+
+setDefaultTimeout(60_000);
+
+let started: RunningTarget | undefined;
+
+BeforeAll({ timeout: 120_000 }, async function (this: { parameters: SuiteParameters }) {
+  const given = this.parameters?.target;
+  if (given) {
+    setRunTarget(given);
+    return;
+  }
+  // Plain `cucumber-js`: no target was handed over, so start one here.
+  const spec = process.env.OLAPSPEC_TARGET || 'reference';
+  started = await startTarget(spec, {
+    ...(process.env.OLAPSPEC_USER ? { user: process.env.OLAPSPEC_USER } : {}),
+    ...(process.env.OLAPSPEC_PASSWORD !== undefined ? { password: process.env.OLAPSPEC_PASSWORD } : {}),
+  });
+  const version = await detectVersion(started.url, started.user, started.password);
+  setRunTarget({ name: started.name, url: started.url, user: started.user, password: started.password, version });
+});
+
+AfterAll({ timeout: 60_000 }, async function () {
+  await closeHttp();
+  await started?.stop();
+});
+
+// Scenarios about behaviour newer than the target are skipped, never passed.
+Before(function (this: OlapWorld, { pickle }) {
+  if (tooOldFor(this.target.version, pickle.tags.map((tag) => tag.name))) return 'skipped';
+  return undefined;
+});
+
+// Registered before the clean-up hook, so it runs after it (After hooks run in reverse).
+After(function (this: OlapWorld, { result }) {
+  if (result?.status !== Status.PASSED || !this.lastResponse || this.outcomeChecked) return;
+  const res = this.lastResponse;
+  const code = res.headers['x-clickhouse-exception-code'];
+  if (res.status >= 400 || code !== undefined) {
+    const parsed = parseClickHouseError(res.body.toString('utf8'));
+    throw new Error(`the last response was an error that no step expected: ${res.status}` +
+      `${code !== undefined ? ` (X-ClickHouse-Exception-Code ${code})` : ''}` +
+      `${parsed ? ` Code ${parsed.code}: ${parsed.message}` : ''}`);
+  }
+});
+
+After(async function (this: OlapWorld) {
+  for (const name of this.names.values()) {
+    // Names are either tables in the default database or databases; dropping both ways is harmless.
+    await this.exec(`DROP TABLE IF EXISTS default.${name}`);
+    await this.exec(`DROP DATABASE IF EXISTS ${name}`);
+  }
+});

@@ -1,0 +1,88 @@
+// One World per scenario: the target it talks to, the request being prepared,
+// the last response, and the scenario-unique names it created.
+
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { unescapeBytes } from './escapes.ts';
+import { RUN_TIME_PLACEHOLDERS } from './expected_text.ts';
+import { basicAuth, sendHttp, type HttpResponse } from './http.ts';
+import { sendRaw } from './raw_http.ts';
+import { nextScenarioNumber, runNonce, runTarget, type SuiteParameters, type TargetInfo } from './run_state.ts';
+
+/** `{t}`, `{db}`, `{t2}`…: names a scenario uses; each becomes unique to the scenario and the run. */
+const NAME = /\{([a-z][a-z0-9_]*)\}/g;
+const RESERVED = new Set(RUN_TIME_PLACEHOLDERS);
+
+export class OlapWorld extends World<SuiteParameters> {
+  readonly target: TargetInfo;
+  readonly scenarioNumber = nextScenarioNumber();
+  /** Scenario names → names on the server. */
+  readonly names = new Map<string, string>();
+  /** Headers for the next request only. */
+  nextHeaders: Record<string, string> = {};
+  lastResponse: HttpResponse | undefined;
+  /** Set when a Then-step looked at the status or the error of the last response. */
+  outcomeChecked = false;
+
+  constructor(options: IWorldOptions<SuiteParameters>) {
+    super(options);
+    this.target = runTarget();
+  }
+
+  /** Replaces the scenario's `{name}` placeholders with names unique to this run. */
+  resolve(text: string): string {
+    return text.replace(NAME, (whole, name: string) => {
+      if (RESERVED.has(name)) return whole;
+      let unique = this.names.get(name);
+      if (unique === undefined) {
+        unique = `${name}_${runNonce}_${this.scenarioNumber}`;
+        this.names.set(name, unique);
+      }
+      return unique;
+    });
+  }
+
+  get response(): HttpResponse {
+    if (!this.lastResponse) throw new Error('no request has been sent in this scenario yet');
+    return this.lastResponse;
+  }
+
+  /** Step text → request bytes: names resolved, then escapes such as \\n turned into bytes. */
+  bytes(text: string): Buffer {
+    return unescapeBytes(this.resolve(text));
+  }
+
+  /** Sends a request (the body goes as given) as the target's user unless the request brings its own credentials. */
+  async send(method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    const all: Record<string, string> = {};
+    for (const [name, value] of Object.entries({ ...this.nextHeaders, ...headers })) all[name.toLowerCase()] = this.resolve(value);
+    this.nextHeaders = {};
+    const resolvedPath = this.resolve(path);
+    const ownCredentials = 'authorization' in all || 'x-clickhouse-user' in all || 'x-clickhouse-key' in all
+      || /[?&](user|password)=/.test(resolvedPath);
+    if (!ownCredentials) Object.assign(all, basicAuth(this.target.user, this.target.password));
+    this.lastResponse = await sendHttp(this.target.url, { method, path: resolvedPath, headers: all, ...(body ? { body } : {}) });
+    this.outcomeChecked = false;
+    return this.lastResponse;
+  }
+
+  async sendRawBytes(bytes: Buffer): Promise<HttpResponse> {
+    this.lastResponse = await sendRaw(this.target.url, bytes);
+    this.outcomeChecked = false;
+    return this.lastResponse;
+  }
+
+  /** For Given-steps and clean-up: runs a statement with POST and insists that it worked; not a response to check. */
+  async exec(sql: string): Promise<string> {
+    const res = await sendHttp(this.target.url, {
+      method: 'POST',
+      path: '/',
+      headers: basicAuth(this.target.user, this.target.password),
+      body: Buffer.from(this.resolve(sql), 'utf8'),
+    });
+    const text = res.body.toString('utf8');
+    if (res.status !== 200) throw new Error(`${JSON.stringify(this.resolve(sql))} failed: ${res.status} ${text}`);
+    return text;
+  }
+}
+
+setWorldConstructor(OlapWorld);

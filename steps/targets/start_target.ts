@@ -1,0 +1,32 @@
+// One place that turns a target name from the command line or the environment
+// into a running server: `reference`, `clickhouse-binary[=PATH]`, or a URL.
+
+import { startClickHouseBinary } from './clickhouse_binary.ts';
+import { startReference } from './reference.ts';
+import type { RunningTarget, TargetOptions } from './target.ts';
+
+export type { RunningTarget, TargetOptions } from './target.ts';
+
+export async function startTarget(spec: string, options: TargetOptions = {}): Promise<RunningTarget> {
+  if (spec === 'reference') return startReference(options);
+  if (spec === 'clickhouse-binary' || spec.startsWith('clickhouse-binary=')) {
+    const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
+    return startClickHouseBinary(path || undefined, options);
+  }
+  if (/^https?:\/\//.test(spec)) {
+    const url = new URL(spec);
+    // Credentials in the URL are a convenience; --user/--password win.
+    const user = options.user ?? (url.username ? decodeURIComponent(url.username) : 'default');
+    const password = options.password ?? decodeURIComponent(url.password);
+    url.username = '';
+    url.password = '';
+    return { name: url.origin, url: url.origin + url.pathname.replace(/\/$/, ''), user, password, stop: async () => {} };
+  }
+  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH] or a URL such as http://localhost:8123`);
+}
+
+/** The directory name a target's reports go to by default. */
+export function targetSlug(spec: string): string {
+  if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
+  return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';
+}

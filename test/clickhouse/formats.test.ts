@@ -1,0 +1,157 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Settings } from '../../reference/engine/settings.ts';
+import { T, arrayOf, nullable } from '../../reference/engine/types.ts';
+import type { ColumnDef } from '../../reference/engine/api.ts';
+import { inputFormat, outputFormat } from '../../reference/clickhouse/formats/index.ts';
+import type { FormatContext } from '../../reference/clickhouse/formats/index.ts';
+
+function ctx(changes: Record<string, string> = {}): FormatContext {
+  const settings = new Settings();
+  for (const [k, v] of Object.entries(changes)) settings.set(k, v);
+  return { settings, timezone: 'UTC' };
+}
+
+const stats = { elapsedSeconds: 0.000030034, rowsRead: 1, bytesRead: 1 };
+
+function render(format: string, columns: ColumnDef[], rows: unknown[][], c = ctx(), blocks?: unknown[][][]): string {
+  const out = outputFormat(format).create(columns, c);
+  let text = out.prefix();
+  for (const b of blocks ?? [rows]) text += out.block(b);
+  return text + out.suffix(stats);
+}
+
+const x: ColumnDef[] = [{ name: 'x', type: T.UInt8 }];
+
+test('TabSeparated escapes \\b \\f \\r \\n \\t \\0 \\\' \\\\ and writes \\N for NULL', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: nullable(T.String) }];
+  const value = 'a/b"c\\d\t\n\0\r\b\f\x01é\'';
+  assert.equal(render('TabSeparated', cols, [[value], [null]]), 'a/b"c\\\\d\\t\\n\\0\\r\\b\\f\x01é\\\'\n\\N\n');
+});
+
+test('TSVWithNamesAndTypes writes a names line and a types line', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 'b', type: arrayOf(T.String) }];
+  assert.equal(render('TSVWithNamesAndTypes', cols, [[1, ['x', "y'z"]]]), "a\tb\nUInt8\tArray(String)\n1\t['x','y\\'z']\n");
+});
+
+test('TabSeparatedRaw leaves strings unescaped', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: T.String }];
+  assert.equal(render('TabSeparatedRaw', cols, [['a\tb\\']]), 'a\tb\\\n');
+});
+
+test('format names are looked up without regard to case; unknown ones are 73', () => {
+  assert.equal(outputFormat('tsv').name, 'TSV');
+  assert.throws(() => outputFormat('Nope'), { code: 73, message: 'Unknown format Nope' });
+});
+
+test('CSV quotes strings and dates, doubles quotes, leaves numbers bare', () => {
+  const cols: ColumnDef[] = [{ name: 'n', type: T.UInt8 }, { name: 's', type: T.String }, { name: 'd', type: T.Date }, { name: 'z', type: nullable(T.UInt8) }];
+  assert.equal(render('CSVWithNames', cols, [[1, 'say "hi"', 19000, null]]), '"n","s","d","z"\n1,"say ""hi""","2022-01-08",\\N\n');
+  assert.equal(outputFormat('CSV').contentType(new Settings()), 'text/csv; charset=UTF-8; header=absent');
+  assert.equal(outputFormat('CSVWithNames').contentType(new Settings()), 'text/csv; charset=UTF-8; header=present');
+});
+
+test('JSON document: tabs, quoted 64-bit integers, escaped slashes, statistics', () => {
+  const cols: ColumnDef[] = [{ name: 'x', type: T.UInt8 }, { name: 'y', type: T.UInt64 }, { name: 's', type: T.String }];
+  const expected = '{\n\t"meta":\n\t[\n\t\t{\n\t\t\t"name": "x",\n\t\t\t"type": "UInt8"\n\t\t},\n' +
+    '\t\t{\n\t\t\t"name": "y",\n\t\t\t"type": "UInt64"\n\t\t},\n\t\t{\n\t\t\t"name": "s",\n\t\t\t"type": "String"\n\t\t}\n\t],\n\n' +
+    '\t"data":\n\t[\n\t\t{\n\t\t\t"x": 1,\n\t\t\t"y": "2",\n\t\t\t"s": "a\\/b\\n\\u0001"\n\t\t}\n\t],\n\n' +
+    '\t"rows": 1,\n\n\t"statistics":\n\t{\n\t\t"elapsed": 0.000030034,\n\t\t"rows_read": 1,\n\t\t"bytes_read": 1\n\t}\n}\n';
+  assert.equal(render('JSON', cols, [[1, 2n, 'a/b\n\x01']]), expected);
+});
+
+test('JSON with no rows has an empty data array and rows_before_limit_at_least after LIMIT', () => {
+  const out = outputFormat('JSON').create(x, ctx());
+  const text = out.prefix() + out.suffix({ ...stats, rowsBeforeLimit: 2 });
+  assert.match(text, /\t"data":\n\t\[\n\n\t\],\n\n\t"rows": 0,\n\n\t"rows_before_limit_at_least": 2,\n\n\t"statistics"/);
+});
+
+test('JSON nan and inf are null; JSONCompact rows have a space after the comma', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.Float64 }, { name: 'b', type: T.Int64 }];
+  assert.match(render('JSONCompact', cols, [[NaN, -3n], [1.5, 0n]]), /\t\t\[null, "-3"\],\n\t\t\[1.5, "0"\]\n\t\]/);
+});
+
+test('JSONEachRow is one compact object per line, ndjson', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 'b', type: T.String }];
+  assert.equal(render('JSONEachRow', cols, [[1, 'x'], [2, 'y']]), '{"a":1,"b":"x"}\n{"a":2,"b":"y"}\n');
+  assert.equal(outputFormat('JSONEachRow').contentType(new Settings()), 'application/x-ndjson; charset=UTF-8');
+});
+
+test('an in-format exception ends JSON and JSONEachRow documents', () => {
+  const out = outputFormat('JSON').create(x, ctx());
+  assert.equal(out.exceptionSuffix!('Code: 395. oops'), '\n\t],\n\n\t"rows": 0,\n\n\t"exception": "Code: 395. oops"\n}\n');
+  assert.equal(outputFormat('JSONEachRow').create(x, ctx()).exceptionSuffix!('E'), '{"exception": "E"}\n');
+});
+
+test('Pretty: row numbers are on in 24.8, no ANSI colours', () => {
+  const expected = '   ┏━━━┓\n   ┃ 1 ┃\n   ┡━━━┩\n1. │ 1 │\n   └───┘\n';
+  assert.equal(render('Pretty', [{ name: '1', type: T.UInt8 }], [[1]]), expected);
+});
+
+test("Pretty without row numbers reproduces the documentation's SELECT 1 example", () => {
+  const expected = '┏━━━┓\n┃ 1 ┃\n┡━━━┩\n│ 1 │\n└───┘\n';
+  assert.equal(render('Pretty', [{ name: '1', type: T.UInt8 }], [[1]], ctx({ output_format_pretty_row_numbers: '0' })), expected);
+});
+
+test('PrettyCompact and PrettySpace: names in the frame, numbers right-aligned, strings left', () => {
+  const cols: ColumnDef[] = [{ name: 'x', type: T.UInt16 }, { name: 's', type: T.String }];
+  const noNumbers = ctx({ output_format_pretty_row_numbers: '0' });
+  assert.equal(render('PrettyCompact', cols, [[1, 'abc'], [100, '']], noNumbers),
+    '┌───x─┬─s───┐\n│   1 │ abc │\n│ 100 │     │\n└─────┴─────┘\n');
+  assert.equal(render('PrettySpace', cols, [[1, 'abc']], noNumbers), ' x   s  \n\n 1   abc \n');
+});
+
+test('Pretty shows NULL as ᴺᵁᴸᴸ and separates rows', () => {
+  const cols: ColumnDef[] = [{ name: 'v', type: nullable(T.String) }];
+  assert.equal(render('Pretty', cols, [['a'], [null]], ctx({ output_format_pretty_row_numbers: '0' })),
+    '┏━━━━━━┓\n┃ v    ┃\n┡━━━━━━┩\n│ a    │\n├──────┤\n│ ᴺᵁᴸᴸ │\n└──────┘\n');
+});
+
+test('Values writes tuples separated by commas without a final newline', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 'b', type: nullable(T.String) }];
+  assert.equal(render('Values', cols, [[1, "a'b"], [2, null]]), "(1,'a\\'b'),(2,NULL)");
+});
+
+test('Vertical titles rows and pads names', () => {
+  const cols: ColumnDef[] = [{ name: 'x', type: T.UInt8 }, { name: 'long', type: T.String }];
+  assert.equal(render('Vertical', cols, [[0, 'a'], [1, 'b']]),
+    'Row 1:\n──────\nx:    0\nlong: a\n\nRow 2:\n──────\nx:    1\nlong: b\n');
+});
+
+test('Null writes nothing', () => {
+  assert.equal(render('Null', x, [[1]]), '');
+});
+
+test('TabSeparated input unescapes fields and maps \\N to NULL', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 's', type: nullable(T.String) }];
+  const rows = inputFormat('TabSeparated').read('1\ta\\tb\n2\t\\N\n', cols, { ...ctx(), parseValues: () => [] });
+  assert.deepEqual(rows, [[1, 'a\tb'], [2, null]]);
+});
+
+test('TSVWithNames input maps columns by the header and fills the rest with defaults', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 's', type: T.String }];
+  const rows = inputFormat('TSVWithNames').read('s\nx\ny\n', cols, { ...ctx(), parseValues: () => [] });
+  assert.deepEqual(rows, [[0, 'x'], [0, 'y']]);
+});
+
+test('CSV input handles quotes, doubled quotes and \\N', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 's', type: nullable(T.String) }];
+  const rows = inputFormat('CSV').read('1,"a,""b"""\r\n2,\\N\n', cols, { ...ctx(), parseValues: () => [] });
+  assert.deepEqual(rows, [[1, 'a,"b"'], [2, null]]);
+});
+
+test('JSONEachRow input keeps 64-bit integers exact and skips unknown keys', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt64 }, { name: 's', type: T.String }];
+  const rows = inputFormat('JSONEachRow').read('{"a": 18446744073709551615, "s": "x\\ny", "zz": 1}\n{"s":"only"}', cols, { ...ctx(), parseValues: () => [] });
+  assert.deepEqual(rows, [[18446744073709551615n, 'x\ny'], [0n, 'only']]);
+});
+
+test('a number field that does not parse is an assertion failure naming the row', () => {
+  assert.throws(() => inputFormat('TabSeparated').read('1\nabc\n', x, { ...ctx(), parseValues: () => [] }), {
+    code: 27, message: "Cannot parse input: expected '\\n' before: 'abc\\n': (at row 2)\n",
+  });
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt8 }, { name: 'd', type: T.Date }];
+  assert.throws(() => inputFormat('CSV').read('7x,2020-01-01\n', cols, { ...ctx(), parseValues: () => [] }), {
+    code: 27, message: "Cannot parse input: expected ',' before: 'x,2020-01-01\\n': (at row 1)\n",
+  });
+});
