@@ -4,6 +4,8 @@
 
 import type { DataType } from './types.ts';
 import type { Settings } from './settings.ts';
+import type { SessionScope } from './session.ts';
+import type { RunningQuery } from './processes/process-list.ts';
 
 /** A column of a result or a table. */
 export interface ColumnDef {
@@ -73,6 +75,23 @@ export interface QueryContext {
   signal?: AbortSignal;
   /** Called by USE with the new database (also returned as NoResult.database). */
   onUseDatabase?: (database: string) => void;
+  /** Raw `param_<name>` values for `{name:Type}` placeholders (parsed by the engine). */
+  queryParameters?: ReadonlyMap<string, string>;
+  /**
+   * The session (temporary tables, SET ROLE). A server passes its HTTP
+   * session's scope, or a fresh one per request; when absent the engine makes
+   * a one-query scope on first use.
+   */
+  scope?: SessionScope;
+  /** Roles from the `role` URL parameters: replace the current roles for this query. */
+  roles?: readonly string[];
+  /** quota_key, shown in system.processes. */
+  quotaKey?: string;
+  /** Client address and port, shown in system.processes. */
+  address?: string;
+  port?: number;
+  /** Set by the engine while the query is registered in the process list. */
+  running?: RunningQuery;
 }
 
 /** A parsed statement, ready for execute/insert. */
@@ -89,4 +108,6 @@ export interface ParsedQuery {
   insertData?: { format: string; offset: number };
   /** The text that was parsed. */
   sql: string;
+  /** Names of the `{name:Type}` placeholders the query uses, in order (predefined HTTP handlers need them). */
+  parameters?: string[];
 }

@@ -98,7 +98,9 @@ export function showCreateTable(t: Table): string {
     if (c.comment) s += ` COMMENT '${c.comment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     return s;
   });
-  let s = `CREATE TABLE ${backQuoteIfNeed(t.database)}.${backQuoteIfNeed(t.name)}\n(\n${cols.join(',\n')}\n)\nENGINE = ${t.engine}`;
+  // A temporary table has no database (its database field is empty).
+  const name = t.database === '' ? `TEMPORARY TABLE ${backQuoteIfNeed(t.name)}` : `TABLE ${backQuoteIfNeed(t.database)}.${backQuoteIfNeed(t.name)}`;
+  let s = `CREATE ${name}\n(\n${cols.join(',\n')}\n)\nENGINE = ${t.engine}`;
   if (t.partitionBy) s += `\nPARTITION BY ${t.partitionBy}`;
   if (t.primaryKey) s += `\nPRIMARY KEY ${t.primaryKey}`;
   if (t.orderBy) s += `\nORDER BY ${t.orderBy}`;

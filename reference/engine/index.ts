@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
 import { T, defaultValue, setDefaultTimezone, unwrapNullable } from './types.ts';
 import type { ColumnDef, ExecResult, NoResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
-import { Catalog, nameForLogs } from './catalog.ts';
+import { Catalog, backQuoteIfNeed, nameForLogs } from './catalog.ts';
 import type { Table } from './catalog.ts';
 import { Parser, parseStatement } from './parser/parser.ts';
 import type { SelectQuery, Statement } from './parser/ast.ts';
@@ -19,32 +19,139 @@ import { buildTable, describeRows, rowsBytes, showCreateTable } from './ddl.ts';
 import { likeToRegExp } from './functions/strings.ts';
 import { formatReadableQuantity } from './functions/misc.ts';
 import { SYSTEM_TABLES } from './system-tables.ts';
+import { SessionScope } from './session.ts';
+import type { Settings } from './settings.ts';
+import { ProcessList } from './processes/process-list.ts';
+import type { RunningQuery } from './processes/process-list.ts';
+import { killQueries } from './processes/kill.ts';
+import { substituteParameters } from './params/substitute.ts';
+import { AccessControl } from './access/access-control.ts';
+import type { AccessUser } from './access/access-control.ts';
+import type { AccessConfig } from './access/config.ts';
+import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
+import type { Level } from './access/privileges.ts';
 
 export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
 export { EngineError } from './errors.ts';
 export { Settings } from './settings.ts';
+export { SessionScope } from './session.ts';
+export { ProcessList, RunningQuery } from './processes/process-list.ts';
+export { AccessControl } from './access/access-control.ts';
+export type { AccessUser } from './access/access-control.ts';
+export type { AccessConfig, ProfileConfig, UserConfig } from './access/config.ts';
+export { defaultAccessConfig } from './access/config.ts';
+export { parseParameterValue } from './params/substitute.ts';
 
 interface Parsed extends ParsedQuery {
   statement: Statement;
 }
 
-const MODIFYING = new Set(['insert', 'create_database', 'create_table', 'drop', 'truncate', 'rename']);
+const MODIFYING = new Set(['insert', 'create_database', 'create_table', 'drop', 'truncate', 'rename', 'create_role', 'create_user',
+  'drop_access', 'grant', 'grant_role', 'set_default_role']);
 
 const KIND: Record<Statement['kind'], string> = {
   select: 'select', insert: 'insert', create_database: 'create', create_table: 'create', drop: 'drop',
   truncate: 'truncate', exists: 'exists', show_tables: 'show', show_databases: 'show', show_create: 'show',
-  describe: 'describe', set: 'set', use: 'use', rename: 'rename',
+  describe: 'describe', set: 'set', use: 'use', rename: 'rename', kill_query: 'kill', create_role: 'create', create_user: 'create',
+  drop_access: 'drop', grant: 'grant', grant_role: 'grant', set_role: 'set', set_default_role: 'set', show_grants: 'show', show_access: 'show',
 };
+
+/** query_kind of system.processes. */
+const PROCESS_KIND: Record<string, string> = {
+  select: 'Select', insert: 'Insert', create: 'Create', drop: 'Drop', rename: 'Rename', set: 'Set', use: 'Use', show: 'Show',
+  describe: 'Describe', exists: 'Exists', truncate: 'Drop', kill: 'KillQuery', grant: 'Grant',
+};
+
+/** A column definition for createTemporaryTable. */
+export interface TemporaryColumn {
+  name: string;
+  type: ColumnDef['type'];
+}
 
 export class Engine {
   readonly catalog = new Catalog();
   readonly timezone: string;
   readonly versionString: string;
+  readonly processes = new ProcessList();
+  access: AccessControl;
 
-  constructor(opts: { timezone?: string; version?: string } = {}) {
+  constructor(opts: { timezone?: string; version?: string; access?: AccessConfig } = {}) {
     this.timezone = opts.timezone ?? 'UTC';
     this.versionString = opts.version ?? '24.8.1.1';
+    this.access = new AccessControl(opts.access);
     setDefaultTimezone(this.timezone);
+  }
+
+  /** Replace users, profiles and quotas (the server's config was loaded or reloaded). SQL-created entities are kept. */
+  configureAccess(config: AccessConfig): void {
+    const next = new AccessControl(config);
+    for (const [n, u] of this.access.users) if (u.storage === 'local_directory' && !next.users.has(n)) next.users.set(n, u);
+    for (const [n, r] of this.access.roles) next.roles.set(n, r);
+    this.access = next;
+  }
+
+  /** AUTHENTICATION_FAILED (516) unless the password is right and the address allowed. */
+  authenticate(user: string, password: string, address?: string): AccessUser {
+    return this.access.authenticate(user, password, address);
+  }
+
+  /** Apply a settings profile by name (the `profile` URL parameter); THERE_IS_NO_PROFILE (180) when unknown. */
+  applyProfile(settings: Settings, name: string): void {
+    this.access.applyProfile(settings, name);
+  }
+
+  /** The settings a session or query of `user` starts with: its profile and own settings over the defaults. */
+  applyUserSettings(user: string, settings: Settings): void {
+    this.access.applyUserSettings(this.access.user(user), settings);
+  }
+
+  /** Validate `role` URL parameters for `user`: UNKNOWN_ROLE (511), SET_NON_GRANTED_ROLE (512). Returns them deduplicated. */
+  checkRoles(user: string, roles: readonly string[]): string[] {
+    return this.access.checkCurrentRoles(this.access.user(user), roles);
+  }
+
+  /** A scope for an HTTP session (id) or for one request (no id). */
+  createSessionScope(id?: string): SessionScope {
+    return new SessionScope(id);
+  }
+
+  /**
+   * A temporary table holding `rows` (external data). TABLE_ALREADY_EXISTS
+   * (57) `Temporary table x already exists` when the scope has one by that name.
+   */
+  createTemporaryTable(scope: SessionScope, name: string, columns: TemporaryColumn[], rows: unknown[][]): void {
+    const table = buildTable({
+      kind: 'create_table', name, ifNotExists: false, orReplace: false, temporary: true, tableSettings: [],
+      columns: columns.map((c) => ({ name: c.name, type: c.type.name })), engine: { name: 'Memory', args: [], text: 'Memory' },
+    }, '', this.functionEnv(undefined));
+    table.rows = rows;
+    table.bytes = rowsBytes(table.columns, rows);
+    scope.addTable(table);
+  }
+
+  /**
+   * Register the query in the process list (system.processes, KILL QUERY,
+   * query_id clashes). execute() and insert() do it themselves; a server
+   * calls it earlier to have an INSERT visible while its body is read, and
+   * must then call finishQuery() if it never reaches insert().
+   */
+  async beginQuery(q: ParsedQuery, ctx: QueryContext): Promise<RunningQuery> {
+    if (ctx.running && !ctx.running.finished) return ctx.running;
+    const text = q.insertData ? q.sql.slice(0, q.insertData.offset).trimEnd() : q.sql;
+    ctx.running = await this.processes.register({
+      queryId: ctx.queryId, user: ctx.user, query: text, kind: PROCESS_KIND[q.kind] ?? 'Select', database: ctx.database,
+      address: ctx.address ?? '::1', port: ctx.port ?? 0, quotaKey: ctx.quotaKey ?? '', progress: ctx.progress,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    }, {
+      replaceRunningQuery: Boolean(ctx.settings.get('replace_running_query')),
+      replaceMaxWaitMs: Number(ctx.settings.get('replace_running_query_max_wait_ms')),
+    });
+    return ctx.running;
+  }
+
+  /** Take the query out of the process list (idempotent). */
+  finishQuery(ctx: QueryContext): void {
+    ctx.running?.finish();
   }
 
   version(): string {
@@ -63,12 +170,37 @@ export class Engine {
       statement: st,
       ...(r.format !== undefined ? { format: r.format } : {}),
       ...(r.dataOffset !== undefined ? { insertData: { format: r.format ?? 'Values', offset: r.dataOffset } } : {}),
+      ...(r.parameters ? { parameters: r.parameters } : {}),
     };
     return parsed;
   }
 
-  private stmt(q: ParsedQuery): Statement {
-    return (q as Parsed).statement;
+  /** The statement with ctx.queryParameters substituted for its placeholders. */
+  private stmt(q: ParsedQuery, ctx?: QueryContext): Statement {
+    const st = (q as Parsed).statement;
+    if (!q.parameters || !ctx) return st;
+    const tz = String(ctx.settings.get('session_timezone') || this.timezone);
+    return substituteParameters(st, ctx.queryParameters, tz);
+  }
+
+  private scope(ctx: QueryContext): SessionScope {
+    ctx.scope ??= new SessionScope();
+    return ctx.scope;
+  }
+
+  private user(ctx: QueryContext): AccessUser {
+    return this.access.user(ctx.user);
+  }
+
+  /** Roles the query runs with: `role` parameters, else SET ROLE of the session, else the user's defaults. */
+  currentRoles(ctx: QueryContext): string[] {
+    const user = this.user(ctx);
+    if (ctx.roles && ctx.roles.length > 0) return this.access.checkCurrentRoles(user, ctx.roles);
+    return this.scope(ctx).currentRoles ?? this.access.defaultRoles(user);
+  }
+
+  private check(ctx: QueryContext, access: string, level: Level): void {
+    this.access.check(this.user(ctx), this.currentRoles(ctx), access, level);
   }
 
   private checkReadonly(q: ParsedQuery, ctx: QueryContext): void {
@@ -77,9 +209,20 @@ export class Engine {
     }
   }
 
-  private functionEnv(ctx: QueryContext, database = ctx.database): FunctionEnv {
+  private functionEnv(ctx: QueryContext | undefined, database = ctx?.database ?? 'default'): FunctionEnv {
+    if (!ctx) {
+      return {
+        database, user: 'default', queryId: '', version: this.versionString, timezone: this.timezone,
+        settings: undefined as never, hostName: hostname(), startTime: Math.floor(Date.now() / 1000),
+      };
+    }
     const tz = String(ctx.settings.get('session_timezone') || this.timezone);
+    const known = this.access.users.get(ctx.user);
+    const current = known ? this.currentRoles(ctx) : [];
     return {
+      currentRoles: current,
+      enabledRoles: this.access.enabledRoles(current),
+      defaultRoles: known ? this.access.defaultRoles(known) : [],
       database,
       user: ctx.user,
       queryId: ctx.queryId,
@@ -94,24 +237,46 @@ export class Engine {
   private execEnv(ctx: QueryContext): ExecEnv {
     const max = Number(ctx.settings.get('max_execution_time'));
     const now = Date.now();
+    const signal = ctx.running?.signal ?? ctx.signal;
+    const user = this.user(ctx);
+    const roles = this.currentRoles(ctx);
     return {
       catalog: this.catalog,
       fenv: this.functionEnv(ctx),
       settings: ctx.settings,
       progress: ctx.progress,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(signal ? { signal } : {}),
       deadline: max > 0 ? now + max * 1000 : 0,
       startedAt: now,
+      scope: this.scope(ctx),
+      system: {
+        processes: this.processes, access: this.access, user: ctx.user, currentRoles: roles,
+        visible: (db, table) => this.access.canSee(user, roles, db, table),
+      },
+      checkSelect: (table, used) => {
+        if (used.length > 0) {
+          this.access.check(user, roles, 'SELECT', { db: table.database, table: table.name, columns: used });
+          return;
+        }
+        // SELECT count() FROM t: any one readable column will do (Planner's checkAccessRights).
+        if (table.columns.some((c) => this.access.isGranted(user, roles, 'SELECT', { db: table.database, table: table.name, columns: [c.name] }))) return;
+        throw new EngineError('ACCESS_DENIED', `${ctx.user}: Not enough privileges. To execute this query, it's necessary to have the grant SELECT for at least one column on ${table.database}.${table.name}`);
+      },
     };
   }
 
+  /** A table by name; unqualified names find the session's temporary tables first. */
   private resolveTable(db: string | undefined, name: string, ctx: QueryContext): Table {
+    if (db === undefined) {
+      const t = ctx.scope?.findTable(name);
+      if (t) return t;
+    }
     return this.catalog.table(db ?? ctx.database, name);
   }
 
   /** Columns an INSERT's data must provide, in order. */
   insertTarget(q: ParsedQuery, ctx: QueryContext): ColumnDef[] {
-    const st = this.stmt(q);
+    const st = this.stmt(q, ctx);
     if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insertTarget called for a non-INSERT query');
     const table = this.resolveTable(st.db, st.table, ctx);
     if (!st.columns) {
@@ -129,10 +294,7 @@ export class Engine {
   /** The Values input format: SQL literals or constant expressions, converted to the column types. */
   parseValues(text: string, columns: ColumnDef[], ctx?: QueryContext): unknown[][] {
     const rows = new Parser(text).valuesRows();
-    const env: FunctionEnv = ctx ? this.functionEnv(ctx) : {
-      database: 'default', user: 'default', queryId: '', version: this.versionString, timezone: this.timezone,
-      settings: undefined as never, hostName: hostname(), startTime: Math.floor(Date.now() / 1000),
-    };
+    const env: FunctionEnv = this.functionEnv(ctx);
     return rows.map((exprs, rowIndex) => {
       if (exprs.length !== columns.length) {
         throw new EngineError('CANNOT_PARSE_INPUT_ASSERTION_FAILED', `Cannot parse input: expected ${exprs.length < columns.length ? "','" : "')'"} before: ... (at row ${rowIndex + 1})`);
@@ -152,12 +314,23 @@ export class Engine {
 
   /** Insert rows (already of the insertTarget column types). All rows or none. */
   async insert(q: ParsedQuery, rows: unknown[][], ctx: QueryContext): Promise<void> {
-    this.checkReadonly(q, ctx);
-    const st = this.stmt(q);
-    if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insert called for a non-INSERT query');
-    const table = this.resolveTable(st.db, st.table, ctx);
-    const target = this.insertTarget(q, ctx);
-    this.appendRows(table, target, rows, ctx);
+    const running = await this.beginQuery(q, ctx);
+    try {
+      this.checkReadonly(q, ctx);
+      const st = this.stmt(q, ctx);
+      if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insert called for a non-INSERT query');
+      const table = this.resolveTable(st.db, st.table, ctx);
+      const target = this.insertTarget(q, ctx);
+      this.checkInsert(table, target, ctx);
+      this.appendRows(table, target, rows, ctx);
+    } finally {
+      running.finish();
+    }
+  }
+
+  private checkInsert(table: Table, target: ColumnDef[], ctx: QueryContext): void {
+    if (table.database === '') return;
+    this.check(ctx, 'INSERT', { db: table.database, table: table.name, columns: target.map((c) => c.name) });
   }
 
   private appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext): void {
@@ -189,15 +362,68 @@ export class Engine {
     ctx.progress.writtenBytes += bytes;
   }
 
+  /**
+   * Run a statement. The query is in the process list from here until its
+   * result is exhausted (or abandoned), it fails, or it is killed.
+   */
   async execute(q: ParsedQuery, ctx: QueryContext): Promise<ExecResult> {
-    this.checkReadonly(q, ctx);
-    const st = this.stmt(q);
+    const st = this.stmt(q, ctx);
+    const running = await this.beginQuery(q, ctx);
+    let result: ExecResult;
+    try {
+      this.checkReadonly(q, ctx);
+      result = await this.run(st, ctx);
+    } catch (e) {
+      running.finish();
+      throw e;
+    }
+    if (result.kind === 'none') {
+      running.finish();
+      return result;
+    }
+    const inner = result.blocks;
+    return {
+      ...result,
+      blocks: {
+        async *[Symbol.asyncIterator]() {
+          try {
+            for await (const b of inner) {
+              if (running.isCancelled) throw new EngineError('QUERY_WAS_CANCELLED', 'Query was cancelled');
+              yield b;
+            }
+          } finally {
+            running.finish();
+          }
+        },
+      },
+    };
+  }
+
+  private async run(st: Statement, ctx: QueryContext): Promise<ExecResult> {
+    if (ACCESS_KINDS.has(st.kind)) {
+      const r = executeAccessStatement(this.access, st as Parameters<typeof executeAccessStatement>[1], {
+        user: this.user(ctx), roles: this.currentRoles(ctx), database: ctx.database, scope: this.scope(ctx),
+      });
+      if (!r.columns) return NONE;
+      return rowsResult(r.columns.map((c) => ({ name: c.name, type: T[c.type] })), r.rows ?? [], ctx);
+    }
     switch (st.kind) {
       case 'select':
         return this.select(st.query, ctx);
       case 'insert':
         return this.insertSelect(st, ctx);
+      case 'kill_query': {
+        const user = this.user(ctx);
+        const roles = this.currentRoles(ctx);
+        const rows = await killQueries({
+          where: st.where, mode: st.mode, queryId: ctx.queryId, user: ctx.user,
+          mayKillOthers: () => this.access.isGranted(user, roles, 'KILL QUERY', {}),
+        }, this.execEnv(ctx), this.processes);
+        if (!rows) return NONE;
+        return rowsResult(['kill_status', 'query_id', 'user', 'query'].map((name) => ({ name, type: T.String })), rows, ctx);
+      }
       case 'create_database':
+        this.check(ctx, 'CREATE DATABASE', { db: st.name });
         if (st.engine && !['Atomic', 'Memory', 'Ordinary', 'Lazy'].includes(st.engine)) {
           throw new EngineError('UNKNOWN_DATABASE_ENGINE', `Unknown database engine: ${st.engine}`);
         }
@@ -206,12 +432,11 @@ export class Engine {
       case 'create_table':
         return this.createTable(st, ctx);
       case 'drop':
-        if (st.what === 'database') this.catalog.dropDatabase(st.name, st.ifExists);
-        else this.catalog.dropTable(st.db ?? ctx.database, st.name, st.ifExists);
-        return NONE;
+        return this.drop(st, ctx);
       case 'truncate': {
         const db = st.db ?? ctx.database;
-        const t = st.ifExists ? this.catalog.findTable(db, st.name) : this.resolveTable(st.db, st.name, ctx);
+        const t = st.ifExists ? (st.db === undefined ? ctx.scope?.findTable(st.name) : undefined) ?? this.catalog.findTable(db, st.name) : this.resolveTable(st.db, st.name, ctx);
+        if (t && t.database !== '') this.check(ctx, 'TRUNCATE', { db: t.database, table: t.name });
         if (t) {
           t.rows = [];
           t.bytes = 0;
@@ -221,6 +446,7 @@ export class Engine {
       case 'exists': {
         let exists: boolean;
         if (st.what === 'database') exists = this.catalog.databases.has(st.name);
+        else if (st.temporary) exists = this.scope(ctx).findTable(st.name) !== undefined;
         else {
           const db = st.db ?? ctx.database;
           exists = db === 'system' ? st.name in SYSTEM_TABLES : this.catalog.findTable(db, st.name) !== undefined;
@@ -229,15 +455,21 @@ export class Engine {
       }
       case 'show_tables': {
         const db = st.db ?? ctx.database;
-        const d = this.catalog.database(db);
-        let names = db === 'system' ? Object.keys(SYSTEM_TABLES) : [...d.tables.keys()];
+        const user = this.user(ctx);
+        const roles = this.currentRoles(ctx);
+        let names = st.temporary ? [...this.scope(ctx).tables.keys()]
+          : db === 'system' ? (this.catalog.database(db), Object.keys(SYSTEM_TABLES))
+            : [...this.catalog.database(db).tables.keys()].filter((n) => this.access.canSee(user, roles, db, n));
         names = filterLike(names, st.like);
         names.sort();
         if (st.limit !== undefined) names = names.slice(0, st.limit);
         return rowsResult([{ name: 'name', type: T.String }], names.map((n) => [n]), ctx);
       }
       case 'show_databases': {
-        let names = filterLike([...this.catalog.databases.keys()], st.like).sort();
+        const user = this.user(ctx);
+        const roles = this.currentRoles(ctx);
+        const all = [...this.catalog.databases.keys()].filter((d) => d === 'system' || d.toLowerCase() === 'information_schema' || this.access.canSee(user, roles, d));
+        let names = filterLike(all, st.like).sort();
         if (st.limit !== undefined) names = names.slice(0, st.limit);
         return rowsResult([{ name: 'name', type: T.String }], names.map((n) => [n]), ctx);
       }
@@ -254,6 +486,8 @@ export class Engine {
       case 'set':
         for (const [name, value] of st.pairs) ctx.settings.set(name, value);
         return NONE;
+      default:
+        throw new EngineError('NOT_IMPLEMENTED', `Statement ${st.kind} is not supported by this engine`);
       case 'use': {
         this.catalog.database(st.db);
         ctx.onUseDatabase?.(st.db);
@@ -263,6 +497,8 @@ export class Engine {
         for (const { from, to } of st.pairs) {
           const t = this.resolveTable(from.db, from.name, ctx);
           const toDb = to.db ?? ctx.database;
+          this.check(ctx, 'DROP TABLE', { db: t.database, table: t.name });
+          this.check(ctx, 'CREATE TABLE', { db: toDb, table: to.name });
           if (this.catalog.findTable(toDb, to.name)) {
             throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(toDb, to.name)} already exists`);
           }
@@ -318,6 +554,7 @@ export class Engine {
     if (!st.select) throw new EngineError('LOGICAL_ERROR', 'INSERT with data must go through insert()');
     const table = this.resolveTable(st.db, st.table, ctx);
     const target = this.insertTarget({ kind: 'insert', modifies: true, settings: [], sql: '', statement: st } as Parsed, ctx);
+    this.checkInsert(table, target, ctx);
     const plan = await planSelect(st.select, this.execEnv(ctx));
     if (plan.columns.length !== target.length) {
       throw new EngineError('NUMBER_OF_COLUMNS_DOESNT_MATCH', `Number of columns doesn't match (source: ${plan.columns.length} and result: ${target.length})`);
@@ -331,9 +568,10 @@ export class Engine {
   }
 
   private async createTable(st: Statement & { kind: 'create_table' }, ctx: QueryContext): Promise<NoResult> {
-    const db = st.temporary ? '_temporary_and_external_tables' : st.db ?? ctx.database;
-    if (st.temporary) this.catalog.createDatabase(db, 'Memory', true);
+    if (st.temporary) return this.createTemporary(st, ctx);
+    const db = st.db ?? ctx.database;
     this.catalog.database(db);
+    this.check(ctx, 'CREATE TABLE', { db, table: st.name });
     if (this.catalog.findTable(db, st.name)) {
       if (st.ifNotExists) return NONE;
       if (!st.orReplace) throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(db, st.name)} already exists`);
@@ -360,6 +598,55 @@ export class Engine {
     }
     if (st.orReplace) this.catalog.dropTable(db, st.name, true);
     this.catalog.addTable(table, false);
+    return NONE;
+  }
+
+  private async createTemporary(st: Statement & { kind: 'create_table' }, ctx: QueryContext): Promise<NoResult> {
+    if (st.db !== undefined) {
+      throw new EngineError('BAD_DATABASE_FOR_TEMPORARY_TABLE', 'Temporary tables cannot be inside a database. You should not specify a database for a temporary table.');
+    }
+    this.check(ctx, 'CREATE TEMPORARY TABLE', {});
+    const scope = this.scope(ctx);
+    if (scope.findTable(st.name)) {
+      if (st.ifNotExists) return NONE;
+      if (!st.orReplace) throw new EngineError('TABLE_ALREADY_EXISTS', `Temporary table ${backQuoteIfNeed(st.name)} already exists`);
+    }
+    const env = this.execEnv(ctx);
+    let plan;
+    let fromColumns: ColumnDef[] | undefined;
+    if (st.asSelect) {
+      plan = await planSelect(st.asSelect, env);
+      fromColumns = plan.columns;
+    } else if (st.asTable) {
+      fromColumns = this.resolveTable(st.asTable.db, st.asTable.name, ctx).columns.map((c) => ({ name: c.name, type: c.type }));
+    }
+    const table = buildTable(st.engine ? st : { ...st, engine: { name: 'Memory', args: [], text: 'Memory' } }, '', env.fenv, fromColumns);
+    if (st.orReplace) scope.dropTable(st.name);
+    scope.addTable(table);
+    if (plan) {
+      const rows: unknown[][] = [];
+      for await (const b of plan.blocks()) rows.push(...b);
+      const target = table.columns.map((c) => ({ name: c.name, type: c.type }));
+      this.appendRows(table, target, rows.map((r) => r.map((v, i) => convertValue(v, plan.columns[i]!.type, target[i]!.type))), ctx);
+    }
+    return NONE;
+  }
+
+  private drop(st: Statement & { kind: 'drop' }, ctx: QueryContext): NoResult {
+    if (st.what === 'database') {
+      this.check(ctx, 'DROP DATABASE', { db: st.name });
+      this.catalog.dropDatabase(st.name, st.ifExists);
+      return NONE;
+    }
+    // DROP [TEMPORARY] TABLE t without a database goes to the session's temporary table first.
+    if (st.db === undefined && ctx.scope?.dropTable(st.name)) return NONE;
+    if (st.temporary) {
+      if (st.ifExists) return NONE;
+      throw new EngineError('UNKNOWN_TABLE', `Temporary table ${backQuoteIfNeed(st.name)} doesn't exist`);
+    }
+    const db = st.db ?? ctx.database;
+    if (!st.ifExists || this.catalog.findTable(db, st.name)) this.check(ctx, st.what === 'view' ? 'DROP VIEW' : st.what === 'dictionary' ? 'DROP DICTIONARY' : 'DROP TABLE', { db, table: st.name });
+    this.catalog.dropTable(db, st.name, st.ifExists);
     return NONE;
   }
 

@@ -18,7 +18,10 @@ import { convertValue, leastSupertype, toNum } from './values/convert.ts';
 import type { Catalog } from './catalog.ts';
 import { unknownDatabase } from './catalog.ts';
 import { SYSTEM_TABLES } from './system-tables.ts';
+import type { SystemTableContext } from './system-tables.ts';
 import type { Settings } from './settings.ts';
+import type { SessionScope } from './session.ts';
+import type { Table } from './catalog.ts';
 import { formatReadableQuantity } from './functions/misc.ts';
 
 /** Everything a running query needs besides its text. */
@@ -31,6 +34,12 @@ export interface ExecEnv {
   /** ms timestamp after which the query fails with TIMEOUT_EXCEEDED (0 = none). */
   deadline: number;
   startedAt: number;
+  /** Temporary tables of the session; they shadow permanent tables for unqualified names. */
+  scope?: SessionScope;
+  /** What system tables need beyond the catalog and settings (process list, access control, ...). */
+  system?: Omit<SystemTableContext, 'catalog' | 'settings'>;
+  /** Privilege check for reading `used` columns of a table (all of `all` may be consulted). */
+  checkSelect?: (table: Table, used: string[]) => void;
 }
 
 export interface Plan {
@@ -42,6 +51,8 @@ export interface Plan {
 interface Source {
   columns: ScopeColumn[];
   blocks: () => AsyncGenerator<unknown[][]>;
+  /** The stored table read, for the SELECT privilege check. */
+  table?: Table;
 }
 
 // ------------------------------------------------------------ helpers
@@ -197,20 +208,21 @@ async function resolveSource(te: TableExpr | undefined, env: ExecEnv, scope: str
       src.columns.forEach((c) => c.tables.push(...qualified));
       return src;
     }
-    return rowsSource(env, columns, st.rows!({ catalog: env.catalog, settings: env.settings }));
+    return rowsSource(env, columns, st.rows!({ ...env.system, catalog: env.catalog, settings: env.settings, ...(env.scope ? { scope: env.scope } : {}) }));
   }
-  const database = env.catalog.databases.get(db);
-  if (!database) {
+  const temporary = te.db === undefined ? env.scope?.findTable(te.name) : undefined;
+  const database = temporary ? undefined : env.catalog.databases.get(db);
+  if (!database && !temporary) {
     if (te.db !== undefined) throw unknownDatabase(db);
     throw unknownTableExpression(te, scope, env);
   }
-  const table = database.tables.get(te.name);
+  const table = temporary ?? database!.tables.get(te.name);
   if (!table) throw unknownTableExpression(te, scope, env);
   const visible = table.columns.filter((c) => c.defaultKind !== 'ALIAS' && c.defaultKind !== 'EPHEMERAL');
   const columns = visible.map((c) => ({ name: c.name, type: c.type, tables: qualified }));
   const idx = visible.map((c) => table.columns.indexOf(c));
   const rows = idx.length === table.columns.length ? table.rows : table.rows.map((r) => idx.map((i) => r[i]));
-  return rowsSource(env, columns, rows);
+  return { ...rowsSource(env, columns, rows), ...(temporary ? {} : { table }) };
 }
 
 function unknownTableExpression(te: TableExpr & { t: 'table' }, scope: string, env: ExecEnv): EngineError {
@@ -499,6 +511,9 @@ async function planCore(core: SelectCore, env: ExecEnv): Promise<Plan> {
   }
 
   const columns: ColumnDef[] = projections.map((p, i) => ({ name: outputNames[i]!, type: p.type }));
+  if (source.table && env.checkSelect) {
+    env.checkSelect(source.table, source.columns.filter((c) => c.used && c.tables.length > 0).map((c) => c.name));
+  }
   const orderBy = core.orderBy ?? [];
   const limit = core.limit ? constNumber(core.limit.count, env, 'LIMIT') : undefined;
   const offset = core.limit?.offset ? constNumber(core.limit.offset, env, 'OFFSET') : 0;

@@ -9,10 +9,23 @@ import { settingValueText } from './settings.ts';
 import { allFunctionNames } from './functions/registry.ts';
 import { allAggregateNames } from './aggregates.ts';
 import { showCreateTable } from './ddl.ts';
+import type { ProcessList } from './processes/process-list.ts';
+import type { AccessControl } from './access/access-control.ts';
+import type { SessionScope } from './session.ts';
+import { PROCESSES_TABLE } from './processes/system-processes.ts';
+import { ACCESS_SYSTEM_TABLES } from './access/system-tables.ts';
 
 export interface SystemTableContext {
   catalog: Catalog;
   settings: Settings;
+  processes?: ProcessList;
+  access?: AccessControl;
+  /** The query's session: its temporary tables show in system.tables. */
+  scope?: SessionScope;
+  user?: string;
+  currentRoles?: readonly string[];
+  /** Tables this user may see (SHOW privileges); all when absent. */
+  visible?: (db: string, table?: string) => boolean;
 }
 
 export interface SystemTable {
@@ -59,9 +72,10 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
       col('partition_key', T.String), col('sorting_key', T.String), col('primary_key', T.String),
       col('total_rows', nullable(T.UInt64)), col('total_bytes', nullable(T.UInt64)), col('comment', T.String),
     ],
-    rows: ({ catalog }) => {
+    rows: ({ catalog, scope, visible }) => {
       const out: unknown[][] = [];
       for (const d of catalog.databases.values()) {
+        if (visible && d.name !== 'system' && !visible(d.name)) continue;
         const tables: { name: string; engine: string; create: string; uuid: string; engineFull: string; pk: string; sk: string; part: string; rows: unknown; bytes: unknown; comment: string; time: number }[] = [];
         if (d.name === 'system') {
           for (const name of Object.keys(SYSTEM_TABLES)) {
@@ -70,6 +84,7 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
           }
         }
         for (const t of d.tables.values()) {
+          if (visible && !visible(d.name, t.name)) continue;
           tables.push({
             name: t.name, engine: t.engine, create: showCreateTable(t), uuid: t.uuid, engineFull: t.engineFull,
             pk: t.primaryKey ?? t.orderBy ?? '', sk: t.orderBy ?? '', part: t.partitionBy ?? '',
@@ -80,6 +95,10 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
         for (const t of tables) {
           out.push([d.name, t.name, t.uuid, t.engine, 0, [], '', t.time, t.create, t.engineFull, t.part, t.sk, t.pk, t.rows, t.bytes, t.comment]);
         }
+      }
+      // Temporary tables come last, with an empty database (StorageSystemTables).
+      for (const t of scope?.tables.values() ?? []) {
+        out.push(['', t.name, t.uuid, t.engine, 1, [], '', t.createdAt, showCreateTable(t), t.engineFull, '', '', '', BigInt(t.rows.length), BigInt(t.bytes), t.comment]);
       }
       return out;
     },
@@ -118,5 +137,8 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
     ],
   },
 };
+
+SYSTEM_TABLES.processes = PROCESSES_TABLE;
+Object.assign(SYSTEM_TABLES, ACCESS_SYSTEM_TABLES);
 
 void serializeText;

@@ -14,6 +14,10 @@ export interface FunctionEnv {
   hostName: string;
   /** Query start, seconds since the epoch (now() is constant within a query). */
   startTime: number;
+  /** Roles of the query (currentRoles()), their closure (enabledRoles()) and the user's defaults (defaultRoles()). */
+  currentRoles?: readonly string[];
+  enabledRoles?: readonly string[];
+  defaultRoles?: readonly string[];
 }
 
 /** Mutable state of one block's evaluation. */

@@ -18,6 +18,8 @@ export interface ScopeColumn {
   type: DataType;
   /** Table name or alias the column can be qualified with. */
   tables: string[];
+  /** Set when an expression reads the column (SELECT privilege checks). */
+  used?: boolean;
 }
 
 export interface CompileOptions {
@@ -93,6 +95,8 @@ export class Compiler {
         throw new EngineError('UNEXPECTED_EXPRESSION', `Lambda function ${columnName(e)} is not allowed here. In scope ${this.opts.scope}`);
       case 'fn':
         return this.call(e);
+      case 'param':
+        throw new EngineError('UNKNOWN_QUERY_PARAMETER', `Query parameter \`${e.name}\` was not set`);
     }
   }
 
@@ -115,6 +119,7 @@ export class Compiler {
       throw new EngineError('UNKNOWN_IDENTIFIER', `Unknown expression identifier '${full}' in scope ${this.opts.scope}`);
     }
     const type = cols[idx]!.type;
+    cols[idx]!.used = true;
     const i = idx;
     return { type, ev: (row) => row[i], columnIndex: i };
   }

@@ -5,3 +5,4 @@ import './strings.ts';
 import './conversion.ts';
 import './dates.ts';
 import './misc.ts';
+import './access.ts';

@@ -6,7 +6,54 @@ export type Expr =
   | { t: 'fn'; name: string; args: Expr[]; params?: Expr[]; distinct?: boolean; alias?: string }
   | { t: 'star'; table?: string; alias?: string }
   | { t: 'sub'; query: SelectQuery; alias?: string }
-  | { t: 'lambda'; params: string[]; body: Expr; alias?: string };
+  | { t: 'lambda'; params: string[]; body: Expr; alias?: string }
+  /** A query parameter placeholder `{name:Type}`; replaced before planning. */
+  | { t: 'param'; name: string; type: string; alias?: string };
+
+/**
+ * `{name:Identifier}` where a name stands: the parser stores this marker as
+ * the name, and substitution swaps in the parameter's value.
+ */
+export function identifierParam(name: string): string {
+  return `\u0000${name}\u0000`;
+}
+
+export function identifierParamName(text: string): string | undefined {
+  return text.length > 2 && text.startsWith('\u0000') && text.endsWith('\u0000') ? text.slice(1, -1) : undefined;
+}
+
+/** A privilege in GRANT/REVOKE: `SELECT(a, b)`, `CREATE TABLE`, `ALL`. */
+export interface PrivilegeSpec {
+  access: string;
+  columns?: string[];
+}
+
+/** `db.table`, `db.*`, `*.*`, `table` or `*` (current database). */
+export interface GrantTarget {
+  db?: string;
+  table?: string;
+  /** `*.*` */
+  global?: boolean;
+}
+
+export interface GrantElement {
+  privileges: PrivilegeSpec[];
+  on: GrantTarget;
+}
+
+/** IDENTIFIED WITH ...: how a CREATE USER sets the password. */
+export interface AuthSpec {
+  type: 'no_password' | 'plaintext_password' | 'sha256_password' | 'sha256_hash' | 'double_sha1_password' | 'double_sha1_hash';
+  value?: string;
+}
+
+/** `r1, r2` | `ALL [EXCEPT r]` | `NONE` in SET ROLE / DEFAULT ROLE. */
+export interface RoleSet {
+  all: boolean;
+  none: boolean;
+  names: string[];
+  except: string[];
+}
 
 export interface OrderItem {
   expr: Expr;
@@ -70,10 +117,23 @@ export type Statement =
   | { kind: 'drop'; what: 'table' | 'database' | 'view' | 'dictionary'; db?: string; name: string; ifExists: boolean; temporary: boolean }
   | { kind: 'truncate'; db?: string; name: string; ifExists: boolean }
   | { kind: 'exists'; what: 'table' | 'database' | 'view' | 'dictionary'; db?: string; name: string; temporary: boolean }
-  | { kind: 'show_tables'; db?: string; like?: { pattern: string; not: boolean; ilike: boolean }; limit?: number }
+  | { kind: 'show_tables'; temporary?: boolean; db?: string; like?: { pattern: string; not: boolean; ilike: boolean }; limit?: number }
   | { kind: 'show_databases'; like?: { pattern: string; not: boolean; ilike: boolean }; limit?: number }
   | { kind: 'show_create'; what: 'table' | 'database'; db?: string; name: string }
   | { kind: 'describe'; db?: string; name?: string; func?: { name: string; args: Expr[] }; query?: SelectQuery }
   | { kind: 'set'; pairs: [string, string][] }
   | { kind: 'use'; db: string }
-  | { kind: 'rename'; pairs: { from: { db?: string; name: string }; to: { db?: string; name: string } }[] };
+  | { kind: 'rename'; pairs: { from: { db?: string; name: string }; to: { db?: string; name: string } }[] }
+  | { kind: 'kill_query'; where: Expr; mode: 'sync' | 'async' | 'test' }
+  | { kind: 'create_role'; names: string[]; ifNotExists: boolean; orReplace: boolean; settings: [string, string][] }
+  | {
+      kind: 'create_user'; names: string[]; ifNotExists: boolean; orReplace: boolean; auth?: AuthSpec;
+      defaultRoles?: RoleSet; defaultDatabase?: string; settings: [string, string][]; hosts?: string[];
+    }
+  | { kind: 'drop_access'; what: 'user' | 'role' | 'settings_profile' | 'quota' | 'row_policy'; names: string[]; ifExists: boolean }
+  | { kind: 'grant'; revoke: boolean; elements: GrantElement[]; to: string[]; option: boolean }
+  | { kind: 'grant_role'; revoke: boolean; roles: string[]; to: string[]; option: boolean }
+  | { kind: 'set_role'; roles: RoleSet; useDefault: boolean }
+  | { kind: 'set_default_role'; roles: RoleSet; to: string[] }
+  | { kind: 'show_grants'; for?: string[] }
+  | { kind: 'show_access'; what: 'users' | 'roles' | 'current_roles' | 'enabled_roles' | 'profiles' | 'quotas' };

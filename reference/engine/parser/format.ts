@@ -19,6 +19,8 @@ export function columnName(e: Expr): string {
       return e.table ? `${e.table}.*` : '*';
     case 'sub':
       return `_subquery`;
+    case 'param':
+      return `{${e.name}:${e.type}}`;
     case 'lambda':
       return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body)})`;
     case 'fn': {
@@ -52,6 +54,8 @@ export function formatExpr(e: Expr, top = true): string {
         return e.table ? `${e.table}.*` : '*';
       case 'sub':
         return `(${formatQuery(e.query)})`;
+      case 'param':
+        return `{${e.name}:${e.type}}`;
       case 'lambda':
         return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} -> ${formatExpr(e.body, false)}`;
       case 'fn': {

@@ -6,6 +6,9 @@ import { EngineError } from '../errors.ts';
 import { Lexer, unquoteIdentifier, unquoteString } from './lexer.ts';
 import type { Token } from './lexer.ts';
 import type { ColumnSpec, EngineSpec, Expr, OrderItem, SelectCore, SelectQuery, Statement, TableExpr } from './ast.ts';
+import { identifierParam } from './ast.ts';
+import { parseAccessStatement } from './access-statements.ts';
+import type { AccessParserHost } from './access-statements.ts';
 
 /** Characters of the query shown after the failing position. */
 const SHOW_CHARS_ON_SYNTAX_ERROR = 160;
@@ -28,6 +31,8 @@ export interface ParseResult {
   dataOffset?: number;
   /** Offset where the statement text ends (for max_query_size accounting of INSERT). */
   end: number;
+  /** Names of the `{name:Type}` placeholders, in order of first appearance. */
+  parameters?: string[];
 }
 
 export class Parser {
@@ -36,6 +41,8 @@ export class Parser {
   private maxK = 0;
   private expected = new Set<string>();
   private sql: string;
+  /** Placeholders met so far, in order of first appearance. */
+  readonly parameters: string[] = [];
 
   constructor(sql: string, maxQuerySize = 0) {
     this.sql = sql;
@@ -211,18 +218,21 @@ export class Parser {
       return { statement: { kind: 'select', query }, format, settings, end: this.tok.begin };
     }
     if (this.isKw('INSERT')) return this.insert();
+    const access = parseAccessStatement(this.host());
+    if (access) return this.wrap(access, settings, access.kind === 'show_grants' || access.kind === 'show_access');
     if (this.isKw('CREATE') || this.isKw('ATTACH')) return this.wrap(this.create(), settings);
     if (this.isKw('DROP') || this.isKw('DETACH')) return this.wrap(this.drop(), settings);
     if (this.isKw('TRUNCATE')) return this.wrap(this.truncate(), settings);
     if (this.isKw('EXISTS')) return this.wrap(this.exists(), settings);
     if (this.isKw('SHOW')) return this.wrap(this.show(), settings);
     if (this.isKw('DESCRIBE') || this.isKw('DESC')) return this.wrap(this.describe(), settings);
-    if (this.isKw('SET')) return this.wrap(this.set(), settings, false);
+    if (this.isKw('SET') && !this.isKw('ROLE', 1) && !(this.isKw('DEFAULT', 1) && this.isKw('ROLE', 2))) return this.wrap(this.set(), settings, false);
     if (this.isKw('USE')) {
       this.advance();
       return this.wrap({ kind: 'use', db: this.identifier() }, settings, false);
     }
     if (this.isKw('RENAME')) return this.wrap(this.rename(), settings, false);
+    if (this.isKw('KILL')) return this.wrap(this.kill(), settings);
     for (const w of ['SELECT', 'INSERT INTO', 'CREATE', 'ATTACH', 'REPLACE', 'DROP', 'DETACH', 'TRUNCATE', 'EXISTS',
       'SHOW', 'DESCRIBE', 'DESC', 'SET', 'USE', 'RENAME', 'WITH', 'EXPLAIN', 'ALTER', 'OPTIMIZE', 'KILL', 'SYSTEM',
       'GRANT', 'REVOKE', 'CHECK', 'WATCH', 'BACKUP', 'RESTORE', 'UNDROP', 'DELETE', 'UPDATE', 'BEGIN TRANSACTION', 'COMMIT', 'ROLLBACK']) {
@@ -264,8 +274,47 @@ export class Parser {
       this.advance();
       return unquoteIdentifier(t.text);
     }
+    const param = this.isOp('{') ? this.queryParameter() : undefined;
+    if (param) {
+      if (param.type !== 'Identifier') {
+        throw new EngineError('BAD_ARGUMENTS', `Query parameter ${param.name} of type ${param.type} cannot stand for an identifier; use {${param.name}:Identifier}`);
+      }
+      return identifierParam(param.name);
+    }
     this.expect(what);
     throw this.fail();
+  }
+
+  /** `{name:Type}` at the current token, or undefined (nothing consumed) when it is not one. */
+  private queryParameter(): { name: string; type: string } | undefined {
+    const nameTok = this.lx.at(this.k + 1);
+    if (!this.isOp('{') || (nameTok.type !== 'word' && nameTok.type !== 'quoted_id') || !this.isOp(':', 2)) return undefined;
+    this.k += 3;
+    const name = nameTok.type === 'word' ? nameTok.text : unquoteIdentifier(nameTok.text);
+    const type = this.typeText();
+    this.needOp('}');
+    if (!this.parameters.includes(name)) this.parameters.push(name);
+    return { name, type };
+  }
+
+  /** What the access-statement parser needs from this one. */
+  private host(): AccessParserHost {
+    return {
+      isKw: (w, o) => this.isKw(w, o),
+      kw: (...w) => this.kw(...w),
+      needKw: (...w) => this.needKw(...w),
+      isOp: (o, off) => this.isOp(o, off),
+      op: (o) => this.op(o),
+      needOp: (o) => this.needOp(o),
+      identifier: (what) => this.identifier(what),
+      stringLiteral: () => this.stringLiteral(),
+      settingsList: () => this.settingsList(),
+      expr: () => this.expr(),
+      expect: (w) => this.expect(w),
+      fail: () => this.fail(),
+      tok: () => this.tok,
+      advance: () => this.advance(),
+    };
   }
 
   private tryIdentifier(): string | undefined {
@@ -712,6 +761,13 @@ export class Parser {
       this.advance();
       return { t: 'star' };
     }
+    if (t.type === 'op' && t.text === '{') {
+      const param = this.queryParameter();
+      if (param) {
+        if (param.type === 'Identifier') return { t: 'id', parts: [identifierParam(param.name)] };
+        return { t: 'param', name: param.name, type: param.type };
+      }
+    }
     if (t.type === 'word') {
       const u = t.text.toUpperCase();
       if (u === 'NULL') {
@@ -1140,7 +1196,13 @@ export class Parser {
 
   private show(): Statement {
     this.advance();
+    const temporary = this.isKw('TEMPORARY') && this.isKw('TABLES', 1) && this.kw('TEMPORARY');
     if (this.kw('TABLES')) {
+      if (temporary) {
+        const like = this.likeClause();
+        const limit = this.limitClause();
+        return { kind: 'show_tables', temporary, ...(like ? { like } : {}), ...(limit !== undefined ? { limit } : {}) };
+      }
       let db: string | undefined;
       if (this.kw('FROM') || this.kw('IN')) db = this.identifier('database name');
       const like = this.likeClause();
@@ -1160,6 +1222,9 @@ export class Parser {
     this.expect('TABLES');
     this.expect('DATABASES');
     this.expect('CREATE');
+    this.expect('GRANTS');
+    this.expect('ROLES');
+    this.expect('USERS');
     throw this.fail();
   }
 
@@ -1187,6 +1252,19 @@ export class Parser {
       return { kind: 'describe', db: a, name: this.identifier('table name') };
     }
     return { kind: 'describe', name: a };
+  }
+
+  /** KILL QUERY WHERE expr [SYNC | ASYNC | TEST] */
+  private kill(): Statement {
+    this.advance();
+    this.needKw('QUERY');
+    this.needKw('WHERE');
+    const where = this.expr();
+    let mode: 'sync' | 'async' | 'test' = 'async';
+    if (this.kw('SYNC')) mode = 'sync';
+    else if (this.kw('ASYNC')) mode = 'async';
+    else if (this.kw('TEST')) mode = 'test';
+    return { kind: 'kill_query', where, mode };
   }
 
   private set(): Statement {
@@ -1266,5 +1344,8 @@ function numberLiteral(text: string): Expr {
 
 /** Parse one statement; see Parser.parse. */
 export function parseStatement(sql: string, maxQuerySize = 0): ParseResult {
-  return new Parser(sql, maxQuerySize).parse();
+  const p = new Parser(sql, maxQuerySize);
+  const r = p.parse();
+  if (p.parameters.length > 0) r.parameters = [...p.parameters];
+  return r;
 }
