@@ -1,0 +1,142 @@
+// `olapspec matrix`: the results.json of several runs side by side, one column
+// per target, so a reader sees at a glance where servers agree and where they part.
+// Runs are kept as they were recorded; the matrix is derived, never edited by hand.
+
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunResults, ScenarioStatus } from './results.ts';
+
+export interface MatrixColumn {
+  label: string;
+  target: string;
+  version: string;
+  date: string;
+  counts: RunResults['counts'];
+}
+
+export interface MatrixRow {
+  feature: string;
+  scenario: string;
+  /** One entry per column; undefined where that run did not include the scenario. */
+  statuses: (ScenarioStatus | undefined)[];
+  /** Two targets that both ran the scenario ended differently (passed vs failed). */
+  divergent: boolean;
+}
+
+export interface Matrix {
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+}
+
+/** Finds results.json files in DIR and one level below it (reports/<target>/results.json). */
+export async function findResults(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name === 'results.json') found.push(join(dir, entry.name));
+    if (entry.isDirectory()) {
+      const inner = join(dir, entry.name, 'results.json');
+      if (await readFile(inner).then(() => true, () => false)) found.push(inner);
+    }
+  }
+  return found.sort();
+}
+
+/** Builds the matrix; of several runs against the same target and version, the newest counts. */
+export function buildMatrix(runs: RunResults[]): Matrix {
+  const newest = new Map<string, RunResults>();
+  for (const run of runs) {
+    const key = `${run.target} ${run.version}`;
+    const seen = newest.get(key);
+    if (!seen || seen.date < run.date) newest.set(key, run);
+  }
+  const chosen = [...newest.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const columns = chosen.map(([label, run]) => ({ label, target: run.target, version: run.version, date: run.date, counts: run.counts }));
+
+  const rowIndex = new Map<string, MatrixRow>();
+  chosen.forEach(([, run], column) => {
+    for (const scenario of run.scenarios) {
+      const key = `${scenario.uri}\u0000${scenario.name}`;
+      let row = rowIndex.get(key);
+      if (!row) {
+        row = { feature: scenario.uri, scenario: scenario.name, statuses: new Array(columns.length).fill(undefined), divergent: false };
+        rowIndex.set(key, row);
+      }
+      row.statuses[column] = scenario.status;
+    }
+  });
+  const rows = [...rowIndex.values()].sort((a, b) => a.feature.localeCompare(b.feature));
+  for (const row of rows) {
+    const decided = new Set(row.statuses.filter((s) => s === 'passed' || s === 'failed'));
+    row.divergent = decided.size > 1;
+  }
+  return { columns, rows };
+}
+
+const SYMBOL: Record<string, string> = { passed: '✔', failed: '✘', skipped: '–' };
+const symbol = (status: ScenarioStatus | undefined): string => (status === undefined ? ' ' : SYMBOL[status] ?? '?');
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const countsText = (counts: RunResults['counts']): string =>
+  Object.entries(counts).map(([status, n]) => `${n} ${status}`).join(', ');
+
+export function matrixMarkdown(matrix: Matrix): string {
+  const head = ['feature', 'scenario', ...matrix.columns.map((c) => c.label)];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    `| | **totals** | ${matrix.columns.map((c) => countsText(c.counts)).join(' | ')} |`,
+  ];
+  for (const row of matrix.rows) {
+    const name = row.divergent ? `**${row.scenario}** (targets differ)` : row.scenario;
+    lines.push(`| ${row.feature} | ${name.replace(/\|/g, '\\|')} | ${row.statuses.map(symbol).join(' | ')} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function matrixHtml(matrix: Matrix): string {
+  const header = matrix.columns
+    .map((c) => `<th title="${escapeHtml(c.date)}">${escapeHtml(c.target)}<br><small>${escapeHtml(c.version)}</small></th>`)
+    .join('');
+  const totals = matrix.columns.map((c) => `<td>${escapeHtml(countsText(c.counts))}</td>`).join('');
+  const body = matrix.rows.map((row) => {
+    const cells = row.statuses.map((s) => `<td class="${s ?? 'absent'}">${symbol(s)}</td>`).join('');
+    return `<tr${row.divergent ? ' class="divergent"' : ''}><td>${escapeHtml(row.feature)}</td><td>${escapeHtml(row.scenario)}</td>${cells}</tr>`;
+  }).join('\n');
+  const divergent = matrix.rows.filter((r) => r.divergent).length;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>olapspec matrix</title>
+<style>
+body { font: 14px system-ui, sans-serif; margin: 2em; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #ccc; padding: 2px 8px; }
+td.passed { background: #e6f4e6; text-align: center; }
+td.failed { background: #f8d7da; text-align: center; }
+td.skipped, td.absent { color: #888; text-align: center; }
+tr.divergent td:nth-child(2) { font-weight: bold; }
+</style></head><body>
+<h1>olapspec: targets side by side</h1>
+<p>${matrix.rows.length} scenarios, ${matrix.columns.length} targets; ${divergent} scenarios end differently on two targets (in bold).
+✔ passed, ✘ failed, – skipped (e.g. newer than the target's version), blank: not run there.</p>
+<table>
+<thead><tr><th>feature</th><th>scenario</th>${header}</tr></thead>
+<tbody>
+<tr><td></td><td><b>totals</b></td>${totals}</tr>
+${body}
+</tbody></table>
+</body></html>
+`;
+}
+
+/** Reads every results.json under DIR and writes matrix.html and matrix.md next to them. */
+export async function writeMatrix(dir: string): Promise<{ matrix: Matrix; files: string[] }> {
+  const paths = await findResults(dir);
+  const runs = await Promise.all(paths.map(async (p) => JSON.parse(await readFile(p, 'utf8')) as RunResults));
+  const matrix = buildMatrix(runs);
+  const files = [join(dir, 'matrix.html'), join(dir, 'matrix.md')];
+  await writeFile(files[0]!, matrixHtml(matrix));
+  await writeFile(files[1]!, matrixMarkdown(matrix));
+  return { matrix, files };
+}

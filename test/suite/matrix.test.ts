@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildMatrix, matrixMarkdown, writeMatrix } from '../../cli/matrix.ts';
+import type { RunResults } from '../../cli/results.ts';
+
+function run(target: string, version: string, date: string, statuses: Record<string, RunResults['scenarios'][number]['status']>): RunResults {
+  const scenarios = Object.entries(statuses).map(([name, status]) => ({ name, uri: 'features/clickhouse/queries.feature', tags: [], status }));
+  const counts: RunResults['counts'] = {};
+  for (const s of scenarios) counts[s.status] = (counts[s.status] ?? 0) + 1;
+  return { target, url: 'http://x', version, date, counts, scenarios };
+}
+
+test('one column per target and version, the newest run of each', () => {
+  const matrix = buildMatrix([
+    run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { a: 'failed' }),
+    run('reference', '24.8.1.1', '2026-01-02T00:00:00Z', { a: 'passed', b: 'passed' }),
+    run('clickhouse-binary', '18.16.1', '2026-01-01T00:00:00Z', { a: 'passed', b: 'skipped' }),
+  ]);
+  assert.deepEqual(matrix.columns.map((c) => c.label), ['clickhouse-binary 18.16.1', 'reference 24.8.1.1']);
+  assert.deepEqual(matrix.rows.map((r) => [r.scenario, r.statuses]), [['a', ['passed', 'passed']], ['b', ['skipped', 'passed']]]);
+  assert.ok(matrix.rows.every((r) => !r.divergent), 'a skip is not a disagreement');
+});
+
+test('a scenario that passes on one target and fails on another is marked', () => {
+  const matrix = buildMatrix([
+    run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { a: 'passed', c: 'passed' }),
+    run('url', '24.3.2', '2026-01-01T00:00:00Z', { a: 'failed' }),
+  ]);
+  const a = matrix.rows.find((r) => r.scenario === 'a')!;
+  const c = matrix.rows.find((r) => r.scenario === 'c')!;
+  assert.equal(a.divergent, true);
+  assert.deepEqual(c.statuses, ['passed', undefined], 'not run on the second target');
+  assert.match(matrixMarkdown(matrix), /\*\*a\*\* \(targets differ\) \| ✔ \| ✘ \|/);
+});
+
+test('writes matrix.html and matrix.md from the results files under a reports folder', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'olapspec-matrix-'));
+  await mkdir(join(dir, 'reference'));
+  await writeFile(join(dir, 'reference', 'results.json'), JSON.stringify(run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { 'x <y>': 'passed' })));
+  const { files } = await writeMatrix(dir);
+  const html = await readFile(files[0]!, 'utf8');
+  assert.match(html, /x &lt;y&gt;/);
+  assert.match(await readFile(files[1]!, 'utf8'), /\| features\/clickhouse\/queries.feature \| x <y> \| ✔ \|/);
+});
