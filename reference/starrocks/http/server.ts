@@ -1,0 +1,45 @@
+// The fastify instance each StarRocks node runs on: every request is taken
+// over (hijacked) on arrival and dispatched on its raw method and path, so the
+// node — not fastify — decides statuses, headers, bodies and connection
+// handling. `Expect: 100-continue` is left to the node: the FE never sends
+// 100 Continue, the BE sends it only once a handler accepts the headers.
+
+import http from 'node:http';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { Exchange } from './exchange.ts';
+
+export type Dispatch = (x: Exchange) => Promise<void>;
+
+export function buildNodeServer(dispatch: Dispatch, onError: (x: Exchange, err: unknown) => void): FastifyInstance {
+  const run = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const x = new Exchange(req, res);
+    dispatch(x).catch((err: unknown) => {
+      if (!x.replied) onError(x, err);
+      else if (!res.writableEnded) res.destroy(err as Error);
+    });
+  };
+  const app = Fastify({
+    logger: false,
+    requestTimeout: 0,
+    bodyLimit: Number.MAX_SAFE_INTEGER,
+    serverFactory: (handler) => {
+      const server = http.createServer({ maxHeaderSize: 1024 * 1024 }, handler);
+      server.requestTimeout = 0;
+      // Without a listener Node would answer 100 Continue itself.
+      server.on('checkContinue', (req, res) => server.emit('request', req, res));
+      return server;
+    },
+    frameworkErrors: (_err, request, reply) => {
+      reply.hijack();
+      run(request.raw, reply.raw);
+    },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.hijack();
+    run(request.raw, reply.raw);
+    done();
+  });
+  app.all('*', async () => undefined);
+  return app;
+}
