@@ -2,7 +2,8 @@
 // skipped; a Nullable argument makes sum/min/max/avg/any results Nullable.
 
 import { EngineError } from './errors.ts';
-import { T, arrayOf, isFloat, isInteger, isUnsigned, nullable, unwrapNullable, defaultValue } from './types.ts';
+import { T, arrayOf, decimal, isFloat, isInteger, isUnsigned, nullable, unwrapNullable, defaultValue } from './types.ts';
+import { Dec } from './values/decimal.ts';
 import type { DataType } from './types.ts';
 import { compareValues, valueKey } from './values/compare.ts';
 import { toNum } from './values/convert.ts';
@@ -81,6 +82,9 @@ reg('count', {
 function sumType(t: DataType): DataType {
   const b = unwrapNullable(t);
   if (isFloat(b)) return T.Float64;
+  // ClickHouse widens sums: Decimal to 38 digits (76 beyond), Int128 stays Int128.
+  if (b.kind === 'Decimal') return decimal(b.precision! > 38 ? 76 : 38, b.scale!);
+  if (b.kind === 'Int128') return T.Int128;
   if (isInteger(b) || b.kind === 'Bool') return isUnsigned(b) || b.kind === 'Bool' ? T.UInt64 : T.Int64;
   throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `Illegal type ${t.name} of argument for aggregate function sum`);
 }
@@ -92,6 +96,7 @@ reg('sum', {
   create: (args) => {
     const rt = sumType(args[0]!);
     const float = rt.kind === 'Float64';
+    const dec = rt.kind === 'Decimal';
     let f = 0;
     let i = 0n;
     let seen = false;
@@ -100,11 +105,14 @@ reg('sum', {
       add: ([v]) => {
         seen = true;
         if (float) f += toNum(v);
+        else if (dec) i += (v as Dec).rescale(rt.scale!).unscaled;
         else i += typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? (v ? 1 : 0) : (v as number));
       },
       result: () => {
         if (nullableResult && !seen) return null;
         if (float) return f;
+        if (dec) return new Dec(i, rt.scale!);
+        if (rt.kind === 'Int128') return BigInt.asIntN(128, i);
         return rt.kind === 'UInt64' ? BigInt.asUintN(64, i) : BigInt.asIntN(64, i);
       },
     };

@@ -50,6 +50,10 @@ export interface NoResult {
   kind: 'none';
   /** Set by USE: the database the caller should use from now on. */
   database?: string;
+  /** Rows a modifying statement wrote (MySQL OK packet's affected rows). */
+  affectedRows?: number;
+  /** Text for the MySQL OK packet's info (StarRocks: `{'label':'...', 'status':'VISIBLE', 'txnId':'...'}`). */
+  info?: string;
 }
 
 export type ExecResult = RowsResult | NoResult;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
 import type { DataType } from './types.ts';
 import type { Expr } from './parser/ast.ts';
+import type { StarRocksTableMeta } from './dialects/starrocks/meta.ts';
 
 export interface TableColumn {
   name: string;
@@ -30,6 +31,13 @@ export interface Table {
   rows: readonly unknown[][];
   /** Approximate in-memory size, kept with the rows. */
   bytes: number;
+  /**
+   * Set for tables created in the StarRocks dialect: key model, key columns,
+   * per-column StarRocks types and aggregate functions, partitioning,
+   * distribution, buckets and properties (dialects/starrocks/meta.ts).
+   * insert() applies the key model's load semantics when it is present.
+   */
+  starrocks?: StarRocksTableMeta;
 }
 
 export interface Database {
@@ -48,14 +56,20 @@ export function nameForLogs(db: string, table: string): string {
   return `${backQuoteIfNeed(db)}.${backQuoteIfNeed(table)}`;
 }
 
+/** Databases a fresh server has: ClickHouse's, or a StarRocks FE's. */
+export const BUILTIN_DATABASES = {
+  clickhouse: ['system', 'default', 'INFORMATION_SCHEMA', 'information_schema'],
+  starrocks: ['_statistics_', 'information_schema', 'sys'],
+} as const;
+
 export class Catalog {
   readonly databases = new Map<string, Database>();
+  /** The built-in databases, which DROP DATABASE refuses. */
+  readonly builtin: readonly string[];
 
-  constructor() {
-    this.createDatabase('system', 'Memory');
-    this.createDatabase('default', 'Atomic');
-    this.createDatabase('INFORMATION_SCHEMA', 'Memory');
-    this.createDatabase('information_schema', 'Memory');
+  constructor(flavor: keyof typeof BUILTIN_DATABASES = 'clickhouse') {
+    this.builtin = BUILTIN_DATABASES[flavor];
+    for (const name of this.builtin) this.createDatabase(name, name === 'default' ? 'Atomic' : 'Memory');
   }
 
   createDatabase(name: string, engine = 'Atomic', ifNotExists = false): void {

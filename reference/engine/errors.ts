@@ -74,6 +74,7 @@ export const ErrorCodes = {
   ATTEMPT_TO_READ_AFTER_EOF: 32,
   THERE_IS_NO_SESSION: 113,
   THERE_IS_NO_PROFILE: 180,
+  QUOTA_EXCEEDED: 201,
   QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING: 216,
   UNKNOWN_QUERY_PARAMETER: 456,
   ACCESS_ENTITY_ALREADY_EXISTS: 493,
@@ -101,6 +102,9 @@ export function errorName(code: number): string {
 export class EngineError extends Error {
   code: number;
   codeName: string;
+  /** Set by the StarRocks dialect: the MySQL error number and SQLSTATE its FE would send (dialects/starrocks/errors.ts). */
+  mysqlCode?: number;
+  sqlState?: string;
 
   constructor(name: ErrorName, message: string) {
     super(message);

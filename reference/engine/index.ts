@@ -30,6 +30,14 @@ import type { AccessUser } from './access/access-control.ts';
 import type { AccessConfig } from './access/config.ts';
 import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
 import type { Level } from './access/privileges.ts';
+import { parseStarRocksStatement } from './dialects/starrocks/parser.ts';
+import type { SrStatement } from './dialects/starrocks/ast.ts';
+import { executeStarRocks } from './dialects/starrocks/execute.ts';
+import type { StarRocksHost } from './dialects/starrocks/execute.ts';
+import { LoadJobs } from './dialects/starrocks/loads.ts';
+import type { StarRocksRelease } from './dialects/starrocks/variables.ts';
+import { mergeRows } from './dialects/starrocks/merge.ts';
+import type { MergeOptions } from './dialects/starrocks/merge.ts';
 
 export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
 export { EngineError } from './errors.ts';
@@ -44,7 +52,18 @@ export { parseParameterValue } from './params/substitute.ts';
 
 interface Parsed extends ParsedQuery {
   statement: Statement;
+  /** Set instead of a usable `statement` when parsed in the StarRocks dialect. */
+  starrocks?: SrStatement;
 }
+
+/** The SQL dialect of parse(): ClickHouse (default) or StarRocks (MySQL protocol front-end). */
+export type Dialect = 'clickhouse' | 'starrocks';
+
+const STARROCKS_KIND: Record<SrStatement['kind'], string> = {
+  select: 'select', create_database: 'create', drop_database: 'drop', create_table: 'create', drop_table: 'drop', truncate: 'truncate',
+  show_databases: 'show', show_tables: 'show', show_create_table: 'show', describe: 'describe', use: 'use', insert: 'insert',
+  show_load: 'show', set: 'set', show_variables: 'show', show_warnings: 'show',
+};
 
 const MODIFYING = new Set(['insert', 'create_database', 'create_table', 'drop', 'truncate', 'rename', 'create_role', 'create_user',
   'drop_access', 'grant', 'grant_role', 'set_default_role']);
@@ -68,17 +87,39 @@ export interface TemporaryColumn {
   type: ColumnDef['type'];
 }
 
+export interface EngineOptions {
+  timezone?: string;
+  version?: string;
+  access?: AccessConfig;
+  /**
+   * `starrocks`: a StarRocks FE's catalog (databases `_statistics_`,
+   * `information_schema`, `sys`), no ClickHouse privilege checks (StarRocks
+   * users are the front-end's business), and `release` for version strings.
+   */
+  flavor?: 'clickhouse' | 'starrocks';
+  release?: StarRocksRelease;
+}
+
 export class Engine {
-  readonly catalog = new Catalog();
+  readonly catalog: Catalog;
   readonly timezone: string;
   readonly versionString: string;
   readonly processes = new ProcessList();
+  readonly flavor: 'clickhouse' | 'starrocks';
+  /** StarRocks load jobs and labels (INSERT WITH LABEL, stream load): one label namespace per database. */
+  readonly starrocksLoads = new LoadJobs();
+  /** StarRocks SET GLOBAL values. */
+  readonly starrocksGlobals = new Map<string, string | bigint>();
+  readonly release: StarRocksRelease;
   access: AccessControl;
 
-  constructor(opts: { timezone?: string; version?: string; access?: AccessConfig } = {}) {
+  constructor(opts: EngineOptions = {}) {
     this.timezone = opts.timezone ?? 'UTC';
     this.versionString = opts.version ?? '24.8.1.1';
     this.access = new AccessControl(opts.access);
+    this.flavor = opts.flavor ?? 'clickhouse';
+    this.catalog = new Catalog(this.flavor);
+    this.release = opts.release ?? { release: '3.3.0', commit: 'unknown' };
     setDefaultTimezone(this.timezone);
   }
 
@@ -137,6 +178,8 @@ export class Engine {
    */
   async beginQuery(q: ParsedQuery, ctx: QueryContext): Promise<RunningQuery> {
     if (ctx.running && !ctx.running.finished) return ctx.running;
+    const known = this.access.users.get(ctx.user);
+    this.access.quotas.chargeQuery({ user: ctx.user, quota: known?.quota, quotaKey: ctx.quotaKey, address: ctx.address });
     const text = q.insertData ? q.sql.slice(0, q.insertData.offset).trimEnd() : q.sql;
     ctx.running = await this.processes.register({
       queryId: ctx.queryId, user: ctx.user, query: text, kind: PROCESS_KIND[q.kind] ?? 'Select', database: ctx.database,
@@ -158,8 +201,23 @@ export class Engine {
     return this.versionString;
   }
 
-  /** Parse one statement. SYNTAX_ERROR (62) on bad text, `Empty query`, multi-statements, max_query_size. */
-  parse(sql: string, opts: { maxQuerySize?: number } = {}): ParsedQuery {
+  /**
+   * Parse one statement. SYNTAX_ERROR (62) on bad text, `Empty query`, multi-statements, max_query_size.
+   * With `dialect: 'starrocks'` the text is StarRocks SQL (errors carry mysqlCode/sqlState).
+   */
+  parse(sql: string, opts: { maxQuerySize?: number; dialect?: Dialect } = {}): ParsedQuery {
+    if (opts.dialect === 'starrocks') {
+      const st = parseStarRocksStatement(sql);
+      const parsed: Parsed = {
+        kind: STARROCKS_KIND[st.kind],
+        modifies: ['create', 'drop', 'truncate', 'insert'].includes(STARROCKS_KIND[st.kind]),
+        settings: [],
+        sql,
+        statement: { kind: 'set', pairs: [] },
+        starrocks: st,
+      };
+      return parsed;
+    }
     const r = parseStatement(sql, opts.maxQuerySize ?? 262144);
     const st = r.statement;
     const parsed: Parsed = {
@@ -200,6 +258,7 @@ export class Engine {
   }
 
   private check(ctx: QueryContext, access: string, level: Level): void {
+    if (this.flavor === 'starrocks') return;
     this.access.check(this.user(ctx), this.currentRoles(ctx), access, level);
   }
 
@@ -329,11 +388,40 @@ export class Engine {
   }
 
   private checkInsert(table: Table, target: ColumnDef[], ctx: QueryContext): void {
-    if (table.database === '') return;
+    if (table.database === '' || this.flavor === 'starrocks') return;
     this.check(ctx, 'INSERT', { db: table.database, table: table.name, columns: target.map((c) => c.name) });
   }
 
-  private appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext): void {
+  /**
+   * Load typed rows (values of `columns`, in that order) into db.table, as a
+   * StarRocks stream load or transaction commit does: omitted columns take
+   * their defaults, then the table's key model applies (upsert, aggregate,
+   * append; partial updates and `__op` deletes through `opts`). All rows or
+   * none. Returns the number of rows loaded.
+   */
+  loadRows(db: string, table: string, columns: readonly string[], rows: unknown[][], opts: { partialUpdate?: boolean; deletes?: readonly boolean[] } = {}): number {
+    const t = this.catalog.table(db, table);
+    const target = columns.map((name) => {
+      const c = t.columns.find((x) => x.name === name);
+      if (!c) throw new EngineError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${name} in table ${nameForLogs(db, table)} (${t.uuid})`);
+      return { name: c.name, type: c.type };
+    });
+    const merge: MergeOptions = {
+      ...(opts.deletes ? { deletes: opts.deletes } : {}),
+      ...(opts.partialUpdate ? { partialColumns: t.columns.flatMap((c, i) => (columns.includes(c.name) ? [i] : [])) } : {}),
+    };
+    this.appendRows(t, target, rows, undefined, merge);
+    return rows.length;
+  }
+
+  private starrocksHost(): StarRocksHost {
+    return {
+      catalog: this.catalog, loads: this.starrocksLoads, release: this.release, timezone: this.timezone, globals: this.starrocksGlobals,
+      load: (table, target, rows, ctx) => this.appendRows(table, target, rows, ctx),
+    };
+  }
+
+  private appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, opts: MergeOptions = {}): void {
     const positions = table.columns.map((c) => target.findIndex((t) => t.name === c.name));
     const env = this.functionEnv(ctx, table.database);
     const defaults = table.columns.map((c) => {
@@ -356,10 +444,17 @@ export class Engine {
     });
     const bytes = rowsBytes(table.columns, full);
     // One assignment: concurrent readers keep the array they already hold.
-    table.rows = table.rows.length === 0 ? full : table.rows.concat(full);
-    table.bytes += bytes;
-    ctx.progress.writtenRows += full.length;
-    ctx.progress.writtenBytes += bytes;
+    if (table.starrocks) {
+      table.rows = mergeRows(table, table.starrocks, table.rows, full, opts);
+      table.bytes = table.starrocks.keysType === 'DUP_KEYS' ? table.bytes + bytes : rowsBytes(table.columns, table.rows);
+    } else {
+      table.rows = table.rows.length === 0 ? full : table.rows.concat(full);
+      table.bytes += bytes;
+    }
+    if (ctx) {
+      ctx.progress.writtenRows += full.length;
+      ctx.progress.writtenBytes += bytes;
+    }
   }
 
   /**
@@ -367,6 +462,8 @@ export class Engine {
    * result is exhausted (or abandoned), it fails, or it is killed.
    */
   async execute(q: ParsedQuery, ctx: QueryContext): Promise<ExecResult> {
+    const sr = (q as Parsed).starrocks;
+    if (sr) return executeStarRocks(this.starrocksHost(), sr, ctx);
     const st = this.stmt(q, ctx);
     const running = await this.beginQuery(q, ctx);
     let result: ExecResult;

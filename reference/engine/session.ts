@@ -12,6 +12,8 @@ export class SessionScope {
   readonly tables = new Map<string, Table>();
   /** Set by SET ROLE; undefined means the user's default roles. */
   currentRoles: string[] | undefined;
+  /** Session variables set with SET in the StarRocks dialect (name in lower case → value). */
+  readonly variables = new Map<string, string | bigint>();
 
   constructor(id?: string) {
     this.id = id;
@@ -37,5 +39,6 @@ export class SessionScope {
   clear(): void {
     this.tables.clear();
     this.currentRoles = undefined;
+    this.variables.clear();
   }
 }

@@ -3,11 +3,13 @@
 
 import { EngineError } from './errors.ts';
 import { daysFromCivil, daysInMonth, formatDate, formatDateTime, fromLocal, isValidTimezone } from './time.ts';
+import { Dec } from './values/decimal.ts';
 
 export type TypeKind =
   | 'Nothing'
   | 'UInt8' | 'UInt16' | 'UInt32' | 'UInt64'
-  | 'Int8' | 'Int16' | 'Int32' | 'Int64'
+  | 'Int8' | 'Int16' | 'Int32' | 'Int64' | 'Int128'
+  | 'Decimal'
   | 'Float32' | 'Float64'
   | 'String' | 'Bool' | 'Date' | 'DateTime'
   | 'Nullable' | 'Array';
@@ -20,6 +22,9 @@ export interface DataType {
   readonly inner?: DataType;
   /** Explicit timezone of DateTime('tz'). */
   readonly timezone?: string;
+  /** Decimal(P, S): total digits and digits after the point. Values are Dec (values/decimal.ts). */
+  readonly precision?: number;
+  readonly scale?: number;
 }
 
 const simple = (kind: TypeKind): DataType => Object.freeze({ name: kind, kind });
@@ -34,6 +39,7 @@ export const T = {
   Int16: simple('Int16'),
   Int32: simple('Int32'),
   Int64: simple('Int64'),
+  Int128: simple('Int128'),
   Float32: simple('Float32'),
   Float64: simple('Float64'),
   String: simple('String'),
@@ -51,6 +57,17 @@ export function arrayOf(t: DataType): DataType {
   return Object.freeze({ name: `Array(${t.name})`, kind: 'Array', inner: t });
 }
 
+/** Decimal(P, S); P in 1..76, S in 0..P (ClickHouse's limits). */
+export function decimal(precision: number, scale: number): DataType {
+  if (!(precision >= 1 && precision <= 76)) {
+    throw new EngineError('ARGUMENT_OUT_OF_BOUND', `Precision ${precision} is out of bounds (precision range: [1, 76])`);
+  }
+  if (!(scale >= 0 && scale <= precision)) {
+    throw new EngineError('ARGUMENT_OUT_OF_BOUND', `Scale ${scale} is out of bounds (max scale: ${precision})`);
+  }
+  return Object.freeze({ name: `Decimal(${precision}, ${scale})`, kind: 'Decimal', precision, scale });
+}
+
 export function dateTime(tz?: string): DataType {
   if (tz === undefined) return T.DateTime;
   return Object.freeze({ name: `DateTime('${tz}')`, kind: 'DateTime', timezone: tz });
@@ -60,10 +77,10 @@ export const isNullable = (t: DataType): boolean => t.kind === 'Nullable';
 export const unwrapNullable = (t: DataType): DataType => (t.kind === 'Nullable' ? t.inner! : t);
 export const isInteger64 = (t: DataType): boolean => {
   const k = unwrapNullable(t).kind;
-  return k === 'Int64' || k === 'UInt64';
+  return k === 'Int64' || k === 'UInt64' || k === 'Int128';
 };
 
-const INT_KINDS = new Set<TypeKind>(['UInt8', 'UInt16', 'UInt32', 'UInt64', 'Int8', 'Int16', 'Int32', 'Int64']);
+const INT_KINDS = new Set<TypeKind>(['UInt8', 'UInt16', 'UInt32', 'UInt64', 'Int8', 'Int16', 'Int32', 'Int64', 'Int128']);
 export const isInteger = (t: DataType): boolean => INT_KINDS.has(t.kind);
 export const isFloat = (t: DataType): boolean => t.kind === 'Float32' || t.kind === 'Float64';
 export const isNumber = (t: DataType): boolean => isInteger(t) || isFloat(t);
@@ -87,6 +104,11 @@ export function valueBytes(t: DataType, v: unknown): number {
     case 'UInt16': case 'Int16': case 'Date': return 2;
     case 'UInt32': case 'Int32': case 'Float32': case 'DateTime': return 4;
     case 'UInt64': case 'Int64': case 'Float64': return 8;
+    case 'Int128': return 16;
+    case 'Decimal': {
+      const p = t.precision ?? 9;
+      return p <= 9 ? 4 : p <= 18 ? 8 : p <= 38 ? 16 : 32;
+    }
     case 'String': return typeof v === 'string' ? Buffer.byteLength(v) + 9 : 9;
     case 'Nullable': return 1 + (v === null ? valueBytes(t.inner!, defaultValue(t.inner!)) : valueBytes(t.inner!, v));
     case 'Array': {
@@ -102,7 +124,8 @@ export function valueBytes(t: DataType, v: unknown): number {
 export function defaultValue(t: DataType): unknown {
   switch (t.kind) {
     case 'Nullable': case 'Nothing': return null;
-    case 'UInt64': case 'Int64': return 0n;
+    case 'UInt64': case 'Int64': case 'Int128': return 0n;
+    case 'Decimal': return Dec.zero(t.scale ?? 0);
     case 'String': return '';
     case 'Bool': return false;
     case 'Array': return [];
@@ -120,11 +143,11 @@ const ALIASES: Record<string, string> = {
   TEXT: 'String', VARCHAR: 'String', CHAR: 'String', CHARACTER: 'String', BLOB: 'String', CLOB: 'String',
   'CHAR VARYING': 'String', 'CHARACTER VARYING': 'String', NCHAR: 'String', NVARCHAR: 'String',
   VARCHAR2: 'String', TINYTEXT: 'String', MEDIUMTEXT: 'String', LONGTEXT: 'String', BINARY: 'String', VARBINARY: 'String',
-  TIMESTAMP: 'DateTime',
+  TIMESTAMP: 'DateTime', DECIMAL: 'Decimal', DEC: 'Decimal', NUMERIC: 'Decimal', FIXED: 'Decimal',
 };
 
-const FAMILIES = ['UInt8', 'UInt16', 'UInt32', 'UInt64', 'Int8', 'Int16', 'Int32', 'Int64', 'Float32', 'Float64',
-  'String', 'Bool', 'Date', 'DateTime', 'Nullable', 'Array', 'Nothing'];
+const FAMILIES = ['UInt8', 'UInt16', 'UInt32', 'UInt64', 'Int8', 'Int16', 'Int32', 'Int64', 'Int128', 'Float32', 'Float64',
+  'String', 'Bool', 'Date', 'DateTime', 'Nullable', 'Array', 'Nothing', 'Decimal', 'Decimal32', 'Decimal64', 'Decimal128', 'Decimal256'];
 
 class TypeTextParser {
   pos = 0;
@@ -230,6 +253,20 @@ function build(name: string, args: (DataType | string | number)[] | undefined): 
       if (typeof inner !== 'object') throw new EngineError('UNEXPECTED_EXPRESSION', 'Array data type family must have a type as its argument');
       return arrayOf(inner);
     }
+    case 'Decimal': {
+      // DECIMAL, DECIMAL(P) and DECIMAL(P, S); the SQL default is (10, 0).
+      const [p = 10, s = 0] = (args ?? []) as number[];
+      if ((args?.length ?? 0) > 2 || typeof p !== 'number' || typeof s !== 'number') {
+        throw new EngineError('NUMBER_OF_ARGUMENTS_DOESNT_MATCH', 'Decimal data type family must have exactly two arguments: precision and scale');
+      }
+      return decimal(p, s);
+    }
+    case 'Decimal32': case 'Decimal64': case 'Decimal128': case 'Decimal256': {
+      needArg(1);
+      const s = args![0];
+      if (typeof s !== 'number') throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `${canonical} data type family must have a number (scale) as its argument`);
+      return decimal({ Decimal32: 9, Decimal64: 18, Decimal128: 38, Decimal256: 76 }[canonical], s);
+    }
     case 'DateTime': {
       if (args === undefined || args.length === 0) return T.DateTime;
       const tz = args[0];
@@ -325,6 +362,9 @@ export function serializeText(type: DataType, value: unknown, tz?: string): stri
       return formatDateTime(value as number, type.timezone ?? tz ?? serverTimezone);
     case 'String':
       return value as string;
+    case 'Decimal':
+      // output_format_decimal_trailing_zeros is off by default.
+      return (value as Dec).toTrimmedString();
     case 'Array':
       return `[${(value as unknown[]).map((v) => serializeQuoted(type.inner!, v, tz)).join(',')}]`;
     default:
@@ -357,13 +397,14 @@ const INT_RANGE: Record<string, [bigint, bigint]> = {
   UInt8: [0n, 255n], UInt16: [0n, 65535n], UInt32: [0n, 4294967295n], UInt64: [0n, 18446744073709551615n],
   Int8: [-128n, 127n], Int16: [-32768n, 32767n], Int32: [-2147483648n, 2147483647n],
   Int64: [-9223372036854775808n, 9223372036854775807n],
+  Int128: [-(2n ** 127n), 2n ** 127n - 1n],
 };
 
 /** Wrap an integer into the type's range the way a C++ cast does. */
 export function wrapInt(type: DataType, v: bigint): number | bigint {
   const bits = intBits(type);
   const w = isUnsigned(type) ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
-  return bits === 64 ? w : Number(w);
+  return bits >= 64 ? w : Number(w);
 }
 
 export function intInRange(type: DataType, v: bigint): boolean {
@@ -463,8 +504,26 @@ export function parseText(type: DataType, text: string, tz?: string): unknown {
       return parseDateTimeText(text, type.timezone ?? tz ?? serverTimezone);
     case 'Array':
       return parseArrayText(type, text, tz);
+    case 'Decimal':
+      return parseDecimalText(type, text);
     default:
       return parseIntText(type, text);
+  }
+}
+
+/** Decimal text, checked against the type's precision (DECIMAL_OVERFLOW is reported as ARGUMENT_OUT_OF_BOUND). */
+export function parseDecimalText(type: DataType, text: string): Dec {
+  const d = Dec.parse(text, type.scale ?? 0);
+  if (!d) throw cannotParse(text, type);
+  checkDecimalPrecision(type, d);
+  return d;
+}
+
+export function checkDecimalPrecision(type: DataType, d: Dec): void {
+  const p = type.precision ?? 38;
+  const s = type.scale ?? 0;
+  if (d.integerDigits() > p - s) {
+    throw new EngineError('ARGUMENT_OUT_OF_BOUND', `Decimal value ${d.toString()} is out of range of ${type.name}`);
   }
 }
 

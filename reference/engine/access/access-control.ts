@@ -12,6 +12,7 @@ import { parseStatement } from '../parser/parser.ts';
 import type { AccessConfig, ProfileConfig, UserConfig } from './config.ts';
 import { defaultAccessConfig } from './config.ts';
 import { addressAllowed } from './networks.ts';
+import { QuotaUsage } from './quotas.ts';
 import { GrantSet, canonicalAccess, elementText, fullAccess } from './privileges.ts';
 import type { Level } from './privileges.ts';
 
@@ -81,14 +82,40 @@ export class AccessControl {
   readonly users = new Map<string, AccessUser>();
   readonly roles = new Map<string, AccessRole>();
   readonly profiles = new Map<string, SettingsProfile>();
-  readonly quotas = new Map<string, unknown>();
+  readonly quotas: QuotaUsage;
 
   constructor(config: AccessConfig = defaultAccessConfig()) {
     for (const [name, p] of Object.entries(config.profiles ?? {})) {
       this.profiles.set(name, { id: randomUUID(), name, storage: 'users_xml', config: p });
     }
-    for (const [name, q] of Object.entries(config.quotas ?? {})) this.quotas.set(name, q);
+    this.quotas = new QuotaUsage(config.quotas ?? {});
+    // Roles first: the grants of users (and of other roles) may name them.
+    for (const name of Object.keys(config.roles ?? {})) {
+      this.roles.set(name, { kind: 'role', id: randomUUID(), name, storage: 'users_xml', grants: new GrantSet(), grantedRoles: new Map(), settings: [] });
+    }
+    for (const [name, r] of Object.entries(config.roles ?? {})) this.applyConfigGrants(this.roles.get(name)!, r.grants ?? []);
     for (const [name, u] of Object.entries(config.users)) this.users.set(name, this.userFromConfig(name, u));
+  }
+
+  /**
+   * The <grants> of a user or role in users.xml: `GRANT priv ON x` adds
+   * privileges, `GRANT role` grants a role (which must be defined).
+   */
+  private applyConfigGrants(holder: { name: string; grants: GrantSet; grantedRoles: Map<string, boolean> }, queries: string[]): void {
+    for (const q of queries) {
+      const st = parseStatement(`${q} TO \`${holder.name.replace(/`/g, '\\`')}\``).statement;
+      if (st.kind === 'grant_role' && !st.revoke) {
+        for (const r of st.roles) {
+          this.role(r);
+          holder.grantedRoles.set(r, st.option);
+        }
+        continue;
+      }
+      if (st.kind !== 'grant' || st.revoke) throw new EngineError('BAD_ARGUMENTS', `Only GRANT queries are allowed in the grants of ${holder.name}: ${q}`);
+      for (const el of st.elements) {
+        for (const p of el.privileges) holder.grants.grant(canonicalAccess(p.access), levelOf(el.on, 'default', p.columns), st.option);
+      }
+    }
   }
 
   private userFromConfig(name: string, u: UserConfig): AccessUser {
@@ -97,15 +124,10 @@ export class AccessControl {
         : u.passwordDoubleSha1Hex !== undefined ? { type: 'double_sha1_hash', value: u.passwordDoubleSha1Hex.toLowerCase() }
           : { type: 'plaintext_password', value: u.password ?? '' };
     let grants: GrantSet;
+    const grantedRoles = new Map<string, boolean>();
     if (u.grants) {
       grants = new GrantSet();
-      for (const q of u.grants) {
-        const st = parseStatement(`${q} TO \`${name.replace(/`/g, '\\`')}\``).statement;
-        if (st.kind !== 'grant' || st.revoke) throw new EngineError('BAD_ARGUMENTS', `Only GRANT queries are allowed in the grants of user ${name}: ${q}`);
-        for (const el of st.elements) {
-          for (const p of el.privileges) grants.grant(canonicalAccess(p.access), levelOf(el.on, 'default', p.columns), st.option);
-        }
-      }
+      this.applyConfigGrants({ name, grants, grantedRoles }, u.grants);
     } else if (u.allowDatabases) {
       grants = new GrantSet();
       for (const db of u.allowDatabases) grants.grant('ALL', { db });
@@ -119,7 +141,7 @@ export class AccessControl {
       profile: u.profile ?? 'default',
       ...(u.quota !== undefined ? { quota: u.quota } : {}),
       defaultDatabase: u.defaultDatabase ?? '',
-      grants, grantedRoles: new Map(), defaultRoles: ALL_ROLES, settings: [],
+      grants, grantedRoles, defaultRoles: ALL_ROLES, settings: [],
     };
   }
 

@@ -1,13 +1,38 @@
 // The access configuration a server hands the engine, in the shape of
-// ClickHouse's users.xml (users, profiles, quotas). The server parses its
+// ClickHouse's users.xml (users, roles, profiles, quotas). The server parses its
 // XML/YAML file into this; names are the users.xml element names in camelCase.
 
 export interface AccessConfig {
   users: Record<string, UserConfig>;
+  /** <roles>: roles defined in the file, with their grants. */
+  roles?: Record<string, RoleConfig>;
   /** Settings profiles; `default` is applied to users that name none. */
   profiles?: Record<string, ProfileConfig>;
-  /** Quotas are accepted and kept; the engine does not enforce them. */
-  quotas?: Record<string, unknown>;
+  /** Quotas; the `queries` limit of each interval is enforced per user or per quota key. */
+  quotas?: Record<string, QuotaConfig>;
+}
+
+export interface RoleConfig {
+  /** <grants><query>GRANT ... ON ...</query> or GRANT other_role</grants>, without the TO clause. */
+  grants?: string[];
+}
+
+export interface QuotaConfig {
+  /** <keyed/> or <keyed_by_ip/>: counted per quota key (or client address) instead of per user. */
+  keyed?: boolean;
+  keyedByIp?: boolean;
+  intervals?: QuotaInterval[];
+}
+
+export interface QuotaInterval {
+  /** Seconds. */
+  duration: number;
+  /** 0 means no limit, as in users.xml. */
+  queries?: number;
+  errors?: number;
+  resultRows?: number;
+  readRows?: number;
+  executionTime?: number;
 }
 
 export interface UserConfig {
@@ -29,7 +54,7 @@ export interface UserConfig {
   defaultDatabase?: string;
   /** <access_management>1</access_management>: may run CREATE USER/ROLE, GRANT. */
   accessManagement?: boolean;
-  /** <grants><query>GRANT ... ON ...</query></grants>, without the TO clause. Absent means all privileges. */
+  /** <grants><query>GRANT ... ON ...</query> or GRANT role</grants>, without the TO clause. Absent means all privileges. */
   grants?: string[];
   /** <allow_databases>: all privileges, but only on these databases. */
   allowDatabases?: string[];

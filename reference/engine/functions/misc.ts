@@ -85,6 +85,12 @@ register('arraySum', simple({ min: 1, type: ([t]) => (isInteger(unwrapNullable(t
   return arr.reduce<number>((s, x) => s + toNum(x), 0);
 } }));
 
+// arraySort(arr): ascending, NULLs last, as ClickHouse sorts array elements.
+register('arraySort', simple({ min: 1, nullableResult: false, type: ([t]) => {
+  if (t!.kind !== 'Array') throw illegalType('arraySort', t!);
+  return t!;
+}, impl: ([a]) => [...(a as unknown[])].sort(compareValues) }));
+
 register('arrayStringConcat', simple({ min: 1, max: 2, type: () => T.String, impl: ([a, sep]) => (a as unknown[]).map(String).join((sep as string | undefined) ?? '') }));
 
 register('arrayJoin', (args, bc) => {

@@ -102,8 +102,13 @@ export function readEscaped(type: DataType, text: string, pos = 0, tz?: string):
     case 'String':
       return readEscapedString(text, pos);
     case 'UInt8': case 'UInt16': case 'UInt32': case 'UInt64':
-    case 'Int8': case 'Int16': case 'Int32': case 'Int64':
+    case 'Int8': case 'Int16': case 'Int32': case 'Int64': case 'Int128':
       return readInt(type, text, pos);
+    case 'Decimal': {
+      const m = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(field(text, pos));
+      const token = m ? m[0] : field(text, pos);
+      return { value: parseText(type, token, tz), end: pos + token.length };
+    }
     case 'Float32': case 'Float64':
       return readFloat(type, text, pos);
     case 'Array': {

@@ -14,6 +14,10 @@ export interface Token {
 
 const OPS = ['::', '||', '<=', '>=', '!=', '<>', '==', '->', '(', ')', '[', ']', '{', '}', ',', '.', '*', '+', '-', '/', '%', '=', '<', '>', '?', ':', '^', '@'];
 
+export interface LexerOptions {
+  doubleQuotedStrings?: boolean;
+}
+
 /**
  * Lazily split `sql` into tokens: INSERT data after VALUES/FORMAT is never
  * lexed as SQL. `maxSize` mirrors max_query_size: a token ending past it (in
@@ -26,10 +30,13 @@ export class Lexer {
   private i = 0;
   private done = false;
   private readonly ascii: boolean;
+  /** MySQL dialects (StarRocks): "text" is a string literal, not an identifier. */
+  private readonly doubleQuotedStrings: boolean;
 
-  constructor(sql: string, maxSize = 0) {
+  constructor(sql: string, maxSize = 0, opts: LexerOptions = {}) {
     this.sql = sql;
     this.maxSize = maxSize;
+    this.doubleQuotedStrings = opts.doubleQuotedStrings ?? false;
     this.ascii = !/[^\x00-\x7f]/.test(sql);
   }
 
@@ -123,7 +130,7 @@ export class Lexer {
             i += 2;
             continue;
           }
-          return emit(c === "'" ? 'string' : 'quoted_id', i + 1);
+          return emit(c === "'" || (c === '"' && this.doubleQuotedStrings) ? 'string' : 'quoted_id', i + 1);
         }
         i++;
       }
@@ -143,7 +150,7 @@ export class Lexer {
 /** The value of a 'string' token: quotes removed, escapes resolved. */
 export function unquoteString(text: string): string {
   if (text.startsWith('$$')) return text.slice(2, -2);
-  return unquote(text.slice(1, -1), "'");
+  return unquote(text.slice(1, -1), text[0]!);
 }
 
 /** The name inside `backquotes` or "double quotes". */

@@ -4,7 +4,7 @@
 
 import { EngineError } from '../errors.ts';
 import { Lexer, unquoteIdentifier, unquoteString } from './lexer.ts';
-import type { Token } from './lexer.ts';
+import type { LexerOptions, Token } from './lexer.ts';
 import type { ColumnSpec, EngineSpec, Expr, OrderItem, SelectCore, SelectQuery, Statement, TableExpr } from './ast.ts';
 import { identifierParam } from './ast.ts';
 import { parseAccessStatement } from './access-statements.ts';
@@ -36,26 +36,26 @@ export interface ParseResult {
 }
 
 export class Parser {
-  private lx: Lexer;
-  private k = 0;
-  private maxK = 0;
-  private expected = new Set<string>();
-  private sql: string;
+  protected lx: Lexer;
+  protected k = 0;
+  protected maxK = 0;
+  protected expected = new Set<string>();
+  protected sql: string;
   /** Placeholders met so far, in order of first appearance. */
   readonly parameters: string[] = [];
 
-  constructor(sql: string, maxQuerySize = 0) {
+  constructor(sql: string, maxQuerySize = 0, opts: LexerOptions = {}) {
     this.sql = sql;
-    this.lx = new Lexer(sql, maxQuerySize);
+    this.lx = new Lexer(sql, maxQuerySize, opts);
   }
 
   // ------------------------------------------------------------ token helpers
 
-  private get tok(): Token {
+  protected get tok(): Token {
     return this.lx.at(this.k);
   }
 
-  private advance(): Token {
+  protected advance(): Token {
     const t = this.tok;
     this.k++;
     if (this.k > this.maxK) {
@@ -66,7 +66,7 @@ export class Parser {
   }
 
   /** Record that `what` would have been accepted at the current token. */
-  private expect(what: string): void {
+  protected expect(what: string): void {
     if (this.k > this.maxK) {
       this.maxK = this.k;
       this.expected.clear();
@@ -74,12 +74,12 @@ export class Parser {
     if (this.k === this.maxK) this.expected.add(what);
   }
 
-  private isKw(word: string, offset = 0): boolean {
+  protected isKw(word: string, offset = 0): boolean {
     const t = this.lx.at(this.k + offset);
     return t.type === 'word' && t.text.toUpperCase() === word;
   }
 
-  private kw(...words: string[]): boolean {
+  protected kw(...words: string[]): boolean {
     for (let i = 0; i < words.length; i++) {
       if (!this.isKw(words[i]!, i)) {
         this.expect(words.join(' '));
@@ -90,16 +90,16 @@ export class Parser {
     return true;
   }
 
-  private needKw(...words: string[]): void {
+  protected needKw(...words: string[]): void {
     if (!this.kw(...words)) throw this.fail();
   }
 
-  private isOp(op: string, offset = 0): boolean {
+  protected isOp(op: string, offset = 0): boolean {
     const t = this.lx.at(this.k + offset);
     return t.type === 'op' && t.text === op;
   }
 
-  private op(op: string): boolean {
+  protected op(op: string): boolean {
     if (this.isOp(op)) {
       this.advance();
       return true;
@@ -109,7 +109,7 @@ export class Parser {
     return false;
   }
 
-  private needOp(o: string): void {
+  protected needOp(o: string): void {
     if (!this.op(o)) throw this.fail();
   }
 
@@ -131,11 +131,11 @@ export class Parser {
     return new EngineError('SYNTAX_ERROR', out);
   }
 
-  private lexicalError(t: Token, what: string): EngineError {
+  protected lexicalError(t: Token, what: string): EngineError {
     return new EngineError('SYNTAX_ERROR', `${this.commonMessage(t, '')}${this.around(t, this.sql.length)}${what}`);
   }
 
-  private commonMessage(t: Token, description: string): string {
+  protected commonMessage(t: Token, description: string): string {
     let out = 'Syntax error';
     if (description) out += ` (${description})`;
     out += `: failed at position ${this.lx.byteOffset(t.begin) + 1}`;
@@ -151,14 +151,14 @@ export class Parser {
     return out;
   }
 
-  private around(t: Token, end: number): string {
+  protected around(t: Token, end: number): string {
     const chars = [...this.sql.slice(t.begin, Math.max(end, t.begin))];
     const shown = chars.slice(0, SHOW_CHARS_ON_SYNTAX_ERROR).join('');
     return `: ${shown}${chars.length > SHOW_CHARS_ON_SYNTAX_ERROR ? '... ' : '. '}`;
   }
 
   /** End of the current statement: after the next `;`, or the end of input. */
-  private statementEnd(): number {
+  protected statementEnd(): number {
     for (let i = this.maxK; ; i++) {
       const t = this.lx.at(i);
       if (t.type === 'eof' || t.type === 'max_size' || t.type === 'error' || t.type === 'error_quote') return t.end;
@@ -209,7 +209,7 @@ export class Parser {
     return result;
   }
 
-  private statement(): ParseResult {
+  protected statement(): ParseResult {
     const settings: [string, string][] = [];
     let format: string | undefined;
     if (this.isKw('SELECT') || this.isKw('WITH') || this.isOp('(')) {
@@ -242,7 +242,7 @@ export class Parser {
     throw this.fail();
   }
 
-  private wrap(statement: Statement, settings: [string, string][], withFormat = true): ParseResult {
+  protected wrap(statement: Statement, settings: [string, string][], withFormat = true): ParseResult {
     let format: string | undefined;
     if (withFormat) {
       if (this.kw('FORMAT')) format = this.identifier();
@@ -252,7 +252,7 @@ export class Parser {
   }
 
   /** `[FORMAT name] [SETTINGS ...]` after a SELECT; SETTINGS inside the SELECT are lifted too. */
-  private outputTail(settings: [string, string][], query: SelectQuery): [string | undefined] {
+  protected outputTail(settings: [string, string][], query: SelectQuery): [string | undefined] {
     let format: string | undefined;
     if (this.kw('INTO', 'OUTFILE')) throw new EngineError('NOT_IMPLEMENTED', 'INTO OUTFILE is not allowed');
     if (this.kw('FORMAT')) format = this.identifier();
@@ -264,7 +264,7 @@ export class Parser {
 
   // ------------------------------------------------------------ identifiers
 
-  private identifier(what = 'identifier'): string {
+  protected identifier(what = 'identifier'): string {
     const t = this.tok;
     if (t.type === 'word') {
       this.advance();
@@ -286,7 +286,7 @@ export class Parser {
   }
 
   /** `{name:Type}` at the current token, or undefined (nothing consumed) when it is not one. */
-  private queryParameter(): { name: string; type: string } | undefined {
+  protected queryParameter(): { name: string; type: string } | undefined {
     const nameTok = this.lx.at(this.k + 1);
     if (!this.isOp('{') || (nameTok.type !== 'word' && nameTok.type !== 'quoted_id') || !this.isOp(':', 2)) return undefined;
     this.k += 3;
@@ -298,7 +298,7 @@ export class Parser {
   }
 
   /** What the access-statement parser needs from this one. */
-  private host(): AccessParserHost {
+  protected host(): AccessParserHost {
     return {
       isKw: (w, o) => this.isKw(w, o),
       kw: (...w) => this.kw(...w),
@@ -317,7 +317,7 @@ export class Parser {
     };
   }
 
-  private tryIdentifier(): string | undefined {
+  protected tryIdentifier(): string | undefined {
     const t = this.tok;
     if (t.type === 'word' || t.type === 'quoted_id') return this.identifier();
     this.expect('identifier');
@@ -325,7 +325,7 @@ export class Parser {
   }
 
   /** `[db.]name` */
-  private qualifiedName(): { db?: string; name: string } {
+  protected qualifiedName(): { db?: string; name: string } {
     const a = this.identifier();
     if (this.isOp('.')) {
       this.advance();
@@ -334,7 +334,7 @@ export class Parser {
     return { name: a };
   }
 
-  private settingsList(): [string, string][] {
+  protected settingsList(): [string, string][] {
     const out: [string, string][] = [];
     do {
       const name = this.identifier();
@@ -345,7 +345,7 @@ export class Parser {
   }
 
   /** A setting value as text: literals give their value, identifiers their name. */
-  private settingValue(): string {
+  protected settingValue(): string {
     const t = this.tok;
     if (t.type === 'string') {
       this.advance();
@@ -382,7 +382,7 @@ export class Parser {
     return { t: 'query', parts };
   }
 
-  private selectCore(): SelectCore {
+  protected selectCore(): SelectCore {
     if (this.isOp('(')) {
       this.advance();
       const inner = this.selectQuery();
@@ -442,7 +442,7 @@ export class Parser {
     return core;
   }
 
-  private orderItem(): OrderItem {
+  protected orderItem(): OrderItem {
     const expr = this.exprWithAlias();
     let desc = false;
     if (this.kw('DESC') || this.kw('DESCENDING')) desc = true;
@@ -459,7 +459,7 @@ export class Parser {
     return nulls ? { expr, desc, nulls } : { expr, desc };
   }
 
-  private tableExpr(): TableExpr {
+  protected tableExpr(): TableExpr {
     let te: TableExpr;
     if (this.isOp('(')) {
       this.advance();
@@ -527,7 +527,7 @@ export class Parser {
     return this.ternary();
   }
 
-  private ternary(): Expr {
+  protected ternary(): Expr {
     const cond = this.or();
     if (this.isOp('?')) {
       this.advance();
@@ -539,19 +539,19 @@ export class Parser {
     return cond;
   }
 
-  private or(): Expr {
+  protected or(): Expr {
     const args = [this.and()];
     while (this.kw('OR')) args.push(this.and());
     return args.length === 1 ? args[0]! : { t: 'fn', name: 'or', args };
   }
 
-  private and(): Expr {
+  protected and(): Expr {
     const args = [this.not()];
     while (this.kw('AND')) args.push(this.not());
     return args.length === 1 ? args[0]! : { t: 'fn', name: 'and', args };
   }
 
-  private not(): Expr {
+  protected not(): Expr {
     if (this.isKw('NOT') && !this.isOp('(', 1)) {
       this.advance();
       return { t: 'fn', name: 'not', args: [this.not()] };
@@ -559,7 +559,7 @@ export class Parser {
     return this.comparison();
   }
 
-  private comparison(): Expr {
+  protected comparison(): Expr {
     let left = this.concat();
     for (;;) {
       const t = this.tok;
@@ -614,7 +614,7 @@ export class Parser {
     }
   }
 
-  private concat(): Expr {
+  protected concat(): Expr {
     const args = [this.additive()];
     while (this.isOp('||')) {
       this.advance();
@@ -623,7 +623,7 @@ export class Parser {
     return args.length === 1 ? args[0]! : { t: 'fn', name: 'concat', args };
   }
 
-  private additive(): Expr {
+  protected additive(): Expr {
     let left = this.multiplicative();
     for (;;) {
       if (this.isOp('+')) {
@@ -639,7 +639,7 @@ export class Parser {
     }
   }
 
-  private multiplicative(): Expr {
+  protected multiplicative(): Expr {
     let left = this.unary();
     for (;;) {
       if (this.isOp('*')) {
@@ -660,7 +660,7 @@ export class Parser {
     }
   }
 
-  private unary(): Expr {
+  protected unary(): Expr {
     if (this.isOp('-')) {
       this.advance();
       const t = this.tok;
@@ -677,7 +677,7 @@ export class Parser {
     return this.postfix();
   }
 
-  private postfix(): Expr {
+  protected postfix(): Expr {
     let e = this.primary();
     for (;;) {
       if (this.isOp('[')) {
@@ -723,7 +723,7 @@ export class Parser {
     return start.type === 'quoted_id' ? unquoteIdentifier(start.text) : this.sql.slice(start.begin, end);
   }
 
-  private primary(): Expr {
+  protected primary(): Expr {
     const t = this.tok;
     if (t.type === 'number') {
       this.advance();
@@ -810,7 +810,7 @@ export class Parser {
     throw this.fail();
   }
 
-  private functionCall(name: string): Expr {
+  protected functionCall(name: string): Expr {
     this.needOp('(');
     const fn: Expr & { t: 'fn' } = { t: 'fn', name, args: [] };
     const readArgs = (): Expr[] => {
@@ -834,7 +834,7 @@ export class Parser {
     return fn;
   }
 
-  private caseExpr(): Expr {
+  protected caseExpr(): Expr {
     this.advance();
     let subject: Expr | undefined;
     if (!this.isKw('WHEN')) subject = this.expr();
@@ -854,7 +854,7 @@ export class Parser {
     return { t: 'fn', name: 'multiIf', args };
   }
 
-  private castExpr(): Expr {
+  protected castExpr(): Expr {
     this.advance();
     this.needOp('(');
     const e = this.expr();
@@ -874,7 +874,7 @@ export class Parser {
     return { t: 'fn', name: 'CAST', args: [e, { t: 'lit', value: typeText, raw: quote(typeText) }] };
   }
 
-  private interval(): Expr {
+  protected interval(): Expr {
     this.advance();
     const n = this.primary();
     const unit = this.identifier().toUpperCase().replace(/S$/, '');
@@ -884,7 +884,7 @@ export class Parser {
     return { t: 'fn', name: f, args: [n] };
   }
 
-  private extract(): Expr {
+  protected extract(): Expr {
     this.advance();
     this.needOp('(');
     const unit = this.identifier().toUpperCase();
@@ -899,7 +899,7 @@ export class Parser {
 
   // ------------------------------------------------------------ INSERT
 
-  private insert(): ParseResult {
+  protected insert(): ParseResult {
     this.needKw('INSERT');
     this.needKw('INTO');
     this.kw('TABLE');
@@ -961,7 +961,7 @@ export class Parser {
 
   // ------------------------------------------------------------ DDL
 
-  private create(): Statement {
+  protected create(): Statement {
     this.advance();
     let orReplace = false;
     if (this.kw('OR')) {
@@ -1080,13 +1080,13 @@ export class Parser {
     return st;
   }
 
-  private exprText(): string {
+  protected exprText(): string {
     const start = this.tok.begin;
     this.expr();
     return this.sql.slice(start, this.lx.at(this.k - 1).end);
   }
 
-  private skipBalanced(): void {
+  protected skipBalanced(): void {
     let depth = 0;
     do {
       const t = this.advance();
@@ -1096,7 +1096,7 @@ export class Parser {
     } while (depth > 0);
   }
 
-  private columnSpec(): ColumnSpec {
+  protected columnSpec(): ColumnSpec {
     const col: ColumnSpec = { name: this.identifier('column name') };
     if (!this.isKw('DEFAULT') && !this.isKw('MATERIALIZED') && !this.isKw('ALIAS') && !this.isKw('EPHEMERAL') && (this.tok.type === 'word' || this.tok.type === 'quoted_id')) {
       col.type = this.typeText();
@@ -1123,7 +1123,7 @@ export class Parser {
     return col;
   }
 
-  private drop(): Statement {
+  protected drop(): Statement {
     this.advance();
     const temporary = this.kw('TEMPORARY');
     let what: 'table' | 'database' | 'view' | 'dictionary' = 'table';
@@ -1141,7 +1141,7 @@ export class Parser {
     return { kind: 'drop', what, ...q, ifExists, temporary };
   }
 
-  private truncate(): Statement {
+  protected truncate(): Statement {
     this.advance();
     this.kw('TEMPORARY');
     this.kw('TABLE');
@@ -1153,7 +1153,7 @@ export class Parser {
     return { kind: 'truncate', ...this.qualifiedName(), ifExists };
   }
 
-  private exists(): Statement {
+  protected exists(): Statement {
     this.advance();
     const temporary = this.kw('TEMPORARY');
     let what: 'table' | 'database' | 'view' | 'dictionary' = 'table';
@@ -1165,7 +1165,7 @@ export class Parser {
     return { kind: 'exists', what, ...q, temporary };
   }
 
-  private likeClause(): { pattern: string; not: boolean; ilike: boolean } | undefined {
+  protected likeClause(): { pattern: string; not: boolean; ilike: boolean } | undefined {
     const not = this.kw('NOT');
     if (this.kw('LIKE')) return { pattern: this.stringLiteral(), not, ilike: false };
     if (this.kw('ILIKE')) return { pattern: this.stringLiteral(), not, ilike: true };
@@ -1173,7 +1173,7 @@ export class Parser {
     return undefined;
   }
 
-  private stringLiteral(): string {
+  protected stringLiteral(): string {
     const t = this.tok;
     if (t.type !== 'string') {
       this.expect('string literal');
@@ -1183,7 +1183,7 @@ export class Parser {
     return unquoteString(t.text);
   }
 
-  private limitClause(): number | undefined {
+  protected limitClause(): number | undefined {
     if (!this.kw('LIMIT')) return undefined;
     const t = this.tok;
     if (t.type !== 'number') {
@@ -1194,7 +1194,7 @@ export class Parser {
     return Number(t.text);
   }
 
-  private show(): Statement {
+  protected show(): Statement {
     this.advance();
     const temporary = this.isKw('TEMPORARY') && this.isKw('TABLES', 1) && this.kw('TEMPORARY');
     if (this.kw('TABLES')) {
@@ -1228,7 +1228,7 @@ export class Parser {
     throw this.fail();
   }
 
-  private describe(): Statement {
+  protected describe(): Statement {
     this.advance();
     this.kw('TABLE');
     if (this.isOp('(')) {
@@ -1255,7 +1255,7 @@ export class Parser {
   }
 
   /** KILL QUERY WHERE expr [SYNC | ASYNC | TEST] */
-  private kill(): Statement {
+  protected kill(): Statement {
     this.advance();
     this.needKw('QUERY');
     this.needKw('WHERE');
@@ -1267,12 +1267,12 @@ export class Parser {
     return { kind: 'kill_query', where, mode };
   }
 
-  private set(): Statement {
+  protected set(): Statement {
     this.advance();
     return { kind: 'set', pairs: this.settingsList() };
   }
 
-  private rename(): Statement {
+  protected rename(): Statement {
     this.advance();
     this.needKw('TABLE');
     const pairs: { from: { db?: string; name: string }; to: { db?: string; name: string } }[] = [];

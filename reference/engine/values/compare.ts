@@ -1,10 +1,13 @@
 // Ordering and equality of values, as ORDER BY, comparisons and DISTINCT see them.
 
+import { Dec, isDec } from './decimal.ts';
+
 /** Total order for values of one comparable class; NaN sorts after numbers. */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null) return b === null ? 0 : 1;
   if (b === null) return -1;
+  if (isDec(a) || isDec(b)) return compareDecimal(a, b);
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -22,6 +25,22 @@ export function compareValues(a: unknown, b: unknown): number {
     return a.length - b.length;
   }
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/** A decimal against a decimal exactly; against an integer exactly; against a float as doubles. */
+function compareDecimal(a: unknown, b: unknown): number {
+  const asDec = (v: unknown, scale: number): Dec | undefined =>
+    isDec(v) ? v : typeof v === 'bigint' ? Dec.fromBigInt(v, scale) : typeof v === 'boolean' ? Dec.fromBigInt(v ? 1n : 0n, scale)
+      : typeof v === 'number' && Number.isInteger(v) ? Dec.fromBigInt(BigInt(v), scale) : undefined;
+  const scale = isDec(a) ? a.scale : (b as Dec).scale;
+  const x = asDec(a, scale);
+  const y = asDec(b, scale);
+  if (x && y) return x.compare(y);
+  const fx = Number(a);
+  const fy = Number(b);
+  if (Number.isNaN(fx)) return Number.isNaN(fy) ? 0 : 1;
+  if (Number.isNaN(fy)) return -1;
+  return fx < fy ? -1 : fx > fy ? 1 : 0;
 }
 
 function compareNumbers(a: number | bigint | boolean, b: number | bigint | boolean): number {
@@ -76,6 +95,8 @@ export function valueKey(v: unknown): string {
       return `s${v.length}:${v}`;
     default:
       if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
+      // Equal decimals of one column share a scale; trimming makes 1.50 and 1.5 one key across scales.
+      if (isDec(v)) return `n${v.toTrimmedString()}`;
       return `?${String(v)}`;
   }
 }

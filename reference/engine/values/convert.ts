@@ -3,15 +3,17 @@
 
 import { EngineError } from '../errors.ts';
 import {
-  T, arrayOf, defaultTimezone, intBits, intInRange, isFloat, isInteger, isNumber, isUnsigned, nullable, parseText,
+  T, arrayOf, checkDecimalPrecision, decimal, defaultTimezone, intBits, intInRange, isFloat, isInteger, isNumber, isUnsigned, nullable, parseText,
   serializeText, unwrapNullable, wrapInt,
 } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { daysFromCivil, localParts, fromLocal } from '../time.ts';
+import { Dec, isDec } from './decimal.ts';
 
 export function toBig(v: unknown): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return v ? 1n : 0n;
+  if (isDec(v)) return v.rescale(0).unscaled;
   const n = v as number;
   if (!Number.isFinite(n)) return 0n;
   return BigInt(Math.trunc(n));
@@ -22,6 +24,15 @@ export function toNum(v: unknown): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   return Number(v);
+}
+
+/** A number-like value as a decimal of `scale`. */
+function toDec(v: unknown, src: DataType, scale: number): Dec {
+  if (isDec(v)) return v.rescale(scale);
+  if (typeof v === 'bigint') return Dec.fromBigInt(v, scale);
+  if (typeof v === 'boolean') return Dec.fromBigInt(v ? 1n : 0n, scale);
+  if (isFloat(src)) return Dec.fromNumber(v as number, scale);
+  return Dec.fromBigInt(BigInt(v as number), scale);
 }
 
 /** Numeric view of a value of a number-like type (Date → days, DateTime → seconds, Bool → 0/1). */
@@ -51,6 +62,12 @@ export function convertValue(value: unknown, from: DataType, to: DataType, tz?: 
       }
       return (value as unknown[]).map((x) => convertValue(x, src.inner!, dst.inner!, tz));
     }
+    case 'Decimal': {
+      if (src.kind === 'String') return parseText(dst, value as string, tz);
+      const d = toDec(value, src, dst.scale ?? 0);
+      checkDecimalPrecision(dst, d);
+      return d;
+    }
     case 'Bool':
       if (src.kind === 'String') return parseText(T.Bool, value as string);
       return toNum(numericOf(value)) !== 0;
@@ -78,6 +95,7 @@ export function convertValue(value: unknown, from: DataType, to: DataType, tz?: 
     default: {
       // Integers.
       if (src.kind === 'String') return parseText(dst, value as string, tz);
+      if (src.kind === 'Decimal') return wrapInt(dst, (value as Dec).rescale(0).unscaled);
       if (isFloat(src)) {
         const f = value as number;
         if (!Number.isFinite(f)) {
@@ -95,7 +113,7 @@ export function checkedIntegerConversion(value: bigint, to: DataType): number | 
   if (!intInRange(to, value)) {
     throw new EngineError('VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE', `Value ${value} cannot be represented as ${to.name}`);
   }
-  return intBits(to) === 64 ? value : Number(value);
+  return intBits(to) >= 64 ? value : Number(value);
 }
 
 function isDateLike(t: DataType): boolean {
@@ -119,6 +137,14 @@ export function leastSupertype(types: DataType[]): DataType {
     result = T.String;
   } else if (bases.every(isDateLike)) {
     result = bases.find((t) => t.kind === 'DateTime') ?? T.Date;
+  } else if (bases.some((t) => t.kind === 'Decimal') && bases.every((t) => isNumber(t) || t.kind === 'Decimal' || t.kind === 'Bool')) {
+    // Decimal with integers stays Decimal wide enough for both; with floats it becomes Float64.
+    if (bases.some(isFloat)) result = T.Float64;
+    else {
+      const scale = Math.max(...bases.map((t) => (t.kind === 'Decimal' ? t.scale! : 0)));
+      const whole = Math.max(...bases.map((t) => (t.kind === 'Decimal' ? t.precision! - t.scale! : t.kind === 'Bool' ? 1 : Math.ceil(intBits(t) * 0.302))));
+      result = decimal(Math.min(76, whole + scale), scale);
+    }
   } else if (bases.every((t) => isNumber(t) || t.kind === 'Bool')) {
     const nums = bases.map((t) => (t.kind === 'Bool' ? T.UInt8 : t));
     if (nums.some(isFloat)) {
@@ -145,7 +171,7 @@ export function leastSupertype(types: DataType[]): DataType {
 }
 
 export function intTypeOf(bits: number, signed: boolean): DataType {
-  const b = bits <= 8 ? 8 : bits <= 16 ? 16 : bits <= 32 ? 32 : 64;
+  const b = bits <= 8 ? 8 : bits <= 16 ? 16 : bits <= 32 ? 32 : bits <= 64 || !signed ? 64 : 128;
   return (T as Record<string, DataType>)[`${signed ? 'Int' : 'UInt'}${b}`]!;
 }
 
@@ -156,19 +182,21 @@ export function literalIntType(v: bigint): DataType {
     if (v < 65536n) return T.UInt16;
     if (v < 4294967296n) return T.UInt32;
     if (v < 18446744073709551616n) return T.UInt64;
+    if (v < 2n ** 127n) return T.Int128;
     return T.Float64;
   }
   if (v >= -128n) return T.Int8;
   if (v >= -32768n) return T.Int16;
   if (v >= -2147483648n) return T.Int32;
   if (v >= -9223372036854775808n) return T.Int64;
+  if (v >= -(2n ** 127n)) return T.Int128;
   return T.Float64;
 }
 
 /** Represent an integer literal in the layout of its type. */
 export function literalIntValue(v: bigint, t: DataType): unknown {
   if (t.kind === 'Float64') return Number(v);
-  return intBits(t) === 64 ? v : Number(v);
+  return intBits(t) >= 64 ? v : Number(v);
 }
 
 export { daysFromCivil };
