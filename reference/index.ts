@@ -1,13 +1,25 @@
-// Starts the bundled reference servers. In this issue only ClickHouse's HTTP
-// port answers; the StarRocks ports are accepted and come with their issue.
+// Starts the bundled reference servers. In this issue only ClickHouse answers:
+// its HTTP port, and its HTTPS port when the config names a certificate and a
+// key; the StarRocks ports are accepted and come with their issue.
 
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './clickhouse/config.ts';
-import { buildClickHouseServer } from './clickhouse/server.ts';
+import { buildClickHouseServer, createClickHouseState } from './clickhouse/server.ts';
+import { startStarRocks } from './starrocks/start.ts';
+import type { RunningStarRocks } from './starrocks/start.ts';
+// Registers the FE query port (MySQL protocol) with startStarRocks.
+import './starrocks/mysql/plug.ts';
+
+export const DEFAULT_CLICKHOUSE_HTTP_PORT = 8123;
+export const DEFAULT_CLICKHOUSE_HTTPS_PORT = 8443;
 
 export interface ReferenceOptions {
   host: string;
-  clickhousePort: number;
+  /** An explicit port (0 = any free one); undefined: <http_port> of the config, else 8123. */
+  clickhousePort?: number | undefined;
+  /** undefined: <https_port> of the config, else 8443 (only when the config names a certificate). */
+  clickhouseHttpsPort?: number | undefined;
   fePort: number;
   feQueryPort: number;
   bePort: number;
@@ -21,20 +33,46 @@ export interface RunningReference {
   close(): Promise<void>;
 }
 
-function urlFor(host: string, address: AddressInfo): string {
+function urlFor(scheme: string, host: string, address: AddressInfo): string {
   const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host === '0.0.0.0' || host === '::' ? h : host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return `${scheme}://${host === '0.0.0.0' || host === '::' ? h : host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
 export async function startReference(opts: ReferenceOptions): Promise<RunningReference> {
   const config = opts.config ? loadConfig(opts.config) : {};
-  const clickhouse = buildClickHouseServer({ config });
-  await clickhouse.listen({ host: opts.host, port: opts.clickhousePort });
-  const address = clickhouse.server.address() as AddressInfo;
+  const state = createClickHouseState({ config });
+  const clickhouse = buildClickHouseServer({ config, state });
+  const servers = [clickhouse];
+  const urls: Record<string, string> = {};
+  let starrocks: RunningStarRocks | undefined;
+  try {
+    await clickhouse.listen({ host: opts.host, port: opts.clickhousePort ?? config.httpPort ?? DEFAULT_CLICKHOUSE_HTTP_PORT });
+    urls['clickhouse http'] = urlFor('http', opts.host, clickhouse.server.address() as AddressInfo);
+    // ClickHouse opens https_port when it is configured; a certificate and key are needed for it.
+    const wantsHttps = opts.clickhouseHttpsPort !== undefined || config.httpsPort !== undefined;
+    if (wantsHttps && config.certificateFile && config.privateKeyFile) {
+      const tls = { cert: readFileSync(config.certificateFile), key: readFileSync(config.privateKeyFile) };
+      const secure = buildClickHouseServer({ config, state, tls });
+      servers.push(secure);
+      await secure.listen({ host: opts.host, port: opts.clickhouseHttpsPort ?? config.httpsPort ?? DEFAULT_CLICKHOUSE_HTTPS_PORT });
+      urls['clickhouse https'] = urlFor('https', opts.host, secure.server.address() as AddressInfo);
+    } else if (wantsHttps) {
+      throw new Error('https_port is set, but the config names no <openSSL><server><certificateFile> and <privateKeyFile>');
+    }
+    // StarRocks FE HTTP, (FE query when the MySQL side is plugged in), BE, CN: one line each.
+    starrocks = await startStarRocks({ host: opts.host, fePort: opts.fePort, feQueryPort: opts.feQueryPort, bePort: opts.bePort, cnPort: opts.cnPort });
+    for (const [name, url] of starrocks.urls) urls[name] = url;
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    await starrocks?.close();
+    throw err;
+  }
   return {
-    urls: { 'clickhouse http': urlFor(opts.host, address) },
+    urls,
     async close() {
-      await clickhouse.close();
+      await Promise.all(servers.map((s) => s.close()));
+      await starrocks?.close();
+      state.sessions.closeAll();
     },
   };
 }

@@ -1,12 +1,12 @@
 // Credentials from an HTTP request, as authenticateUserByHTTP reads them in
 // 24.8: X-ClickHouse-User/Key headers, or an Authorization header, or the
-// user/password URL parameters — never two of them at once.
+// user/password URL parameters — never two of them at once. Checking them is
+// the engine's access control's job (AUTHENTICATION_FAILED, 516 → 403).
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { ServerError } from './errors.ts';
 import { firstParam, hasParam } from './url-params.ts';
 import type { UrlParams } from './url-params.ts';
-import type { User, UserStore } from './users.ts';
 
 export type CredentialSource = 'X-ClickHouse HTTP headers' | 'Authorization HTTP header' | 'authentication via parameters';
 
@@ -64,22 +64,16 @@ function nonEmpty(c: Credentials): Credentials {
   return c;
 }
 
-// AccessControl::authenticate adds this for `default`, the user people most often lock
-// themselves out of; 24.8 has no ClickHouse Cloud paragraph yet.
-const DEFAULT_USER_HELP = `
-
-If you have installed ClickHouse and forgot password you can reset it in the configuration file.
-The password for default user is typically located at /etc/clickhouse-server/users.d/default-password.xml
-and deleting this file will reset the password.
-See also /etc/clickhouse-server/users.xml on the server where ClickHouse is installed.
-
-`;
-
-/** One message for a wrong password and an unknown user, so names cannot be probed. */
-export function authenticate(users: UserStore, c: Credentials): User {
-  const user = users.check(c.user, c.password);
-  if (user) return user;
-  let message = `${c.user}: Authentication failed: password is incorrect, or there is no user with such name`;
-  if (c.user === '' || c.user === 'default') message += DEFAULT_USER_HELP;
-  throw new ServerError('AUTHENTICATION_FAILED', message);
+/**
+ * quota_key: the `quota_key` parameter or the X-ClickHouse-Quota header, not
+ * both (BAD_ARGUMENTS, 400).
+ */
+export function readQuotaKey(headers: IncomingHttpHeaders, params: UrlParams): string {
+  const fromHeader = header(headers, 'X-ClickHouse-Quota');
+  if (!hasParam(params, 'quota_key')) return fromHeader;
+  if (fromHeader !== '') {
+    throw new ServerError('BAD_ARGUMENTS',
+      'Invalid authentication: it is not allowed to use quota key as HTTP header and as parameter simultaneously');
+  }
+  return firstParam(params, 'quota_key') ?? '';
 }

@@ -1,15 +1,24 @@
 // The server configuration this reference understands, read from a
-// ClickHouse-style config.xml (or a flat config.yaml): display_name,
-// http_port, listen_host, timezone, http_server_default_response and
-// <http_options_response> headers. Unknown keys are ignored, as ClickHouse
-// ignores keys it does not use.
+// ClickHouse config.xml or config.yaml and the users file it names
+// (<users_config>, relative to the config's directory): ports, display name,
+// timezone, default responses, OPTIONS headers, session timeouts, the HTTPS
+// certificate and key, and users/profiles/quotas for the engine's access
+// control. Unknown keys are ignored, as ClickHouse ignores keys it does not use.
 
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { AccessConfig } from '../engine/access/config.ts';
+import { at, child, entries, readConfigTree, text } from './config-tree.ts';
+import type { ConfigObject } from './config-tree.ts';
 import type { HeaderList } from './http/sink.ts';
+import { accessConfigFrom } from './users-config.ts';
+
+export { parseXml } from './config-tree.ts';
 
 export interface ServerConfig {
   displayName?: string;
   httpPort?: number;
+  httpsPort?: number;
   listenHost?: string;
   timezone?: string;
   /** Body of `GET /` (ClickHouse default `Ok.\n`). */
@@ -17,120 +26,85 @@ export interface ServerConfig {
   httpOptionsResponse?: HeaderList;
   /** http_max_uri_size of the default profile (1 MiB). */
   httpMaxUriSize?: number;
+  /** Seconds; ClickHouse defaults 60 and 3600. */
+  defaultSessionTimeout?: number;
+  maxSessionTimeout?: number;
+  keepAliveTimeout?: number;
+  /** <openSSL><server>: PEM files for the HTTPS port. */
+  certificateFile?: string;
+  privateKeyFile?: string;
+  /** Users, profiles and quotas (users.xml); absent means the stock `default` user. */
+  access?: AccessConfig;
 }
 
-interface XmlNode {
-  name: string;
-  children: XmlNode[];
-  text: string;
+function num(v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v.trim());
+  return Number.isFinite(n) ? n : undefined;
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? m;
-  });
+function relativeTo(base: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(dirname(base), path);
 }
 
-/** Enough XML for configuration files: elements, text, CDATA, comments, declarations. */
-export function parseXml(text: string): XmlNode {
-  const root: XmlNode = { name: '#document', children: [], text: '' };
-  const stack: XmlNode[] = [root];
-  let i = 0;
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    const top = stack[stack.length - 1]!;
-    if (lt < 0) {
-      top.text += decodeEntities(text.slice(i));
-      break;
-    }
-    top.text += decodeEntities(text.slice(i, lt));
-    if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt);
-      i = end < 0 ? text.length : end + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt);
-      top.text += text.slice(lt + 9, end < 0 ? text.length : end);
-      i = end < 0 ? text.length : end + 3;
-    } else if (text.startsWith('<?', lt) || text.startsWith('<!', lt)) {
-      const end = text.indexOf('>', lt);
-      i = end < 0 ? text.length : end + 1;
-    } else if (text.startsWith('</', lt)) {
-      const end = text.indexOf('>', lt);
-      if (stack.length > 1) stack.pop();
-      i = end < 0 ? text.length : end + 1;
-    } else {
-      const end = text.indexOf('>', lt);
-      if (end < 0) throw new Error(`Malformed XML: unterminated tag at ${lt}`);
-      const tag = text.slice(lt + 1, end);
-      const selfClosing = tag.endsWith('/');
-      const name = tag.replace(/\/$/, '').trim().split(/\s+/)[0]!;
-      const node: XmlNode = { name, children: [], text: '' };
-      top.children.push(node);
-      if (!selfClosing) stack.push(node);
-      i = end + 1;
+function optionsHeaders(root: ConfigObject): HeaderList | undefined {
+  const section = child(root, 'http_options_response');
+  if (section === undefined) return undefined;
+  const out: HeaderList = [];
+  for (const [key, h] of entries(section)) {
+    if (key !== 'header') continue;
+    for (const one of Array.isArray(h) ? h : [h]) {
+      const name = text(child(one, 'name'))?.trim() ?? '';
+      // ClickHouse skips headers with an empty name (and logs a warning).
+      if (name !== '') out.push([name, text(child(one, 'value'))?.trim() ?? '']);
     }
   }
-  return root;
+  return out;
 }
 
-function configFromXml(text: string): ServerConfig {
-  const doc = parseXml(text);
-  const root = doc.children.find((c) => c.name === 'clickhouse' || c.name === 'yandex') ?? doc;
-  const get = (name: string): string | undefined => root.children.find((c) => c.name === name)?.text;
-  const cfg = flatConfig(get);
-  const options = root.children.find((c) => c.name === 'http_options_response');
-  if (options) {
-    cfg.httpOptionsResponse = options.children
-      .filter((c) => c.name === 'header')
-      .map((h) => [h.children.find((c) => c.name === 'name')?.text.trim() ?? '', h.children.find((c) => c.name === 'value')?.text.trim() ?? ''] as [string, string])
-      .filter(([n]) => n !== '');
-  }
-  const maxUri = root.children.find((c) => c.name === 'profiles')?.children.find((c) => c.name === 'default')
-    ?.children.find((c) => c.name === 'http_max_uri_size')?.text.trim();
-  if (maxUri) cfg.httpMaxUriSize = Number(maxUri);
-  return cfg;
-}
-
-function flatConfig(get: (name: string) => string | undefined): ServerConfig {
+export function configFromTree(root: ConfigObject, path: string): ServerConfig {
   const cfg: ServerConfig = {};
-  const str = (name: string): string | undefined => {
-    const v = get(name);
-    return v === undefined ? undefined : v.trim();
-  };
+  const str = (key: string): string | undefined => text(at(root, key))?.trim();
   const displayName = str('display_name');
   if (displayName) cfg.displayName = displayName;
-  const port = str('http_port');
-  if (port) cfg.httpPort = Number(port);
+  const setNum = (key: keyof ServerConfig, name: string): void => {
+    const v = num(str(name));
+    if (v !== undefined) (cfg as Record<string, unknown>)[key] = v;
+  };
+  setNum('httpPort', 'http_port');
+  setNum('httpsPort', 'https_port');
+  setNum('defaultSessionTimeout', 'default_session_timeout');
+  setNum('maxSessionTimeout', 'max_session_timeout');
+  setNum('keepAliveTimeout', 'keep_alive_timeout');
   const host = str('listen_host');
   if (host) cfg.listenHost = host;
   const tz = str('timezone');
   if (tz) cfg.timezone = tz;
   // The default response is used verbatim: whitespace is part of it.
-  const def = get('http_server_default_response');
+  const def = text(child(root, 'http_server_default_response'));
   if (def !== undefined) cfg.httpServerDefaultResponse = def;
+  const options = optionsHeaders(root);
+  if (options) cfg.httpOptionsResponse = options;
+  const cert = str('openSSL.server.certificateFile');
+  if (cert) cfg.certificateFile = relativeTo(path, cert);
+  const key = str('openSSL.server.privateKeyFile');
+  if (key) cfg.privateKeyFile = relativeTo(path, key);
+
+  // Users come from <users_config> (or user_directories/users_xml/path), else from this file itself.
+  const usersPath = str('user_directories.users_xml.path') ?? str('users_config');
+  let usersRoot = root;
+  if (usersPath) {
+    const full = relativeTo(path, usersPath);
+    if (!existsSync(full)) throw new Error(`${path}: the users config ${full} does not exist`);
+    usersRoot = readConfigTree(full);
+  }
+  const access = accessConfigFrom(usersRoot);
+  if (access) cfg.access = access;
+  const maxUri = num(text(at(usersRoot, 'profiles.default.http_max_uri_size')) ?? text(at(root, 'profiles.default.http_max_uri_size')));
+  if (maxUri !== undefined) cfg.httpMaxUriSize = maxUri;
   return cfg;
 }
 
-/** Top-level `key: value` lines of a YAML config; nested sections are skipped. */
-function configFromYaml(text: string): ServerConfig {
-  const values = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*):\s*(.*?)\s*$/.exec(line);
-    if (!m || m[2] === '') continue;
-    let v = m[2]!;
-    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) {
-      v = v.startsWith('"') ? JSON.parse(v) as string : v.slice(1, -1).replaceAll("''", "'");
-    }
-    values.set(m[1]!, v);
-  }
-  return flatConfig((name) => values.get(name));
-}
-
 export function loadConfig(path: string): ServerConfig {
-  const text = readFileSync(path, 'utf8');
-  return /\.ya?ml$/i.test(path) ? configFromYaml(text) : configFromXml(text);
+  return configFromTree(readConfigTree(path), path);
 }

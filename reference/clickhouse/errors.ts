@@ -37,10 +37,10 @@ export const ServerErrorCodes = {
   SESSION_IS_LOCKED: 373,
   INVALID_SESSION_TIMEOUT: 374,
   ZLIB_INFLATE_FAILED: 354,
-  ZSTD_DECODER_FAILED: 432,
-  BROTLI_READ_FAILED: 434,
   FORMAT_IS_NOT_SUITABLE_FOR_OUTPUT: 478,
   NETWORK_ERROR: 210,
+  CANNOT_READ_ALL_DATA: 33,
+  LIMIT_EXCEEDED: 290,
 } as const;
 
 export type ServerErrorName = keyof typeof ServerErrorCodes;
@@ -55,6 +55,20 @@ export class ServerError extends Error {
     this.name = 'ServerError';
     this.code = (ServerErrorCodes as Record<string, number>)[name] ?? (ErrorCodes as Record<string, number>)[name]!;
     this.codeName = name;
+  }
+}
+
+/**
+ * A Poco exception (e.g. HTMLForm's): no ClickHouse code of its own, so it is
+ * reported as POCO_EXCEPTION (1000) in Poco's words.
+ */
+export class PocoError extends Error {
+  pocoCode: number;
+
+  constructor(displayText: string, pocoCode = 0) {
+    super(displayText);
+    this.name = 'PocoError';
+    this.pocoCode = pocoCode;
   }
 }
 
@@ -73,6 +87,7 @@ export function isCoded(err: unknown): err is CodedError {
 
 /** Code of any thrown value; non-ClickHouse errors are STD_EXCEPTION (1001). */
 export function errorCode(err: unknown): number {
+  if (err instanceof PocoError) return 1000;
   return isCoded(err) ? err.code : 1001;
 }
 
@@ -87,6 +102,7 @@ export function exceptionText(err: unknown): string {
     const dot = msg.length > 0 && !msg.endsWith('.') ? '.' : '';
     return `Code: ${err.code}. DB::Exception: ${msg}${dot} (${err.codeName}) (version ${VERSION})`;
   }
+  if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message} (version ${VERSION})`;
   const e = err instanceof Error ? err : new Error(String(err));
   return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message} (version ${VERSION})`;
 }

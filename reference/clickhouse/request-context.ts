@@ -1,17 +1,19 @@
 // One HTTP request to the query handler, parsed into what the engine needs:
-// who asks (auth), where (database), how the answer is shaped (default
-// format), the settings from the URL (with GET implying readonly), and the
-// query id. The body is read separately: it may be large and streamed.
+// who asks (auth, quota key, roles), in which session, where (database), how
+// the answer is shaped (default format), the settings from the URL (with
+// non-POST implying readonly), query parameters and the query id. The body is
+// read separately: it may be large and streamed.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Settings } from '../engine/settings.ts';
-import { authenticate, readCredentials } from './auth.ts';
+import type { SessionScope } from '../engine/session.ts';
+import { readCredentials, readQuotaKey } from './auth.ts';
+import type { EngineUser, QueryEngine } from './engine-port.ts';
 import { parseSessionTimeout } from './sessions.ts';
-import type { Session, SessionStore } from './sessions.ts';
+import type { Session, SessionStore, SessionTimeouts } from './sessions.ts';
 import { firstParam } from './url-params.ts';
 import type { UrlParams } from './url-params.ts';
-import type { User, UserStore } from './users.ts';
 
 /** URL parameters that are not settings (HTTPHandler's reserved_param_names, 24.x). */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
@@ -19,6 +21,9 @@ export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   'buffer_size', 'wait_end_of_query', 'session_id', 'session_timeout', 'session_check',
   'client_protocol_version', 'close_session', 'database', 'default_format',
 ]);
+
+/** With multipart/form-data these name external tables' metadata, not settings. */
+const EXTERNAL_DATA_SUFFIXES = ['_format', '_types', '_structure'];
 
 const QUERY_PARAMETER_PREFIX = 'param_';
 
@@ -29,10 +34,21 @@ export interface RequestInfo {
   method: string;
   headers: IncomingHttpHeaders;
   params: UrlParams;
+  /** The peer's address, for users' <networks>. */
+  address?: string;
+  /** Content-Type starts with multipart/form-data: external data tables. */
+  externalData?: boolean;
 }
 
-export interface QueryRequestContext {
-  user: User;
+/** Who the request runs as and in which session: settled before anything else. */
+export interface Principal {
+  user: EngineUser;
+  quotaKey: string;
+  /** The session named by session_id, held until the request ends (release it). */
+  session?: Session;
+}
+
+export interface QueryRequestContext extends Principal {
   /** Empty when the request names no database (the user's or server's default applies). */
   database: string;
   /** X-ClickHouse-Format header, else default_format, else TabSeparated. */
@@ -42,18 +58,19 @@ export interface QueryRequestContext {
   queryParam: string;
   /** `param_<name>` values for `{name:Type}` substitutions; the first occurrence wins. */
   queryParameters: Map<string, string>;
+  /** `role` parameters, deduplicated and checked. */
+  roles: string[];
   settings: Settings;
+  /** The session's temporary tables, or a scope for this request alone. */
+  scope: SessionScope;
   /** Set when GET imposed readonly=2; the engine appends it to the READONLY message as is. */
   readonlyHint?: string;
-  /** The session named by session_id, held until the request ends (release it). */
-  session?: Session;
 }
 
 export interface ContextDeps {
-  users: UserStore;
-  /** Throws UNKNOWN_DATABASE (81) for a database that does not exist. */
-  assertDatabase?: (name: string) => void;
+  engine: QueryEngine;
   sessions?: SessionStore;
+  timeouts?: SessionTimeouts;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -61,68 +78,103 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
-/**
- * The order follows HTTPHandler::processQuery: authenticate, database,
- * default format, readonly from the method, query id, then URL settings —
- * all checked against the settings as they were before any of them applies.
- */
-export function buildQueryContext(req: RequestInfo, deps: ContextDeps): QueryRequestContext {
+/** authenticateUserByHTTP, then the session (HTTPHandler::processQuery's first steps). */
+export function authenticateRequest(req: RequestInfo, deps: ContextDeps): Principal {
   const { params, headers } = req;
-  const user = authenticate(deps.users, readCredentials(headers, params));
+  const credentials = readCredentials(headers, params);
+  const quotaKey = readQuotaKey(headers, params);
+  const user = deps.engine.authenticate(credentials.user, credentials.password, req.address);
 
   const sessionId = firstParam(params, 'session_id');
-  let session: Session | undefined;
-  if (sessionId && deps.sessions) {
-    const timeout = parseSessionTimeout(firstParam(params, 'session_timeout'));
-    session = deps.sessions.acquire(user.name, sessionId, timeout, firstParam(params, 'session_check') === '1');
-  }
-  try {
-    return { ...contextFor(req, deps, user, session), ...(session ? { session } : {}) };
-  } catch (err) {
-    if (session) deps.sessions!.release(session);
-    throw err;
-  }
+  if (sessionId === undefined || !deps.sessions) return { user, quotaKey };
+  const timeout = parseSessionTimeout(firstParam(params, 'session_timeout'), deps.timeouts);
+  const session = deps.sessions.acquire(user.name, sessionId, timeout, firstParam(params, 'session_check') === '1', () => {
+    const settings = new Settings();
+    deps.engine.applyUserSettings(user.name, settings);
+    return { settings, scope: deps.engine.createSessionScope(sessionId) };
+  });
+  return { user, quotaKey, session };
 }
 
-function contextFor(req: RequestInfo, deps: ContextDeps, user: User, session: Session | undefined): QueryRequestContext {
+/** The settings a request starts from: its session's, else the user's profile over the defaults. */
+export function initialSettings(principal: Principal, engine: QueryEngine): Settings {
+  if (principal.session) return principal.session.settings.clone();
+  const settings = new Settings();
+  engine.applyUserSettings(principal.user.name, settings);
+  return settings;
+}
+
+/**
+ * The order follows HTTPHandler::processQuery: readonly from the method,
+ * database, default format, URL settings — all checked against the settings
+ * as they were before any of them applies —, roles, then the query id.
+ */
+export function buildQueryContext(req: RequestInfo, principal: Principal, settings: Settings, deps: ContextDeps): QueryRequestContext {
   const { params, headers } = req;
-  const database = header(headers, 'X-ClickHouse-Database') || firstParam(params, 'database') || session?.database || '';
-  if (database !== '') deps.assertDatabase?.(database);
+  const { engine } = deps;
 
-  const defaultFormat = header(headers, 'X-ClickHouse-Format') || firstParam(params, 'default_format') || 'TabSeparated';
-
-  const settings = session ? session.settings.clone() : new Settings();
   let readonlyHint: string | undefined;
   if (req.method !== 'POST' && settings.getNumber('readonly') === 0) {
     settings.setUnchecked('readonly', '2');
     if (req.method === 'GET') readonlyHint = `. ${GET_READONLY_HINT}`;
   }
 
-  const queryId = firstParam(params, 'query_id') || header(headers, 'X-ClickHouse-Query-Id') || randomUUID();
-
+  let database = header(headers, 'X-ClickHouse-Database') ?? '';
+  let defaultFormat = header(headers, 'X-ClickHouse-Format') ?? '';
   const queryParameters = new Map<string, string>();
   const changes: [string, string][] = [];
+  const skipSuffix = (name: string): boolean => req.externalData === true && EXTERNAL_DATA_SUFFIXES.some((s) => name.endsWith(s));
   for (const [name, value] of params) {
-    if (RESERVED_PARAMS.has(name)) continue;
-    if (name.startsWith(QUERY_PARAMETER_PREFIX)) {
+    if (name === 'database') {
+      if (database === '') database = value;
+    } else if (name === 'default_format') {
+      if (defaultFormat === '') defaultFormat = value;
+    } else if (RESERVED_PARAMS.has(name) || skipSuffix(name)) {
+      continue;
+    } else if (name.startsWith(QUERY_PARAMETER_PREFIX)) {
       const p = name.slice(QUERY_PARAMETER_PREFIX.length);
       if (!queryParameters.has(p)) queryParameters.set(p, value);
-      continue;
+    } else {
+      changes.push([name, value]);
     }
-    changes.push([name, value]);
   }
-  // checkSettingsConstraints sees all changes against the current settings, then they apply together.
-  for (const [name, value] of changes) settings.clone().set(name, value);
-  for (const [name, value] of changes) settings.setUnchecked(name, value);
+  database ||= principal.session?.database ?? '';
+  // setCurrentDatabase fails at once for a database that does not exist.
+  if (database !== '') {
+    if (engine.assertDatabase) engine.assertDatabase(database);
+    else engine.catalog?.database(database);
+  }
+
+  applySettingsChanges(settings, changes, engine);
+
+  const roleNames = params.filter(([n]) => n === 'role').map(([, v]) => v);
+  const roles = roleNames.length > 0 ? engine.checkRoles(principal.user.name, roleNames) : [];
+
+  const queryId = firstParam(params, 'query_id') ?? header(headers, 'X-ClickHouse-Query-Id') ?? randomUUID();
 
   return {
-    user,
+    ...principal,
     database,
-    defaultFormat,
-    queryId,
+    defaultFormat: defaultFormat || 'TabSeparated',
+    queryId: queryId === '' ? randomUUID() : queryId,
     queryParam: firstParam(params, 'query') ?? '',
     queryParameters,
+    roles,
     settings,
+    scope: principal.session?.scope ?? engine.createSessionScope(),
     ...(readonlyHint !== undefined ? { readonlyHint } : {}),
   };
+}
+
+/**
+ * checkSettingsConstraints sees all changes against the current settings,
+ * then they apply together (applySettingsChanges). `profile` applies a whole
+ * settings profile and is not itself constrained.
+ */
+export function applySettingsChanges(settings: Settings, changes: readonly [string, string][], engine: QueryEngine): void {
+  for (const [name, value] of changes) if (name !== 'profile') settings.clone().set(name, value);
+  for (const [name, value] of changes) {
+    if (name === 'profile') engine.applyProfile(settings, value);
+    else settings.setUnchecked(name, value);
+  }
 }

@@ -1,9 +1,12 @@
 // buildClickHouseServer: a fastify instance that answers like ClickHouse
-// 24.8's HTTP port. Fastify supplies the server and inject(); routing and
-// bodies are ClickHouse's own, so every request is taken over (hijacked) as
-// soon as it arrives and dispatched on its raw method and request-target.
+// 24.8's HTTP port (or its HTTPS port, given a certificate and key). Fastify
+// supplies the server and inject(); routing and bodies are ClickHouse's own,
+// so every request is taken over (hijacked) as soon as it arrives and
+// dispatched on its raw method and request-target. The HTTP and HTTPS ports
+// share one engine and one session store (createClickHouseState).
 
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -16,7 +19,6 @@ import { handleNotFound, handlePing, handleReplicasStatus, handleRoot, sendBareE
 import { KEEP_ALIVE_TIMEOUT_S, MAX_KEEP_ALIVE_REQUESTS } from './http/connection.ts';
 import { routeRequest } from './routes.ts';
 import { SessionStore } from './sessions.ts';
-import { UserStore } from './users.ts';
 
 export const DEFAULT_MAX_URI_SIZE = 1024 * 1024;
 // Node refuses a request whose request line and headers exceed maxHeaderSize;
@@ -28,21 +30,34 @@ export interface ClickHouseServerOptions {
   displayName?: string;
   timezone?: string;
   config?: ServerConfig;
-  users?: UserStore;
+  /** Engine and sessions shared with another port of the same server. */
+  state?: QueryHandlerDeps;
+  /** Serve HTTPS with these PEM contents. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
 }
 
-export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): FastifyInstance {
+/** What the ports of one server share: the engine (data, users, running queries) and the sessions. */
+export function createClickHouseState(opts: ClickHouseServerOptions = {}): QueryHandlerDeps {
   const config = opts.config ?? {};
   const timezone = opts.timezone ?? config.timezone ?? 'UTC';
-  const maxUriSize = config.httpMaxUriSize ?? DEFAULT_MAX_URI_SIZE;
-  const deps: QueryHandlerDeps = {
-    engine: opts.engine ?? new Engine({ timezone, version: '24.8.1.1' }),
-    users: opts.users ?? new UserStore(),
+  return {
+    engine: opts.engine ?? new Engine({ timezone, version: '24.8.1.1', ...(config.access ? { access: config.access } : {}) }),
     sessions: new SessionStore(),
+    timeouts: {
+      ...(config.defaultSessionTimeout !== undefined ? { defaultTimeoutS: config.defaultSessionTimeout } : {}),
+      ...(config.maxSessionTimeout !== undefined ? { maxTimeoutS: config.maxSessionTimeout } : {}),
+    },
     displayName: opts.displayName ?? config.displayName ?? os.hostname(),
     serverTimezone: timezone,
     ...(config.httpOptionsResponse ? { optionsHeaders: config.httpOptionsResponse } : {}),
   };
+}
+
+export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): FastifyInstance {
+  const config = opts.config ?? {};
+  const maxUriSize = config.httpMaxUriSize ?? DEFAULT_MAX_URI_SIZE;
+  const deps = opts.state ?? createClickHouseState(opts);
+  const ownsState = opts.state === undefined;
   const defaultResponse = config.httpServerDefaultResponse ?? 'Ok.\n';
 
   const dispatch = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -71,7 +86,9 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
     maxRequestsPerSocket: MAX_KEEP_ALIVE_REQUESTS,
     requestTimeout: 0,
     serverFactory: (handler) => {
-      const server = http.createServer({ maxHeaderSize: maxUriSize + HEADER_ROOM }, handler);
+      const options = { maxHeaderSize: maxUriSize + HEADER_ROOM };
+      const server = opts.tls ? https.createServer({ ...options, cert: opts.tls.cert, key: opts.tls.key }, handler)
+        : http.createServer(options, handler);
       server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_S * 1000;
       server.maxRequestsPerSocket = MAX_KEEP_ALIVE_REQUESTS;
       // Long INSERT bodies and long-running streams are the point of this server.
@@ -92,5 +109,14 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
   });
   // Never reached (onRequest takes every request over); it keeps fastify's router from answering 404 itself.
   app.all('*', async () => undefined);
+  // Idle keep-alive connections would hold close() up; sessions hold nothing (their timers are unref'd).
+  app.addHook('preClose', (done) => {
+    (app.server as http.Server).closeIdleConnections();
+    done();
+  });
+  if (ownsState) app.addHook('onClose', (_app, done) => {
+    deps.sessions.closeAll();
+    done();
+  });
   return app;
 }

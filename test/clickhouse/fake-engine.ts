@@ -5,10 +5,17 @@ import type { Block, ColumnDef, ExecResult, QueryContext } from '../../reference
 import { EngineError } from '../../reference/engine/errors.ts';
 import { T } from '../../reference/engine/types.ts';
 import type { ParsedQuery } from '../../reference/engine/api.ts';
-import type { QueryEngine } from '../../reference/clickhouse/engine-port.ts';
+import type { EngineUser, QueryEngine } from '../../reference/clickhouse/engine-port.ts';
+import { SessionScope } from '../../reference/engine/session.ts';
+import type { Settings } from '../../reference/engine/settings.ts';
+import type { DataType } from '../../reference/engine/types.ts';
 
 export class FakeEngine implements QueryEngine {
   table: unknown[][] = [];
+  /** name → password */
+  users = new Map([['default', ''], ['alice', 'p:w']]);
+  profiles: Record<string, [string, string][]> = { default: [], readonly: [['readonly', '1']] };
+  external = new Map<string, unknown[][]>();
   readonly columns: ColumnDef[] = [{ name: 'a', type: T.UInt8 }];
 
   parse(sql: string): ParsedQuery {
@@ -75,6 +82,33 @@ export class FakeEngine implements QueryEngine {
     ctx.progress.readRows += 1;
     ctx.progress.readBytes += 1;
     return { kind: 'rows', columns: [{ name: value, type: T.UInt8 }], blocks: (async function* () { yield { rows: [[Number(value)]] }; })() };
+  }
+
+  authenticate(user: string, password: string): EngineUser {
+    if (this.users.get(user) !== password) {
+      throw new EngineError('AUTHENTICATION_FAILED', `${user}: Authentication failed: password is incorrect, or there is no user with such name`);
+    }
+    return { name: user, defaultDatabase: '' };
+  }
+
+  applyUserSettings(): void {}
+
+  applyProfile(settings: Settings, name: string): void {
+    const p = this.profiles[name];
+    if (!p) throw new EngineError('THERE_IS_NO_PROFILE', `There is no settings profile \`${name}\` in user directories`);
+    for (const [k, v] of p) settings.setUnchecked(k, v);
+  }
+
+  checkRoles(_user: string, roles: readonly string[]): string[] {
+    throw new EngineError('UNKNOWN_ROLE', `There is no role \`${roles[0]}\` in user directories`);
+  }
+
+  createSessionScope(id?: string): SessionScope {
+    return new SessionScope(id);
+  }
+
+  createTemporaryTable(_scope: SessionScope, name: string, _columns: { name: string; type: DataType }[], rows: unknown[][]): void {
+    this.external.set(name, rows);
   }
 
   assertDatabase(name: string): void {

@@ -1,14 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GET_READONLY_HINT, buildQueryContext } from '../../reference/clickhouse/request-context.ts';
+import { GET_READONLY_HINT, authenticateRequest, buildQueryContext, initialSettings } from '../../reference/clickhouse/request-context.ts';
+import { SessionStore } from '../../reference/clickhouse/sessions.ts';
 import { parseQueryString } from '../../reference/clickhouse/url-params.ts';
-import { UserStore } from '../../reference/clickhouse/users.ts';
+import { Engine } from '../../reference/engine/index.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
-const users = new UserStore([{ name: 'default', password: '' }, { name: 'alice', password: 'p:w' }]);
+const engine = new Engine({
+  access: {
+    users: { default: { password: '' }, alice: { password: 'p:w' } },
+    profiles: { default: {}, readonly: { settings: { readonly: '1' } } },
+  },
+});
 
-function build(method: string, uri: string, headers: IncomingHttpHeaders = {}) {
-  return buildQueryContext({ method, headers, params: parseQueryString(uri) }, { users });
+function build(method: string, uri: string, headers: IncomingHttpHeaders = {}, sessions?: SessionStore) {
+  const info = { method, headers, params: parseQueryString(uri) };
+  const deps = { engine, ...(sessions ? { sessions } : {}) };
+  const principal = authenticateRequest(info, deps);
+  return buildQueryContext(info, principal, initialSettings(principal, engine), deps);
 }
 
 test('query string parsing: + is a space, empty names are skipped', () => {
@@ -26,8 +35,9 @@ test('the query parameter, the query id and the defaults', () => {
 });
 
 test('headers win over URL parameters for database and format', () => {
-  const rc = build('POST', '/?database=a&default_format=CSV', { 'x-clickhouse-database': 'b', 'x-clickhouse-format': 'JSON' });
-  assert.equal(rc.database, 'b');
+  const rc = build('POST', '/?database=nope&default_format=CSV', { 'x-clickhouse-database': 'system', 'x-clickhouse-format': 'JSON' });
+  assert.equal(rc.database, 'system');
+  assert.throws(() => build('POST', '/?database=nope'), { code: 81 });
   assert.equal(rc.defaultFormat, 'JSON');
 });
 
@@ -88,4 +98,43 @@ test('mixing authentication methods is refused', () => {
   assert.throws(() => build('POST', '/', { authorization: 'Bearer abc' }), {
     message: "Invalid authentication: 'Bearer' HTTP Authorization scheme is not supported",
   });
+});
+
+test('quota_key as both header and parameter is BAD_ARGUMENTS', () => {
+  assert.equal(build('POST', '/?quota_key=k').quotaKey, 'k');
+  assert.equal(build('POST', '/', { 'x-clickhouse-quota': 'h' }).quotaKey, 'h');
+  assert.throws(() => build('POST', '/?quota_key=k', { 'x-clickhouse-quota': 'h' }), {
+    code: 36, message: 'Invalid authentication: it is not allowed to use quota key as HTTP header and as parameter simultaneously',
+  });
+});
+
+test('profile applies a settings profile among the URL settings; an unknown one is 180', () => {
+  const rc = build('POST', '/?profile=readonly&max_result_rows=3');
+  assert.equal(rc.settings.getNumber('readonly'), 1);
+  assert.equal(rc.settings.getNumber('max_result_rows'), 3);
+  assert.throws(() => build('POST', '/?profile=nope'), { code: 180 });
+});
+
+test('role parameters go to the engine: an unknown role is 511', () => {
+  assert.throws(() => build('POST', '/?role=nope'), { code: 511 });
+});
+
+test('a session keeps its scope across requests and is per user', () => {
+  const sessions = new SessionStore();
+  const a = build('POST', '/?session_id=s1', {}, sessions);
+  assert.ok(a.session);
+  assert.equal(a.scope, a.session.scope);
+  sessions.release(a.session);
+  const b = build('POST', '/?session_id=s1&session_check=1', {}, sessions);
+  assert.equal(b.session, a.session);
+  sessions.release(b.session!);
+  assert.throws(() => build('POST', '/?user=alice&password=p:w&session_id=s1&session_check=1', {}, sessions), { code: 372 });
+  sessions.closeAll();
+});
+
+test('with multipart bodies the external tables\' metadata parameters are not settings', () => {
+  const info = { method: 'POST', headers: {}, params: parseQueryString('/?t_format=CSV&t_types=UInt8&t_structure=a+UInt8'), externalData: true };
+  const principal = authenticateRequest(info, { engine });
+  assert.doesNotThrow(() => buildQueryContext(info, principal, initialSettings(principal, engine), { engine }));
+  assert.throws(() => build('POST', '/?t_types=UInt8'), { code: 115 });
 });

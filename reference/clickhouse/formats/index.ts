@@ -12,18 +12,20 @@ import { prettyOutputs } from './pretty.ts';
 import { tabSeparatedInputs, tabSeparatedOutputs } from './tab-separated.ts';
 import { valuesInputs, valuesOutputs } from './values.ts';
 import { verticalOutputs } from './vertical.ts';
+import { xmlOutputs } from './xml.ts';
+import { rowBinaryInputs, rowBinaryOutputs } from './row-binary.ts';
 import type { InputFormat, OutputFormat } from './types.ts';
 
 export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
 const outputs = new Map<string, OutputFormat>();
 for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs,
-  ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs]) {
+  ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
 
 const inputs = new Map<string, InputFormat>();
-for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs]) {
+for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 

@@ -36,6 +36,8 @@ export interface RowOutput {
 export interface OutputFormat {
   /** Case-sensitive, as ClickHouse registers it. */
   name: string;
+  /** The pieces are byte strings (one char per byte) to send as 'latin1', not UTF-8 text. */
+  binary?: boolean;
   contentType(settings: SettingsView): string;
   create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput;
 }
@@ -48,6 +50,8 @@ export interface InputContext extends FormatContext {
 
 export interface InputFormat {
   name: string;
+  /** read() gets the bytes as a byte string ('latin1'), not decoded UTF-8. */
+  binary?: boolean;
   /** Whole-body parse; throws EngineError with ClickHouse's CANNOT_PARSE_* codes. */
   read(text: string, columns: readonly ColumnDef[], ctx: InputContext): unknown[][];
 }

@@ -1,42 +1,39 @@
 // The query handler (DynamicQueryHandler): request → context → engine →
-// format → response, one way. It owns the order of operations; the pieces
-// it calls know nothing about each other.
+// format → response, one way. It owns the order of operations, which follows
+// HTTPHandler::processQuery in 24.8; the pieces it calls know nothing about
+// each other.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseContentEncoding } from '../../../lib/compression/http-methods.ts';
 import type { Progress, QueryContext, RowsResult } from '../../engine/api.ts';
 import type { QueryEngine } from '../engine-port.ts';
 import { ServerError, exceptionText } from '../errors.ts';
+import { formQuery, readMultipart } from '../external-data.ts';
+import type { MultipartForm } from '../external-data.ts';
 import { inputFormat, outputFormat } from '../formats/index.ts';
 import type { FormatContext, RowOutput } from '../formats/index.ts';
 import { describeConnection } from '../http/connection.ts';
-import { chooseResponseEncoding, decodeBody } from '../http/compression.ts';
+import { outputOptions } from '../http/output-options.ts';
 import { QueryResponse } from '../http/query-response.ts';
+import { decodeRequestBody, readRaw } from '../http/request-body.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
 import type { HeaderList, Sink } from '../http/sink.ts';
-import { buildQueryContext } from '../request-context.ts';
+import { authenticateRequest, buildQueryContext, initialSettings } from '../request-context.ts';
+import type { Principal, QueryRequestContext } from '../request-context.ts';
 import { keepSetChanges } from '../sessions.ts';
-import type { Session, SessionStore } from '../sessions.ts';
-import { parseQueryString } from '../url-params.ts';
-import type { UserStore } from '../users.ts';
+import type { SessionStore, SessionTimeouts } from '../sessions.ts';
+import { boolParam, lastParam, parseQueryString } from '../url-params.ts';
+import type { UrlParams } from '../url-params.ts';
 import { respondOptions } from './options.ts';
 
 export interface QueryHandlerDeps {
   engine: QueryEngine;
-  users: UserStore;
   sessions: SessionStore;
+  timeouts?: SessionTimeouts;
   displayName: string;
   serverTimezone: string;
   /** Headers of <http_options_response>; answered to OPTIONS and added for requests with Origin. */
   optionsHeaders?: HeaderList;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function newProgress(): Progress {
@@ -48,10 +45,39 @@ function header(req: IncomingMessage, name: string): string {
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
-/** setCurrentDatabase fails at once for a database that does not exist, before any query runs. */
-function assertDatabase(engine: QueryEngine, name: string): void {
-  if (engine.assertDatabase) engine.assertDatabase(name);
-  else engine.catalog?.database(name);
+interface QueryText {
+  sql: string;
+  /** The decoded body and where it starts in `sql` (in bytes), for binary INSERT data. */
+  body?: Buffer;
+  bodyOffsetBytes?: number;
+}
+
+/** The query text and, for forms, the external tables (DynamicQueryHandler::getQuery). */
+async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryRequestContext, deps: QueryHandlerDeps,
+  decoding: { contentEncoding: ReturnType<typeof parseContentEncoding>; nativeBlocks: boolean }): Promise<QueryText> {
+  if (header(req, 'content-type').startsWith('multipart/form-data')) {
+    const form: MultipartForm = await readMultipart(req, params);
+    for (const [name, value] of form.params.slice(params.length)) {
+      if (name.startsWith('param_') && !rc.queryParameters.has(name.slice(6))) rc.queryParameters.set(name.slice(6), value);
+    }
+    for (const t of form.tables) {
+      const fctx = { settings: rc.settings, timezone: deps.serverTimezone };
+      const input = inputFormat(t.format);
+      const rows = input.read(t.data.toString(input.binary ? 'latin1' : 'utf8'), t.columns, {
+        ...fctx, parseValues: (text, cols) => deps.engine.parseValues(text, cols),
+      });
+      deps.engine.createTemporaryTable(rc.scope, t.name, t.columns, rows);
+    }
+    return { sql: formQuery(form.params) };
+  }
+  const body = await decodeRequestBody(await readRaw(req), {
+    ...decoding,
+    disableChecksum: Boolean(rc.settings.get('http_native_compression_disable_checksumming_on_decompress')),
+  });
+  const text = body.toString('utf8');
+  // The `query` parameter, a newline, then the body.
+  const prefix = rc.queryParam !== '' ? `${rc.queryParam}\n` : '';
+  return { sql: prefix + text, body, bodyOffsetBytes: Buffer.byteLength(prefix) };
 }
 
 export async function handleQuery(req: IncomingMessage, res: ServerResponse, deps: QueryHandlerDeps): Promise<void> {
@@ -61,12 +87,16 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
   const head = req.method === 'HEAD';
   const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
   const response = new QueryResponse(sink, { ...conn, head }, deps.displayName);
-  const abort = new AbortController();
-  sink.onGone(() => abort.abort());
-  let session: Session | undefined;
+  // Aborts the query when the client leaves, if the query may be cancelled for that.
+  const cancel = new AbortController();
+  let cancelOnClose = false;
+  sink.onGone(() => {
+    if (cancelOnClose) cancel.abort();
+  });
   const origin = header(req, 'origin');
   // With <http_options_response>, its headers go to every request that names an Origin.
   if (origin !== '' && deps.optionsHeaders) for (const [n, v] of deps.optionsHeaders) response.addHeader(n, v);
+  const { engine } = deps;
 
   try {
     // Poco does not detect this case itself (HTTPHandler's workaround).
@@ -76,36 +106,40 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       throw new ServerError('HTTP_LENGTH_REQUIRED',
         'The Transfer-Encoding is not chunked and there is no Content-Length header for POST request');
     }
-    const rc = buildQueryContext(
-      { method: req.method ?? 'GET', headers: req.headers, params: parseQueryString(req.url ?? '') },
-      { users: deps.users, sessions: deps.sessions, assertDatabase: (name) => assertDatabase(deps.engine, name) },
-    );
-    session = rc.session;
+    const params = parseQueryString(req.url ?? '');
+    const closeSession = boolParam(lastParam(params, 'close_session'));
+    const info = {
+      method: req.method ?? 'GET', headers: req.headers, params,
+      externalData: header(req, 'content-type').startsWith('multipart/form-data'),
+      ...(req.socket.remoteAddress ? { address: req.socket.remoteAddress } : {}),
+    };
+    const principal: Principal = authenticateRequest(info, { engine, sessions: deps.sessions, ...(deps.timeouts ? { timeouts: deps.timeouts } : {}) });
+    const session = principal.session;
     if (session) {
-      const held = session;
-      response.onBeforeEnd(() => deps.sessions.release(held));
+      response.onBeforeEnd(() => {
+        deps.sessions.release(session);
+        if (closeSession) deps.sessions.close(session);
+      });
     }
-    const { settings } = rc;
+    const settings = initialSettings(principal, engine);
+    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding')));
+    const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
+    const nativeBlocks = boolParam(lastParam(params, 'decompress'));
 
+    const rc = buildQueryContext(info, principal, settings, { engine });
     // Known only after authentication, so a failed login never carries it.
     if (origin !== '' && !deps.optionsHeaders && settings.get('add_http_cors_header')) {
       response.addHeader('Access-Control-Allow-Origin', '*');
     }
-
-    const accept = header(req, 'accept-encoding');
-    if (accept !== '' && settings.get('enable_http_compression')) {
-      const encoding = chooseResponseEncoding(accept);
-      if (encoding) response.compressWith(encoding, settings.getNumber('http_zlib_compression_level'));
-    }
-
-    const body = await decodeBody(await readBody(req), header(req, 'content-encoding'));
-    const bodyText = body.toString('utf8');
-    // DynamicQueryHandler::getQuery: the `query` parameter, a newline, then the body.
-    const sql = rc.queryParam !== '' ? `${rc.queryParam}\n${bodyText}` : bodyText;
-
     const progress = newProgress();
     response.trackProgress(progress);
-    const q = deps.engine.parse(sql, { maxQuerySize: settings.getNumber('max_query_size') });
+    if (settings.get('send_progress_in_http_headers')) response.startProgress(settings.getNumber('http_headers_progress_interval_ms'));
+    cancelOnClose = settings.getNumber('readonly') > 0 && Boolean(settings.get('cancel_http_readonly_queries_on_client_close'));
+    if (cancelOnClose && sink.gone) cancel.abort();
+
+    const text = await readQuery(req, params, rc, deps, { contentEncoding, nativeBlocks });
+    const { sql } = text;
+    const q = engine.parse(sql, { maxQuerySize: settings.getNumber('max_query_size') });
     for (const [name, value] of q.settings) settings.set(name, value);
 
     const timezone = String(settings.get('session_timezone')) || deps.serverTimezone;
@@ -117,27 +151,33 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       readonly: settings.getNumber('readonly'),
       ...(rc.readonlyHint !== undefined ? { readonlyHint: rc.readonlyHint } : {}),
       progress,
-      signal: abort.signal,
-      ...(session ? { onUseDatabase: (db: string) => { session!.database = db; } } : {}),
+      signal: cancel.signal,
+      queryParameters: rc.queryParameters,
+      scope: rc.scope,
+      ...(rc.roles.length > 0 ? { roles: rc.roles } : {}),
+      quotaKey: rc.quotaKey,
+      ...(req.socket.remoteAddress ? { address: req.socket.remoteAddress } : {}),
+      ...(req.socket.remotePort ? { port: req.socket.remotePort } : {}),
+      ...(session ? { onUseDatabase: (db: string) => { session.database = db; } } : {}),
     };
     const fctx: FormatContext = { settings, timezone };
 
     if (q.insertData) {
-      const columns = deps.engine.insertTarget(q, ctx);
-      const input = inputFormat(q.insertData.format);
-      const rows = input.read(sql.slice(q.insertData.offset), columns, {
-        ...fctx,
-        parseValues: (text, cols) => deps.engine.parseValues(text, cols, ctx),
-      });
-      await deps.engine.insert(q, rows, ctx);
+      const columns = engine.insertTarget(q, ctx);
       response.setResult({ queryId: rc.queryId, timezone });
+      const input = inputFormat(q.insertData.format);
+      const rows = input.read(input.binary ? binaryData(text, q.insertData.offset) : sql.slice(q.insertData.offset), columns, {
+        ...fctx,
+        parseValues: (text, cols) => engine.parseValues(text, cols, ctx),
+      });
+      await engine.insert(q, rows, ctx);
       await response.finish();
       return;
     }
 
     // SET in a session changes the session, not just this query (InterpreterSetQuery).
     const before = session && q.kind === 'set' ? settings.clone() : undefined;
-    const result = await deps.engine.execute(q, ctx);
+    const result = await engine.execute(q, ctx);
     if (session && before) keepSetChanges(session, before, settings);
     if (result.kind === 'none') {
       response.setResult({ queryId: rc.queryId, timezone });
@@ -147,45 +187,64 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     const formatName = q.format ?? rc.defaultFormat;
     const format = outputFormat(formatName);
     response.setResult({ queryId: rc.queryId, timezone, format: formatName, contentType: format.contentType(settings) });
-    await streamRows(result, format.create(result.columns, fctx), response, progress,
+    await streamRows(result, () => format.create(result.columns, fctx), response, progress, format.binary === true,
       Boolean(settings.get('http_write_exception_in_output_format')));
   } catch (err) {
     await response.fail(err);
   } finally {
     response.runBeforeEnd();
-    abort.abort();
   }
+}
+
+/** INSERT data for a binary format: the body's own bytes from where the query text ends. */
+function binaryData(text: QueryText, offset: number): string {
+  const start = Buffer.byteLength(text.sql.slice(0, offset));
+  const bodyStart = text.bodyOffsetBytes ?? 0;
+  if (!text.body || start < bodyStart) return Buffer.from(text.sql.slice(offset), 'utf8').toString('latin1');
+  return text.body.subarray(start - bodyStart).toString('latin1');
 }
 
 /**
  * Each block is formatted and sent before the next is pulled, so memory stays
  * flat and the first block commits the status (ClickHouse flushes per block).
+ * A client that left stops the query at its next write, like the socket
+ * error ClickHouse would get.
  */
-async function streamRows(result: RowsResult, out: RowOutput, response: QueryResponse, progress: Progress,
-  exceptionInFormat: boolean): Promise<void> {
+async function streamRows(result: RowsResult, create: () => RowOutput, response: QueryResponse, progress: Progress,
+  binary: boolean, exceptionInFormat: boolean): Promise<void> {
+  const out = create();
+  const bytes = (piece: string): string | Buffer => (binary ? Buffer.from(piece, 'latin1') : piece);
   let started = false;
   const prefixOnce = (): string => {
     if (started) return '';
     started = true;
     return out.prefix();
   };
+  const iterator = result.blocks[Symbol.asyncIterator]();
   try {
-    for await (const block of result.blocks) {
-      if (response.clientGone) return;
-      if (block.rows.length === 0) continue;
-      await response.send(prefixOnce() + out.block(block.rows));
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (response.clientGone) {
+        await iterator.return?.();
+        return;
+      }
+      if (next.value.rows.length === 0) continue;
+      await response.send(bytes(prefixOnce() + out.block(next.value.rows)));
     }
     const rowsBeforeLimit = result.rowsBeforeLimit?.();
-    await response.send(prefixOnce() + out.suffix({
+    await response.send(bytes(prefixOnce() + out.suffix({
       elapsedSeconds: Number(response.elapsedNs()) / 1e9,
       rowsRead: progress.readRows,
       bytesRead: progress.readBytes,
       ...(rowsBeforeLimit !== undefined ? { rowsBeforeLimit } : {}),
-    }));
+    })));
     await response.finish();
   } catch (err) {
     if (exceptionInFormat && out.exceptionSuffix && !response.clientGone) {
-      await response.failInFormat(err, prefixOnce() + out.exceptionSuffix(exceptionText(err)));
+      const message = exceptionText(err);
+      const fresh = create();
+      await response.failInFormat(err, prefixOnce() + out.exceptionSuffix(message), fresh.prefix() + fresh.exceptionSuffix!(message));
       return;
     }
     throw err;

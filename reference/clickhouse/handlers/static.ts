@@ -4,6 +4,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { compressBuffer } from '../../../lib/compression/http-codecs.ts';
+import { chooseResponseEncoding } from '../../../lib/compression/http-methods.ts';
 import { notFoundBody } from '../routes.ts';
 import { describeConnection } from '../http/connection.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
@@ -21,6 +23,16 @@ interface SimpleResponse {
   fixedLength?: boolean;
   /** Poco's send() without length or chunking: the body ends with the connection. */
   closeAfter?: boolean;
+  /** StaticRequestHandler compresses by Accept-Encoding alone, at level 1. */
+  compressible?: boolean;
+}
+
+/** The static handlers' encoding: any method Accept-Encoding names, except snappy, which cannot be written. */
+async function staticEncoding(req: IncomingMessage, body: Buffer): Promise<{ name?: string; body: Buffer }> {
+  const accept = req.headers['accept-encoding'];
+  const method = chooseResponseEncoding(Array.isArray(accept) ? accept[0] : accept);
+  if (!method || method === 'snappy' || body.length === 0) return { body };
+  return { name: method, body: await compressBuffer(method, body, { level: 1 }) };
 }
 
 export async function respond(req: IncomingMessage, res: ServerResponse, r: SimpleResponse): Promise<void> {
@@ -32,7 +44,9 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
   const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
   const h: HeaderList = [['Date', new Date().toUTCString()], ['Connection', close ? 'Close' : 'Keep-Alive']];
   if (r.contentType) h.push(['Content-Type', r.contentType]);
-  const body = Buffer.from(r.body, 'utf8');
+  const encoded = r.compressible ? await staticEncoding(req, Buffer.from(r.body, 'utf8')) : { body: Buffer.from(r.body, 'utf8') };
+  const body = encoded.body;
+  if (encoded.name) h.push(['Content-Encoding', encoded.name]);
   if (r.fixedLength) h.push(['Content-Length', String(body.length)]);
   else if (!conn.http10 && !r.closeAfter) h.push(['Transfer-Encoding', 'chunked']);
   if (!close) h.push(['Keep-Alive', conn.keepAliveHeader]);
@@ -42,11 +56,11 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
 }
 
 export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string): Promise<void> {
-  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML });
+  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML, compressible: true });
 }
 
 export function handlePing(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML });
+  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML, compressible: true });
 }
 
 /** No Replicated*MergeTree tables exist, so every replica is fine; verbose lists none. */

@@ -1,19 +1,25 @@
-// The query handler's response, modelled on WriteBufferFromHTTPServerResponse:
-// headers collect until the first body bytes are flushed, then go out with
-// the summary of the progress made so far. Errors before that point become a
-// normal error response; errors after it are appended to the stream (the
-// ≤24.11 behaviour) and the chunked stream still ends properly.
+// The query handler's response, modelled on 24.8's HTTPHandler::Output and
+// WriteBufferFromHTTPServerResponse. Headers collect until the first body
+// bytes reach the socket (or the response ends), then go out with the
+// summary of the progress made so far. With send_progress_in_http_headers the
+// status line and the headers known so far go out at the first progress
+// header, the header block stays open for more, and a later error can only
+// add X-ClickHouse-Exception-Code to a 200.
 //
-// Every write is awaited, so a slow client slows the query down instead of
-// filling memory. Buffering knobs (http_response_buffer_size,
-// wait_end_of_query) slot in as a layer in front of `send`.
+// Errors before any body byte became a normal error response; errors after
+// it are appended to the (possibly compressed) stream — the ≤24.11
+// behaviour — and the chunked stream still ends properly.
 
+import { NativeBlockEncoder } from '../../../lib/compression/native-blocks.ts';
+import { createResponseCompressStream } from '../../../lib/compression/http-codecs.ts';
+import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import type { Progress } from '../../engine/api.ts';
 import { errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
-import { StreamEncoder, createEncoder } from './compression.ts';
-import type { Encoding } from './compression.ts';
+import { DelayedOutput } from './delayed-output.ts';
+import { TransformStage } from './output-stages.ts';
+import type { OutputStage } from './output-stages.ts';
 import { reasonPhrase } from './status.ts';
-import { summaryJson } from './summary.ts';
+import { progressHeaderJson, progressKey, summaryJson } from './summary.ts';
 import type { HeaderList, Sink } from './sink.ts';
 
 export interface ConnectionInfo {
@@ -31,21 +37,48 @@ export interface ResultHeaders {
   contentType?: string;
 }
 
+/** How the body is written, settled once the request's settings are known. */
+export interface OutputOptions {
+  /** Accept-Encoding's method when enable_http_compression is on. */
+  encoding: HttpCompressionMethod | null;
+  /** http_zlib_compression_level. */
+  level: number;
+  /** compress=1: ClickHouse's native compressed blocks (LZ4). */
+  nativeCompress: boolean;
+  /** Bytes held in memory before anything is sent (0: every block goes out at once). */
+  bufferBytes: number;
+  /** wait_end_of_query / http_wait_end_of_query: nothing is sent before the query ends. */
+  waitEndOfQuery: boolean;
+}
+
+/** The memory part of a fully buffered result before it spills to a temporary file. */
+const WAIT_END_MEMORY = 1 << 20;
+
 export class QueryResponse {
   private sink: Sink;
   private conn: ConnectionInfo;
   private displayName: string;
   private started = process.hrtime.bigint();
-  private headersSent = false;
   private contentType = 'text/plain; charset=UTF-8';
   private result?: ResultHeaders;
   private progress?: Progress;
-  private encoding?: Encoding;
-  private encoder?: StreamEncoder;
-  private level = 3;
-  private bytesWritten = 0;
   private beforeEnd: (() => void)[] = [];
   private extra: HeaderList = [];
+
+  private options?: OutputOptions;
+  private top?: OutputStage;
+  private delayed?: DelayedOutput;
+  private transforms: TransformStage[] = [];
+  /** Set when the encoder could not be built: ClickHouse has already named it in Content-Encoding. */
+  private encodingName?: string;
+
+  private headStarted = false;
+  private headersFinished = false;
+  private bodyBytes = 0;
+  private exceptionCode?: number;
+  private errorStatus?: number;
+  private progressTimer?: NodeJS.Timeout;
+  private lastProgress = '';
 
   constructor(sink: Sink, conn: ConnectionInfo, displayName: string) {
     this.sink = sink;
@@ -54,16 +87,17 @@ export class QueryResponse {
   }
 
   get committed(): boolean {
-    return this.headersSent;
+    return this.headStarted || this.headersFinished;
   }
 
   get clientGone(): boolean {
     return this.sink.gone;
   }
 
-  /** Counters read when the headers go out (X-ClickHouse-Summary). */
+  /** Counters read for progress headers and X-ClickHouse-Summary. */
   trackProgress(progress: Progress): void {
     this.progress = progress;
+    this.lastProgress = progressKey(progress);
   }
 
   /** What executeQuery's result-details callback sets once the query has a pipeline. */
@@ -98,20 +132,85 @@ export class QueryResponse {
     this.conn = { ...this.conn, keepAlive: false };
   }
 
-  compressWith(encoding: Encoding, level: number): void {
-    this.encoding = encoding;
-    this.level = level;
-  }
-
   elapsedNs(): bigint {
     return process.hrtime.bigint() - this.started;
   }
 
-  private headers(extra: HeaderList, withEncoding: boolean): HeaderList {
+  // ------------------------------------------------------------ output layers
+
+  /**
+   * Set up the layers between the formats and the socket. From here on even
+   * an error is written through them (compressed like data would be), as
+   * ClickHouse writes it into the output it has already set up.
+   */
+  configureOutput(options: OutputOptions): void {
+    this.options = options;
+    this.top = this.buildLayers(true);
+  }
+
+  /** send_progress_in_http_headers: progress headers at most every `intervalMs` until the body starts. */
+  startProgress(intervalMs: number): void {
+    if (this.headersFinished || this.progressTimer) return;
+    this.progressTimer = setInterval(() => this.sendProgress(), Math.max(1, intervalMs));
+    this.progressTimer.unref();
+  }
+
+  private buildLayers(withDelay: boolean): OutputStage {
+    const o = this.options!;
+    this.transforms = [];
+    const body: OutputStage = {
+      write: (chunk) => this.writeBody(chunk),
+      end: async () => undefined,
+    };
+    let stage: OutputStage = body;
+    if (o.encoding) {
+      try {
+        const t = new TransformStage(createResponseCompressStream(o.encoding, o.level), stage);
+        this.transforms.push(t);
+        stage = t;
+      } catch (err) {
+        // The header is set before the encoder is built; the error then goes out uncompressed under it.
+        this.encodingName = o.encoding;
+        this.options = { ...o, encoding: null };
+        throw err;
+      }
+    }
+    if (o.nativeCompress) {
+      // One block per flush: the formats flush after every block of the result.
+      const t = new TransformStage(new NativeBlockEncoder({ blockPerWrite: true }), stage);
+      this.transforms.push(t);
+      stage = t;
+    }
+    this.delayed = undefined;
+    if (withDelay && (o.bufferBytes > 0 || o.waitEndOfQuery)) {
+      this.delayed = new DelayedOutput(o.waitEndOfQuery ? Math.max(o.bufferBytes, WAIT_END_MEMORY) : o.bufferBytes, o.waitEndOfQuery, stage);
+      stage = this.delayed;
+    }
+    return stage;
+  }
+
+  /** Throw away what is held and build fresh layers (the error replaces the result). */
+  private async restartLayers(): Promise<void> {
+    await this.delayed?.discard();
+    for (const t of this.transforms) t.destroy();
+    this.top = this.buildLayers(false);
+  }
+
+  private async writeBody(chunk: Buffer): Promise<void> {
+    if (chunk.length === 0) return;
+    this.bodyBytes += chunk.length;
+    if (!this.headersFinished) this.finishHead();
+    if (!this.conn.head) await this.sink.write(chunk);
+  }
+
+  // ------------------------------------------------------------ headers
+
+  private baseHeaders(): HeaderList {
     const h: HeaderList = [['Date', new Date().toUTCString()]];
     h.push(['Connection', this.conn.keepAlive ? 'Keep-Alive' : 'Close']);
     h.push(['Content-Type', this.contentType]);
-    if (withEncoding && this.encoding) h.push(['Content-Encoding', this.encoding]);
+    const encoding = this.encodingName ?? (this.bodyBytes > 0 ? this.options?.encoding : undefined);
+    if (encoding) h.push(['Content-Encoding', encoding]);
     h.push(['X-ClickHouse-Server-Display-Name', this.displayName]);
     if (!this.conn.http10) h.push(['Transfer-Encoding', 'chunked']);
     if (this.result) {
@@ -119,73 +218,116 @@ export class QueryResponse {
       if (this.result.format) h.push(['X-ClickHouse-Format', this.result.format]);
       h.push(['X-ClickHouse-Timezone', this.result.timezone]);
     }
-    h.push(...this.extra, ...extra);
+    h.push(...this.extra);
     if (this.conn.keepAlive && this.conn.keepAliveHeader) h.push(['Keep-Alive', this.conn.keepAliveHeader]);
-    h.push(['X-ClickHouse-Summary', summaryJson(this.progress, this.elapsedNs())]);
     return h;
   }
 
-  private commit(status: number, extra: HeaderList, withEncoding: boolean): void {
-    this.sink.writeHead(status, reasonPhrase(status), this.headers(extra, withEncoding));
-    this.headersSent = true;
+  private summary(): [string, string] {
+    return ['X-ClickHouse-Summary', summaryJson(this.progress, this.elapsedNs())];
   }
 
-  /** Body bytes: the first call commits status 200 and the headers. */
-  async send(text: string): Promise<void> {
-    if (text.length === 0) return;
-    let data: Buffer = Buffer.from(text, 'utf8');
-    if (this.encoding) {
-      this.encoder ??= new StreamEncoder(createEncoder(this.encoding, this.level));
-      data = await this.encoder.push(data);
+  /** finishSendHeaders: the summary (and a late exception code) close the header block. */
+  private finishHead(): void {
+    if (this.headersFinished) return;
+    this.headersFinished = true;
+    this.stopProgress();
+    if (this.headStarted) {
+      const late: HeaderList = [];
+      if (this.bodyBytes > 0 && this.options?.encoding) late.push(['Content-Encoding', this.options.encoding]);
+      late.push(this.summary());
+      if (this.exceptionCode !== undefined) late.push(['X-ClickHouse-Exception-Code', String(this.exceptionCode)]);
+      this.sink.endHead(late);
+      return;
     }
-    if (!this.headersSent) this.commit(200, [], true);
-    this.bytesWritten += data.length;
-    if (!this.conn.head) await this.sink.write(data);
+    const status = this.errorStatus ?? 200;
+    const h = this.baseHeaders();
+    if (this.exceptionCode !== undefined) h.splice(h.length - (this.conn.keepAlive && this.conn.keepAliveHeader ? 1 : 0), 0, ['X-ClickHouse-Exception-Code', String(this.exceptionCode)]);
+    h.push(this.summary());
+    this.sink.writeHead(status, reasonPhrase(status), h);
+  }
+
+  private sendProgress(): void {
+    if (this.headersFinished || !this.progress || this.sink.gone) return this.stopProgress();
+    const key = progressKey(this.progress);
+    if (key === this.lastProgress) return;
+    this.lastProgress = key;
+    if (!this.headStarted) {
+      this.headStarted = true;
+      this.sink.beginHead(200, reasonPhrase(200), this.baseHeaders());
+    }
+    // HEAD responses start their headers but carry no progress lines.
+    if (!this.conn.head) this.sink.headerLine('X-ClickHouse-Progress', progressHeaderJson(this.progress, this.elapsedNs()));
+  }
+
+  private stopProgress(): void {
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.progressTimer = undefined;
+  }
+
+  // ------------------------------------------------------------ body
+
+  /** Body bytes, through the configured layers. */
+  async send(data: string | Buffer): Promise<void> {
+    if (data.length === 0) return;
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (this.top) await this.top.write(chunk);
+    else await this.writeBody(chunk);
   }
 
   /** Successful end: an empty body still gets its headers (and no Content-Encoding). */
   async finish(): Promise<void> {
     this.runBeforeEnd();
-    if (this.encoder) {
-      const tail = await this.encoder.end();
-      this.encoder = undefined;
-      if (!this.conn.head) await this.sink.write(tail);
-    }
-    if (!this.headersSent) this.commit(200, [], false);
+    this.stopProgress();
+    if (this.top) await this.top.end();
+    if (!this.headersFinished) this.finishHead();
     await this.sink.end();
   }
 
+  private noteException(err: unknown): void {
+    if (this.headersFinished) return;
+    const code = errorCode(err);
+    this.exceptionCode = code;
+    // Once the status line is out (progress headers), it stays 200.
+    if (!this.headStarted) this.errorStatus = httpStatusForCode(code);
+  }
+
   /**
-   * A format that can state the error itself (JSON family) ends its document
-   * with it; the status still becomes the error's when nothing was sent yet.
+   * A format that can state the error itself (JSON family, XML) ends its
+   * document with it. `inPlace` continues the document written so far;
+   * `fresh` is a whole document for when the held result is thrown away.
    */
-  async failInFormat(err: unknown, documentEnd: string): Promise<void> {
+  async failInFormat(err: unknown, inPlace: string, fresh: string): Promise<void> {
     this.runBeforeEnd();
+    this.stopProgress();
     if (this.sink.gone) return;
-    if (!this.headersSent) {
-      const code = errorCode(err);
-      this.commit(httpStatusForCode(code), [['X-ClickHouse-Exception-Code', String(code)]], true);
+    this.noteException(err);
+    if (this.delayed && !this.delayed.released) {
+      await this.restartLayers();
+      await this.send(fresh);
+    } else {
+      await this.send(inPlace);
     }
-    await this.send(documentEnd);
     await this.finish();
   }
 
   /**
-   * The exception as ClickHouse reports it over HTTP. Before any byte: the
-   * mapped status, X-ClickHouse-Exception-Code and the text as the body.
-   * After: the text and a newline appended to what was already sent.
+   * The exception as ClickHouse reports it over HTTP. Before any body byte:
+   * the mapped status, X-ClickHouse-Exception-Code and the text as the body
+   * (through the output layers once they exist). After: the text and a
+   * newline appended to what was already sent.
    */
   async fail(err: unknown): Promise<void> {
     const text = exceptionText(err) + '\n';
     this.runBeforeEnd();
+    this.stopProgress();
     if (this.sink.gone) return;
-    if (!this.headersSent) {
-      const code = errorCode(err);
-      this.encoder = undefined;
-      this.commit(httpStatusForCode(code), [['X-ClickHouse-Exception-Code', String(code)]], false);
-      if (!this.conn.head) await this.sink.write(Buffer.from(text, 'utf8'));
-      await this.sink.end();
-      return;
+    this.noteException(err);
+    try {
+      if (this.top && this.bodyBytes === 0) await this.restartLayers();
+    } catch {
+      // The encoder itself failed (bad level, snappy): the text goes out as is.
+      this.top = undefined;
     }
     await this.send(text);
     await this.finish();

@@ -9,8 +9,19 @@ import type { Socket } from 'node:net';
 
 export type HeaderList = [string, string][];
 
+function headerText(headers: HeaderList): string {
+  return headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
+}
+
 export interface Sink {
   writeHead(status: number, reason: string, headers: HeaderList): void;
+  /**
+   * The status line and the headers known so far, leaving the header block
+   * open for more lines (X-ClickHouse-Progress). endHead closes it.
+   */
+  beginHead(status: number, reason: string, headers: HeaderList): void;
+  headerLine(name: string, value: string): void;
+  endHead(headers: HeaderList): void;
   /** Resolves once the bytes are accepted (after 'drain' when the peer is slow). */
   write(chunk: Buffer): Promise<void>;
   end(): Promise<void>;
@@ -63,6 +74,33 @@ export class NodeResponseSink implements Sink {
     this.res.writeHead(status, reason, headers.flat());
   }
 
+  private begun?: { status: number; reason: string; headers: HeaderList };
+
+  // Node cannot send headers in pieces, so the first part goes out raw on the
+  // response's own output path (which keeps it ordered with the body), and
+  // writeHead later still sets up framing and keep-alive, but only the lines
+  // not yet sent remain in the header text Node prepends to the body.
+  beginHead(status: number, reason: string, headers: HeaderList): void {
+    this.begun = { status, reason, headers };
+    this.raw(`HTTP/1.1 ${status} ${reason}\r\n${headerText(headers)}`);
+  }
+
+  headerLine(name: string, value: string): void {
+    this.raw(headerText([[name, value]]));
+  }
+
+  endHead(headers: HeaderList): void {
+    const b = this.begun;
+    if (!b) return this.writeHead(200, 'OK', headers);
+    this.res.writeHead(b.status, b.reason, [...b.headers, ...headers].flat());
+    (this.res as unknown as { _header: string })._header = `${headerText(headers)}\r\n`;
+  }
+
+  private raw(text: string): void {
+    if (this.isGone) return;
+    (this.res as unknown as { _writeRaw(data: string, encoding: string): boolean })._writeRaw(text, 'latin1');
+  }
+
   async write(chunk: Buffer): Promise<void> {
     if (this.isGone || chunk.length === 0) return;
     if (!this.res.write(chunk)) await waitDrain(this.res, () => this.isGone);
@@ -103,8 +141,19 @@ export class RawSocketSink implements Sink {
   }
 
   writeHead(status: number, reason: string, headers: HeaderList): void {
-    const lines = headers.map(([k, v]) => `${k}: ${v}\r\n`).join('');
-    this.socket.write(`HTTP/${this.version} ${status} ${reason}\r\n${lines}\r\n`);
+    this.socket.write(`HTTP/${this.version} ${status} ${reason}\r\n${headerText(headers)}\r\n`);
+  }
+
+  beginHead(status: number, reason: string, headers: HeaderList): void {
+    this.socket.write(`HTTP/${this.version} ${status} ${reason}\r\n${headerText(headers)}`);
+  }
+
+  headerLine(name: string, value: string): void {
+    this.socket.write(headerText([[name, value]]));
+  }
+
+  endHead(headers: HeaderList): void {
+    this.socket.write(`${headerText(headers)}\r\n`);
   }
 
   async write(chunk: Buffer): Promise<void> {

@@ -1,12 +1,35 @@
-// X-ClickHouse-Summary: the verbose progress JSON of 24.8 — fixed key order,
-// every value a decimal string, no spaces.
+// Progress as ClickHouse 24.8 writes it in headers (Progress::writeJSON):
+// fixed key order, every value a decimal string, no spaces. The summary
+// (X-ClickHouse-Summary) is verbose — every key, zeros included —; the
+// progress headers (X-ClickHouse-Progress) are minimal and leave zeros out.
 
 import type { Progress } from '../../engine/api.ts';
 
+function progressJson(p: Progress | undefined, elapsedNs: bigint, minimal: boolean): string {
+  const fields: [string, number | bigint][] = [
+    ['read_rows', p?.readRows ?? 0], ['read_bytes', p?.readBytes ?? 0],
+    ['written_rows', p?.writtenRows ?? 0], ['written_bytes', p?.writtenBytes ?? 0],
+    ['total_rows_to_read', p?.totalRowsToRead ?? 0], ['result_rows', p?.resultRows ?? 0],
+    ['result_bytes', p?.resultBytes ?? 0], ['elapsed_ns', elapsedNs],
+  ];
+  const parts: string[] = [];
+  for (const [key, value] of fields) {
+    const v = typeof value === 'bigint' ? value : BigInt(Math.max(0, Math.trunc(value)));
+    if (minimal && v === 0n) continue;
+    parts.push(`"${key}":"${v}"`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 export function summaryJson(p: Progress | undefined, elapsedNs: bigint): string {
-  const v = (n: number | undefined): string => `"${Math.max(0, Math.trunc(n ?? 0))}"`;
-  return `{"read_rows":${v(p?.readRows)},"read_bytes":${v(p?.readBytes)},` +
-    `"written_rows":${v(p?.writtenRows)},"written_bytes":${v(p?.writtenBytes)},` +
-    `"total_rows_to_read":${v(p?.totalRowsToRead)},"result_rows":${v(p?.resultRows)},` +
-    `"result_bytes":${v(p?.resultBytes)},"elapsed_ns":"${elapsedNs}"}`;
+  return progressJson(p, elapsedNs, false);
+}
+
+export function progressHeaderJson(p: Progress | undefined, elapsedNs: bigint): string {
+  return progressJson(p, elapsedNs, true);
+}
+
+/** A key to tell whether anything moved since the last progress header. */
+export function progressKey(p: Progress): string {
+  return `${p.readRows}/${p.readBytes}/${p.writtenRows}/${p.writtenBytes}/${p.totalRowsToRead}/${p.resultRows}/${p.resultBytes}`;
 }
