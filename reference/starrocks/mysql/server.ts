@@ -1,0 +1,242 @@
+// The FE query port: StarRocks SQL over the MySQL protocol, served with the
+// server side of mysql2. One engine session (database, variables) per
+// connection; statements run one at a time in arrival order.
+
+import mysql from 'mysql2';
+import type { AddressInfo, Socket } from 'node:net';
+import { Engine, Settings } from '../../engine/index.ts';
+import type { QueryContext } from '../../engine/api.ts';
+import { SessionScope } from '../../engine/session.ts';
+import { EngineError } from '../../engine/errors.ts';
+import { srErrors, toStarRocksError } from '../../engine/dialects/starrocks/errors.ts';
+import { STARROCKS_COMMIT, STARROCKS_VERSION } from '../version.ts';
+import { checkNativePassword } from './auth.ts';
+import { errorPacket, okPacket, parseChangeUser } from './packets.ts';
+import { mysqlColumn, mysqlText } from './columns.ts';
+import type { MysqlColumn } from './columns.ts';
+
+/** What StarRocks' handshake announces (MysqlHandshakePacket: fixed `5.1.0`, utf8). */
+const SERVER_VERSION = '5.1.0';
+const UTF8_GENERAL_CI = 33;
+const SERVER_STATUS_AUTOCOMMIT = 0x0002;
+// LONG_PASSWORD | LONG_FLAG | CONNECT_WITH_DB | PROTOCOL_41 | TRANSACTIONS | SECURE_CONNECTION | PLUGIN_AUTH
+const CAPABILITIES = 0x1 | 0x4 | 0x8 | 0x200 | 0x2000 | 0x8000 | 0x80000;
+
+export interface FeQueryServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Shared with the FE/BE HTTP servers so loads and queries see one catalog; made when absent. */
+  engine?: Engine;
+  /** user → password (or a lookup, for users the config changes later); default `root` with an empty password. */
+  users?: Record<string, string> | ((user: string) => string | undefined);
+}
+
+export interface FeQueryServer {
+  port: number;
+  url: string;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** The server side of a mysql2 connection (its typings cover the client side only). */
+interface ServerConnection {
+  stream: Socket;
+  sequenceId: number;
+  handlePacket(packet: { sequenceId: number } | undefined): void;
+  clientHelloReply?: { user: string; database?: string };
+  serverHandshake(args: Record<string, unknown>): void;
+  writeColumns(columns: MysqlColumn[]): void;
+  writeTextRow(values: (string | null)[]): void;
+  writeEof(warnings?: number, statusFlags?: number): void;
+  writeOk(args?: { affectedRows?: number; insertId?: number; serverStatus?: number; warningCount?: number; message?: string }): void;
+  writePacket(packet: unknown): void;
+  close(): void;
+  on(event: string, listener: (...args: never[]) => void): void;
+}
+
+/** A StarRocks-flavoured engine with this reference's release. */
+export function createStarRocksEngine(timezone = 'UTC'): Engine {
+  return new Engine({ flavor: 'starrocks', timezone, release: { release: STARROCKS_VERSION, commit: STARROCKS_COMMIT } });
+}
+
+export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promise<FeQueryServer> {
+  const engine = opts.engine ?? createStarRocksEngine();
+  const given = opts.users ?? { root: '' };
+  const users = typeof given === 'function' ? given : (user: string): string | undefined => (Object.hasOwn(given, user) ? given[user] : undefined);
+  const host = opts.host ?? '127.0.0.1';
+  let nextConnectionId = 1;
+  const sockets = new Set<Socket>();
+  const server = mysql.createServer((raw) => {
+    const conn = raw as unknown as ServerConnection;
+    sockets.add(conn.stream);
+    conn.stream.on('close', () => sockets.delete(conn.stream));
+    new Session(engine, users, conn, nextConnectionId++);
+  });
+  const net = (server as unknown as { _server: import('node:net').Server })._server;
+  await new Promise<void>((resolve, reject) => {
+    net.once('error', reject);
+    net.listen(opts.port ?? 9030, host, () => {
+      net.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (net.address() as AddressInfo).port;
+  return {
+    port,
+    url: `mysql://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    engine,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      net.close(() => resolve());
+    }),
+  };
+}
+
+class Session {
+  private readonly engine: Engine;
+  private readonly conn: ServerConnection;
+  private readonly ctx: QueryContext;
+  /** Statements of a connection run in order even when a client pipelines them. */
+  private queue: Promise<void> = Promise.resolve();
+  private queryCount = 0;
+  private readonly users: (user: string) => string | undefined;
+  /** The handshake's scramble: COM_CHANGE_USER answers it again. */
+  private scramble = Buffer.alloc(0);
+
+  constructor(engine: Engine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number) {
+    this.engine = engine;
+    this.conn = conn;
+    this.users = users;
+    // mysql2's server runs the whole session as one command and never restarts the packet sequence;
+    // every client command starts at 0 and the replies must continue from it.
+    const handle = conn.handlePacket.bind(conn);
+    conn.handlePacket = (packet) => {
+      if (packet && packet.sequenceId === 0) conn.sequenceId = 0;
+      handle(packet);
+    };
+    const scope = new SessionScope(String(connectionId));
+    scope.variables.set('__connection_id', BigInt(connectionId));
+    this.ctx = {
+      database: '', user: '', queryId: '', settings: new Settings(), readonly: 0, scope,
+      progress: { readRows: 0, readBytes: 0, writtenRows: 0, writtenBytes: 0, totalRowsToRead: 0, resultRows: 0, resultBytes: 0 },
+      address: conn.stream.remoteAddress ?? '127.0.0.1',
+      onUseDatabase: (db) => {
+        this.ctx.database = db;
+      },
+    };
+    conn.serverHandshake({
+      protocolVersion: 10,
+      serverVersion: SERVER_VERSION,
+      connectionId,
+      statusFlags: SERVER_STATUS_AUTOCOMMIT,
+      characterSet: UTF8_GENERAL_CI,
+      capabilityFlags: CAPABILITIES,
+      authCallback: (params: { user: string; database?: string; address?: string; authPluginData1: Buffer; authPluginData2: Buffer; authToken: Buffer }, done: (err: unknown, mysqlError?: unknown) => void) => {
+        const password = users(params.user);
+        const token = params.authToken ?? Buffer.alloc(0);
+        const scramble = Buffer.concat([params.authPluginData1, params.authPluginData2]);
+        this.scramble = scramble;
+        if (password === undefined || !checkNativePassword(password, scramble, token)) {
+          // The FE's text: `Access denied for user 'u'@'host' (using password: YES|NO)`; host without the IPv6 prefix.
+          const address = (params.address ?? '').replace(/^::ffff:/, '');
+          this.fail(srErrors.accessDenied(params.user, address, token.length > 0));
+          conn.close();
+          return;
+        }
+        this.ctx.user = params.user;
+        if (params.database) {
+          if (!engine.catalog.databases.has(params.database)) {
+            this.fail(srErrors.badDatabase(params.database));
+            conn.close();
+            return;
+          }
+          this.ctx.database = params.database;
+        }
+        done(null);
+      },
+    });
+    conn.on('query', (sql: string) => this.enqueue(sql));
+    // mysql2 hands statements starting with `SET ` to stmt_prepare; StarRocks runs them as queries.
+    conn.on('stmt_prepare', (sql: string) => {
+      if (/^\s*SET\s/i.test(sql)) this.enqueue(sql);
+      else this.fail(new EngineError('NOT_IMPLEMENTED', 'This command is not supported in the prepared statement protocol yet'), 1295, 'HY000');
+    });
+    conn.on('stmt_execute', () => {
+      this.fail(new EngineError('NOT_IMPLEMENTED', 'This command is not supported in the prepared statement protocol yet'), 1295, 'HY000');
+    });
+    conn.on('init_db', (db: string) => {
+      this.queue = this.queue.then(() => {
+        if (!engine.catalog.databases.has(db)) {
+          this.fail(srErrors.badDatabase(db));
+          return;
+        }
+        this.ctx.database = db;
+        conn.writeOk({ serverStatus: SERVER_STATUS_AUTOCOMMIT });
+      });
+    });
+    conn.on('ping', () => conn.writeOk({ serverStatus: SERVER_STATUS_AUTOCOMMIT }));
+    conn.on('field_list', () => conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT));
+    conn.on('quit', () => conn.stream.end());
+    // COM_CHANGE_USER (17), which mysql2's server does not dispatch.
+    conn.on('packet', (packet: { buffer: Buffer; start: number; end: number }, known: boolean, command: number) => {
+      if (known || command !== 17) return;
+      this.queue = this.queue.then(() => this.changeUser(parseChangeUser(packet.buffer.subarray(packet.start + 5, packet.end))));
+    });
+    conn.on('error', () => conn.stream.destroy());
+  }
+
+  private changeUser(req: { user: string; token: Buffer; database: string }): void {
+    const password = this.users(req.user);
+    if (password === undefined || !checkNativePassword(password, this.scramble, req.token)) {
+      const address = (this.conn.stream.remoteAddress ?? '').replace(/^::ffff:/, '');
+      this.fail(srErrors.accessDenied(req.user, address, req.token.length > 0));
+      return;
+    }
+    if (req.database && !this.engine.catalog.databases.has(req.database)) {
+      this.fail(srErrors.badDatabase(req.database));
+      return;
+    }
+    this.ctx.user = req.user;
+    this.ctx.database = req.database;
+    this.ctx.scope!.variables.clear();
+    this.ctx.scope!.variables.set('__connection_id', BigInt(this.ctx.scope!.id ?? 0));
+    this.conn.writePacket(okPacket(0, SERVER_STATUS_AUTOCOMMIT));
+  }
+
+  private fail(e: unknown, code?: number, sqlState?: string): void {
+    const err = e instanceof EngineError && e.mysqlCode !== undefined ? e : toStarRocksError(e, this.ctx.database);
+    this.conn.writePacket(errorPacket(code ?? err.mysqlCode ?? 1064, sqlState ?? err.sqlState ?? 'HY000', err.message));
+  }
+
+  private enqueue(sql: string): void {
+    this.queue = this.queue.then(() => this.run(sql));
+  }
+
+  private async run(sql: string): Promise<void> {
+    this.ctx.queryId = `${this.ctx.scope!.id}-${++this.queryCount}`;
+    this.ctx.running = undefined;
+    try {
+      const q = this.engine.parse(sql, { dialect: 'starrocks' });
+      const result = await this.engine.execute(q, this.ctx);
+      if (result.kind === 'none') {
+        this.conn.writePacket(okPacket(result.affectedRows ?? 0, SERVER_STATUS_AUTOCOMMIT, result.info));
+        return;
+      }
+      const tz = this.timezone();
+      this.conn.writeColumns(result.columns.map((c) => mysqlColumn(c.name, c.type)));
+      for await (const block of result.blocks) {
+        for (const row of block.rows) this.conn.writeTextRow(row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz)));
+      }
+      this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
+    } catch (e) {
+      // An error after the column definitions still ends the result set with ERR, as MySQL servers do.
+      this.fail(e);
+    }
+  }
+
+  private timezone(): string {
+    const tz = this.ctx.scope?.variables.get('time_zone') ?? this.engine.starrocksGlobals.get('time_zone');
+    return typeof tz === 'string' && tz ? tz : this.engine.timezone;
+  }
+}
