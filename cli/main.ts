@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'run') {
-    const values = parse(rest, ['target', 'tags', 'report', 'user', 'password']);
+    const values = parse(rest, ['target', 'tags', 'report', 'user', 'password', 'query-port']);
     if (values.help) {
       process.stdout.write(USAGE);
       return 0;
@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       ...(values.report !== undefined ? { report: values.report } : {}),
       ...(values.user !== undefined ? { user: values.user } : {}),
       ...(values.password !== undefined ? { password: values.password } : {}),
+      ...(values['query-port'] !== undefined ? { queryPort: port('query-port', values['query-port'], 9030) } : {}),
     });
   }
   throw new UsageError(`unknown command '${command}'`);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { detectVersion } from '../steps/support/target_version.ts';
 import type { SuiteParameters } from '../steps/support/run_state.ts';
 import { startTarget, targetSlug } from '../steps/targets/start_target.ts';
+import { describeStarRocks } from '../steps/targets/starrocks_version.ts';
 import { ResultCollector } from './results.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +19,8 @@ export interface RunOptions {
   report?: string;
   user?: string;
   password?: string;
+  /** The StarRocks FE's MySQL query port, for a starrocks target. */
+  queryPort?: number;
 }
 
 /** Runs the suite; resolves to the process exit status. */
@@ -26,6 +29,7 @@ export async function run(options: RunOptions): Promise<number> {
   const target = await startTarget(options.target, {
     ...(options.user !== undefined ? { user: options.user } : {}),
     ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.queryPort !== undefined ? { queryPort: options.queryPort } : {}),
   });
   // A started server must not outlive an interrupted run, even one interrupted while stopping.
   let stopping: Promise<void> | undefined;
@@ -38,11 +42,19 @@ export async function run(options: RunOptions): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     await mkdir(reportDir, { recursive: true });
-    const version = await detectVersion(target.url, target.user, target.password);
-    process.stdout.write(`olapspec: running the features against ${target.name} (${target.url}), ClickHouse ${version}\n`);
+    const version = target.url ? await detectVersion(target.url, target.user, target.password) : '';
+    const starrocks = target.starrocks ? await describeStarRocks(target.starrocks) : undefined;
+    if (starrocks?.warning) process.stderr.write(`olapspec: ${starrocks.warning}\n`);
+    const serves = [
+      ...(target.url ? [`ClickHouse ${version} (${target.url})`] : []),
+      ...(starrocks ? [`StarRocks ${starrocks.info.version} (FE ${starrocks.info.fe})`] : []),
+    ];
+    process.stdout.write(`olapspec: running the features against ${target.name}: ${serves.join(', ')}\n`);
 
     const parameters: SuiteParameters = {
-      target: { name: target.name, url: target.url, user: target.user, password: target.password, version },
+      target: { name: target.name, url: target.url, user: target.user, password: target.password, version,
+        ...(target.httpsUrl ? { httpsUrl: target.httpsUrl } : {}),
+        ...(starrocks ? { starrocks: starrocks.info } : {}) },
     };
     const environment = { cwd: ROOT };
     const { runConfiguration } = await loadConfiguration({
@@ -63,7 +75,8 @@ export async function run(options: RunOptions): Promise<number> {
     const collector = new ResultCollector();
     const startedAt = new Date();
     const { success } = await runCucumber(runConfiguration, environment, collector.onMessage);
-    const results = collector.results({ target: target.name, url: target.url, version, date: startedAt });
+    const results = collector.results({ target: target.name, url: target.url || (starrocks?.info.fe ?? ''),
+      version: version || (starrocks?.info.version ?? ''), date: startedAt });
     await writeFile(join(reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`olapspec: reports in ${reportDir}\n`);
     return success ? 0 : 1;

@@ -6,15 +6,20 @@ Usage:
       Start the reference servers; runs until SIGINT or SIGTERM.
 
   olapspec run [--target T] [--tags EXPR] [--report DIR] [--user U] [--password P]
+               [--query-port 9030]
       Run the features against a target and exit non-zero if a scenario fails.
       --target   reference (default): start the bundled servers on free ports
                  clickhouse-binary[=PATH]: start a real clickhouse-server
                    (default: clickhouse-server on PATH, or /usr/sbin)
                  http://host:8123: a server that is already running
+                 starrocks[=http://fe:8030]: a running StarRocks cluster (FE HTTP
+                   URL; BEs and CNs are found through the FE); runs @starrocks only
       --tags     a cucumber tag expression, e.g. "@doc:compression and not @since:24.3"
       --report   where to write junit.xml, report.html, messages.ndjson and
                  results.json (default: reports/<target>/)
-      --user, --password   credentials for the target (default: default, empty)
+      --user, --password   credentials for the target (default: default, empty;
+                 root, empty for starrocks)
+      --query-port   the StarRocks FE's MySQL port (default 9030)
 
   olapspec --help
 `;

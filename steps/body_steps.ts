@@ -58,5 +58,14 @@ Then('the body has the lines in any order:', function (this: OlapWorld, expected
 });
 
 Then('the body ends with {string}', function (this: OlapWorld, end: string) {
-  expect(this.response.body.toString('utf8').endsWith(unescapeText(end)), 'body end').to.equal(true);
+  const body = this.response.body.toString('utf8');
+  const expected = this.resolve(unescapeText(end));
+  const ends = hasRunTimePlaceholders(expected)
+    ? new RegExp(`${expectedPattern(expected, this.target.version).source.slice(1, -1)}$`).test(body)
+    : body.endsWith(expected);
+  expect(ends, `body end: ${showBytes(body.slice(-300))}`).to.equal(true);
+});
+
+Then('the body is not {string}', function (this: OlapWorld, unexpected: string) {
+  expect(this.response.body.toString('utf8'), 'body').not.to.equal(this.resolve(unescapeText(unexpected)));
 });

@@ -8,6 +8,12 @@ declare module 'chai' {
     and: Assertion;
     not: Assertion;
     deep: Assertion;
+    at: Assertion;
+    with: Assertion;
+    least(value: number, message?: string): Assertion;
+    most(value: number, message?: string): Assertion;
+    greaterThan(value: number, message?: string): Assertion;
+    lengthOf(length: number, message?: string): Assertion;
     a(type: string, message?: string): Assertion;
     an(type: string, message?: string): Assertion;
     equal(value: unknown, message?: string): Assertion;

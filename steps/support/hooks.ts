@@ -7,6 +7,7 @@ import { startTarget, type RunningTarget } from '../targets/start_target.ts';
 import { parseClickHouseError } from './clickhouse_error.ts';
 import { closeHttp } from './http.ts';
 import { setRunTarget, type SuiteParameters } from './run_state.ts';
+import { describeStarRocks } from '../targets/starrocks_version.ts';
 import { detectVersion } from './target_version.ts';
 import { tooOldFor } from './version.ts';
 import type { OlapWorld } from './world.ts';
@@ -26,9 +27,14 @@ BeforeAll({ timeout: 120_000 }, async function (this: { parameters: SuiteParamet
   started = await startTarget(spec, {
     ...(process.env.OLAPSPEC_USER ? { user: process.env.OLAPSPEC_USER } : {}),
     ...(process.env.OLAPSPEC_PASSWORD !== undefined ? { password: process.env.OLAPSPEC_PASSWORD } : {}),
+    ...(process.env.OLAPSPEC_QUERY_PORT ? { queryPort: Number(process.env.OLAPSPEC_QUERY_PORT) } : {}),
   });
-  const version = await detectVersion(started.url, started.user, started.password);
-  setRunTarget({ name: started.name, url: started.url, user: started.user, password: started.password, version });
+  const version = started.url ? await detectVersion(started.url, started.user, started.password) : '';
+  const starrocks = started.starrocks ? await describeStarRocks(started.starrocks) : undefined;
+  if (starrocks?.warning) process.stderr.write(`olapspec: ${starrocks.warning}\n`);
+  setRunTarget({ name: started.name, url: started.url, user: started.user, password: started.password, version,
+    ...(started.httpsUrl ? { httpsUrl: started.httpsUrl } : {}),
+    ...(starrocks ? { starrocks: starrocks.info } : {}) });
 });
 
 AfterAll({ timeout: 60_000 }, async function () {
@@ -55,7 +61,9 @@ After(function (this: OlapWorld, { result }) {
   }
 });
 
-After(async function (this: OlapWorld) {
+After(async function (this: OlapWorld, { pickle }) {
+  // StarRocks scenarios clean up over the MySQL protocol (steps/starrocks/hooks.ts).
+  if (pickle.tags.some((tag) => tag.name === '@starrocks')) return;
   for (const name of this.names.values()) {
     // Names are either tables in the default database or databases; dropping both ways is harmless.
     await this.exec(`DROP TABLE IF EXISTS default.${name}`);

@@ -42,15 +42,17 @@ export function parseRawResponse(raw: Buffer): RawResponse {
   const status = /^HTTP\/\d\.\d (\d{3})/.exec(statusLine);
   if (!status) throw new Error(`not an HTTP status line: ${JSON.stringify(statusLine)}`);
   const headers: Record<string, string> = {};
+  const headerLists: Record<string, string[]> = {};
   for (const line of headerLines) {
     const colon = line.indexOf(':');
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    (headerLists[name] ??= []).push(value);
   }
   let body = raw.subarray(headEnd + 4);
   if (/\bchunked\b/i.test(headers['transfer-encoding'] ?? '')) body = dechunk(body);
-  return { statusLine, headerLines, status: Number(status[1]), headers, body };
+  return { statusLine, headerLines, status: Number(status[1]), headers, headerLists, body };
 }
 
 function dechunk(data: Buffer): Buffer {

@@ -2,14 +2,19 @@
 // nonce that keeps this run's table names apart from any other run's.
 
 import { randomBytes } from 'node:crypto';
+import type { StarRocksInfo } from '../targets/starrocks_endpoints.ts';
 
 export interface TargetInfo {
   name: string;
   url: string;
+  /** Base URL of its HTTPS port; @https scenarios are skipped without one. */
+  httpsUrl?: string;
   user: string;
   password: string;
-  /** As `SELECT version()` answered, e.g. `18.16.1` or `24.8.1.1`. */
+  /** As `SELECT version()` answered, e.g. `18.16.1` or `24.8.1.1`; '' when the target has no ClickHouse (url ''). */
   version: string;
+  /** The StarRocks cluster of the target, if it has one; @starrocks scenarios are skipped otherwise. */
+  starrocks?: StarRocksInfo;
 }
 
 /** World parameters `olapspec run` passes; with none, the hooks start a target themselves. */

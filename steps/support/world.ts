@@ -2,9 +2,11 @@
 // the last response, and the scenario-unique names it created.
 
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import type { FormData } from 'undici';
+import { BackgroundQueries } from './background_queries.ts';
 import { unescapeBytes } from './escapes.ts';
 import { RUN_TIME_PLACEHOLDERS } from './expected_text.ts';
-import { basicAuth, sendHttp, type HttpResponse } from './http.ts';
+import { basicAuth, sendHttp, type HttpRequest, type HttpResponse } from './http.ts';
 import { sendRaw } from './raw_http.ts';
 import { nextScenarioNumber, runNonce, runTarget, type SuiteParameters, type TargetInfo } from './run_state.ts';
 
@@ -22,6 +24,8 @@ export class OlapWorld extends World<SuiteParameters> {
   lastResponse: HttpResponse | undefined;
   /** Set when a Then-step looked at the status or the error of the last response. */
   outcomeChecked = false;
+  /** Requests left running while the scenario goes on (a long query, a held session). */
+  readonly background = new BackgroundQueries();
 
   constructor(options: IWorldOptions<SuiteParameters>) {
     super(options);
@@ -52,7 +56,21 @@ export class OlapWorld extends World<SuiteParameters> {
   }
 
   /** Sends a request (the body goes as given) as the target's user unless the request brings its own credentials. */
-  async send(method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  async send(method: string, path: string, body?: Buffer | FormData, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    this.lastResponse = await sendHttp(this.target.url, this.prepare(method, path, body, headers));
+    this.outcomeChecked = false;
+    return this.lastResponse;
+  }
+
+  /** Like send, to another base URL of the target (its HTTPS port). */
+  async sendTo(baseUrl: string, method: string, path: string, body?: Buffer | FormData): Promise<HttpResponse> {
+    this.lastResponse = await sendHttp(baseUrl, this.prepare(method, path, body, {}));
+    this.outcomeChecked = false;
+    return this.lastResponse;
+  }
+
+  /** The request send would make: names resolved, the pending headers taken, credentials added when the request has none. */
+  prepare(method: string, path: string, body?: Buffer | FormData, headers: Record<string, string> = {}): HttpRequest {
     const all: Record<string, string> = {};
     for (const [name, value] of Object.entries({ ...this.nextHeaders, ...headers })) all[name.toLowerCase()] = this.resolve(value);
     this.nextHeaders = {};
@@ -60,9 +78,7 @@ export class OlapWorld extends World<SuiteParameters> {
     const ownCredentials = 'authorization' in all || 'x-clickhouse-user' in all || 'x-clickhouse-key' in all
       || /[?&](user|password)=/.test(resolvedPath);
     if (!ownCredentials) Object.assign(all, basicAuth(this.target.user, this.target.password));
-    this.lastResponse = await sendHttp(this.target.url, { method, path: resolvedPath, headers: all, ...(body ? { body } : {}) });
-    this.outcomeChecked = false;
-    return this.lastResponse;
+    return { method, path: resolvedPath, headers: all, ...(body ? { body } : {}) };
   }
 
   async sendRawBytes(bytes: Buffer): Promise<HttpResponse> {

@@ -2,14 +2,14 @@
 // configuration and a temporary directory, and takes both down afterwards.
 
 import { spawn } from 'node:child_process';
-import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { clickhouseConfigXml, clickhouseUsersXml } from './clickhouse_config.ts';
 import { freePort } from './free_port.ts';
 import { stopProcess } from './stop_process.ts';
 import type { RunningTarget, TargetOptions } from './target.ts';
+import { writeTargetConfig } from './target_config.ts';
 import { waitForOk } from './wait_http.ts';
 
 const STARTUP_MS = 60_000;
@@ -69,11 +69,8 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
   }
 
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-clickhouse-'));
-  const [httpPort, tcpPort] = [await freePort(), await freePort()];
-  for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log']) await mkdir(join(dir, sub));
-  const configFile = join(dir, 'config.xml');
-  await writeFile(configFile, clickhouseConfigXml({ dir, httpPort, tcpPort }));
-  await writeFile(join(dir, 'users.xml'), clickhouseUsersXml());
+  const [httpPort, tcpPort, httpsPort] = [await freePort(), await freePort(), await freePort()];
+  const configFile = await writeTargetConfig(dir, { httpPort, tcpPort, httpsPort });
 
   // The server refuses to run as root over data it does not own, and the Debian
   // package runs it as `clickhouse`; do the same when we were started as root.
@@ -114,6 +111,7 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
   return {
     name: 'clickhouse-binary',
     url,
+    httpsUrl: `https://127.0.0.1:${httpsPort}`,
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,

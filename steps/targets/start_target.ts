@@ -3,6 +3,7 @@
 
 import { startClickHouseBinary } from './clickhouse_binary.ts';
 import { startReference } from './reference.ts';
+import { startStarRocks } from './starrocks.ts';
 import type { RunningTarget, TargetOptions } from './target.ts';
 
 export type { RunningTarget, TargetOptions } from './target.ts';
@@ -13,6 +14,9 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
     const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
     return startClickHouseBinary(path || undefined, options);
   }
+  if (spec === 'starrocks' || spec.startsWith('starrocks=')) {
+    return startStarRocks(spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined, options);
+  }
   if (/^https?:\/\//.test(spec)) {
     const url = new URL(spec);
     // Credentials in the URL are a convenience; --user/--password win.
@@ -20,13 +24,17 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
     const password = options.password ?? decodeURIComponent(url.password);
     url.username = '';
     url.password = '';
-    return { name: url.origin, url: url.origin + url.pathname.replace(/\/$/, ''), user, password, stop: async () => {} };
+    const base = url.origin + url.pathname.replace(/\/$/, '');
+    // An https:// target is its own HTTPS endpoint, so the @https scenarios run against it too.
+    return { name: url.origin, url: base, ...(url.protocol === 'https:' ? { httpsUrl: base } : {}), user, password, stop: async () => {} };
   }
-  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH] or a URL such as http://localhost:8123`);
+  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
 }
 
 /** The directory name a target's reports go to by default. */
 export function targetSlug(spec: string): string {
   if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
+  if (spec === 'starrocks') return 'starrocks';
+  if (spec.startsWith('starrocks=')) return `starrocks_${targetSlug(spec.slice('starrocks='.length))}`;
   return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';
 }

@@ -1,19 +1,27 @@
 // What every kind of target hands to the suite: where to send requests, as whom,
 // and how to take the target down again when the run is over.
 
+import type { StarRocksEndpoints } from './starrocks_endpoints.ts';
+
 export interface RunningTarget {
   /** A short name for reports: `reference`, `clickhouse-binary`, or the URL. */
   name: string;
-  /** Base URL of the ClickHouse HTTP interface, without a trailing slash. */
+  /** Base URL of the ClickHouse HTTP interface, without a trailing slash; '' for a target without ClickHouse. */
   url: string;
+  /** Base URL of its HTTPS port, when it has one. */
+  httpsUrl?: string;
   user: string;
   password: string;
+  /** The StarRocks cluster the target serves, if any (its own user and password inside). */
+  starrocks?: StarRocksEndpoints;
   stop(): Promise<void>;
 }
 
 export interface TargetOptions {
   user?: string;
   password?: string;
+  /** The StarRocks FE's MySQL query port (default 9030). */
+  queryPort?: number;
   /** Where a started server's own output goes (defaults to being discarded). */
   log?: (line: string) => void;
 }

@@ -22,3 +22,10 @@ test('text without placeholders is compared as it is', () => {
   assert.ok(expectedPattern('a.b(c)', '1').test('a.b(c)'));
   assert.ok(!expectedPattern('a.b', '1').test('axb'));
 });
+
+test('{any} matches any text within one line', () => {
+  const pattern = expectedPattern("non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)", '1');
+  assert.ok(pattern.test('non-zero. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)'));
+  assert.ok(pattern.test("non-zero: while executing 'FUNCTION throwIf(x)'. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)"));
+  assert.ok(!pattern.test('non-zero\nmore. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)'));
+});

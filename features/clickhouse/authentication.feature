@@ -1,0 +1,132 @@
+@clickhouse @doc:default-database @suite-config
+Feature: Authentication
+  A request names its user in one of three ways: HTTP basic authentication, the
+  user and password URL parameters, or the X-ClickHouse-User and X-ClickHouse-Key
+  headers. Without a user name the user is `default`; without a password the
+  password is empty.
+
+  The users are those of the suite's configuration (steps/targets/config/users.xml):
+  olapspec_plain has a password in plain text, olapspec_hashed one stored as
+  its SHA-256. Old servers refused a failed login with 401, newer ones with
+  403; scenarios that hold on both accept either, and the modern answer has
+  scenarios of its own.
+
+  Scenario: HTTP basic authentication
+    When I run "SELECT 1" as "olapspec_plain" with the password "olapspec-plain-secret" in HTTP basic authentication
+    Then the status is 200
+    And the body is "1\n"
+
+  Scenario: The user and password URL parameters
+    When I run "SELECT 1" as "olapspec_plain" with the password "olapspec-plain-secret" in the user and password URL parameters
+    Then the status is 200
+    And the body is "1\n"
+
+  Scenario: The X-ClickHouse-User and X-ClickHouse-Key headers
+    When I run "SELECT 1" as "olapspec_plain" with the password "olapspec-plain-secret" in the X-ClickHouse-User and X-ClickHouse-Key headers
+    Then the status is 200
+    And the body is "1\n"
+
+  Scenario: A password stored as its SHA-256 is checked against the one sent
+    When I run "SELECT 1" as "olapspec_hashed" with the password "olapspec-hashed-secret" in HTTP basic authentication
+    Then the status is 200
+    And the body is "1\n"
+
+  Scenario: The query runs as the user who logged in
+    When I run "SELECT user FROM system.processes WHERE query_id = '{q}'" as "olapspec_plain" with the password "olapspec-plain-secret" and the URL parameters "query_id={q}"
+    Then the status is 200
+    And the body is "olapspec_plain\n"
+
+  @since:20.1
+  Scenario: currentUser() names the user who logged in
+    When I run "SELECT currentUser()" as "olapspec_hashed" with the password "olapspec-hashed-secret" in the X-ClickHouse-User and X-ClickHouse-Key headers
+    Then the status is 200
+    And the body is "olapspec_hashed\n"
+
+  Scenario: Without any credentials the user is default
+    When I POST "SELECT user FROM system.processes WHERE query_id = '{q}'" to "/?query_id={q}"
+    Then the status is 200
+    And the body is "default\n"
+
+  Scenario: A wrong password is refused
+    When I run "SELECT 1" as "olapspec_plain" with the password "olapspec-plain-secreT" in HTTP basic authentication
+    Then the request is refused with status 401 or 403
+    And the error message contains "olapspec_plain"
+
+  Scenario: A wrong password in the URL parameters is refused
+    When I run "SELECT 1" as "olapspec_hashed" with the password "wrong" in the user and password URL parameters
+    Then the request is refused with status 401 or 403
+    And the error message contains "olapspec_hashed"
+
+  Scenario: An unknown user is refused
+    When I run "SELECT 1" as "olapspec_nobody" with the password "x" in HTTP basic authentication
+    Then the request is refused with status 401 or 403
+    And the error message contains "olapspec_nobody"
+
+  # 18.16: 401, code 193 "Wrong password for user olapspec_plain".
+  @since:23.8
+  Scenario: A wrong password is 403 with one message for every failed login
+    When I run "SELECT 1" as "olapspec_plain" with the password "wrong" in HTTP basic authentication
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: olapspec_plain: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  # The same answer as for a wrong password, so that user names cannot be probed.
+  @since:23.8
+  Scenario: An unknown user gets the answer a wrong password gets
+    When I run "SELECT 1" as "olapspec_nobody" with the password "x" in the X-ClickHouse-User and X-ClickHouse-Key headers
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: olapspec_nobody: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  Scenario: The X-ClickHouse headers and basic authentication together are refused
+    Given the request header "X-ClickHouse-User" is "olapspec_plain"
+    And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
+    And HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
+    When I run "SELECT 1"
+    Then the request is refused with status 401 or 403
+    And the error message starts with "Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and "
+
+  Scenario: The X-ClickHouse headers and the URL parameters together are refused
+    Given the request header "X-ClickHouse-User" is "olapspec_plain"
+    And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
+    When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
+    Then the request is refused with status 401 or 403
+    And the error message starts with "Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and "
+
+  @since:23.8
+  Scenario: Mixing the X-ClickHouse headers with basic authentication names both
+    Given the request header "X-ClickHouse-User" is "olapspec_plain"
+    And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
+    And HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
+    When I run "SELECT 1"
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and Authorization HTTP header simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  @since:23.8
+  Scenario: Mixing the X-ClickHouse headers with the URL parameters names both
+    Given the request header "X-ClickHouse-User" is "olapspec_plain"
+    And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
+    When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and authentication via parameters simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  # 18.16 accepted both and used the Authorization header.
+  @since:23.8
+  Scenario: Basic authentication and the URL parameters together are refused
+    Given HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
+    When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use Authorization HTTP header and authentication via parameters simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  # 18.16 answered this with a bare Poco exception (code 1000, status 500).
+  @since:23.8
+  Scenario: An Authorization scheme other than Basic is refused
+    Given the request header "Authorization" is "Bearer olapspec-token"
+    When I run "SELECT 1"
+    Then the request fails with status 403 and error code 516
+    And the error message is "Invalid authentication: 'Bearer' HTTP Authorization scheme is not supported"
+
+  # 18.16 asked for the password (code 194, "Password required for user olapspec_plain").
+  @since:23.8
+  Scenario: A user name without a password is a login with an empty password
+    Given the request header "X-ClickHouse-User" is "olapspec_plain"
+    When I run "SELECT 1"
+    Then the request fails with status 403 and error code 516

@@ -1,0 +1,55 @@
+@clickhouse @doc:valid-output-on-exception-http-streaming
+Feature: Valid JSON and XML when an exception interrupts streaming
+  When data has already been sent and the query then fails, the error text
+  would break a JSON or XML document. With http_write_exception_in_output_format
+  (on by default from 23.9 to 25.10) the JSON* and XML formats write the
+  exception inside the document instead, and the document stays valid.
+
+  @since:23.9
+  Scenario: JSON: the rows so far, then "exception" in place of the statistics
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSON+settings+max_block_size=1&http_write_exception_in_output_format=1"
+    Then the status is 200
+    And the body is a JSON document with the keys "meta, data, rows, exception" in that order
+    And the JSON body's "data" holds 3 rows
+    And the JSON body's "rows" is 3
+    And the JSON body's "exception" matches "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})"
+
+  @since:23.9
+  Scenario: JSON: the rows before the exception are the rows the query produced
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSON+settings+max_block_size=1&http_write_exception_in_output_format=1"
+    Then the body contains "\t\t{\n\t\t\t\"number\": \"2\",\n\t\t\t\"throwIf(greater(number, 2))\": 0\n\t\t}\n\t],\n\n\t\"rows\": 3,\n\n\t\"exception\": \"Code: 395. DB::Exception: "
+    And the body ends with "\"\n}\n"
+
+  @since:23.9
+  Scenario: JSONEachRow: a last line that holds the exception
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSONEachRow+settings+max_block_size=1&http_write_exception_in_output_format=1"
+    Then the status is 200
+    And the body starts with "{\"number\":\"0\",\"throwIf(greater(number, 2))\":0}\n{\"number\":\"1\",\"throwIf(greater(number, 2))\":0}\n{\"number\":\"2\",\"throwIf(greater(number, 2))\":0}\n"
+    And the body has 3 lines before the last
+    And the last line of the body matches "{\"exception\": \"Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})\"}"
+
+  @since:23.9
+  Scenario: XML: the rows so far, then an exception element
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+XML+settings+max_block_size=1&http_write_exception_in_output_format=1"
+    Then the status is 200
+    And the body starts with "<?xml version='1.0' encoding='UTF-8' ?>\n<result>\n\t<meta>\n"
+    And the body contains "\t\t<row>\n\t\t\t<number>2</number>\n\t\t\t<field>0</field>\n\t\t</row>\n\t</data>\n\t<rows>3</rows>\n\t<exception>Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero"
+    And the body ends with "(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})</exception>\n</result>\n"
+
+  # With the whole answer buffered, the data is dropped: a fresh document with
+  # no rows, the exception, and a proper error status.
+  @since:23.9
+  Scenario: JSON with wait_end_of_query=1: no rows, the exception, an error status
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSON+settings+max_block_size=1&http_write_exception_in_output_format=1&wait_end_of_query=1"
+    Then the status is 500
+    And the header "X-ClickHouse-Exception-Code" is "395"
+    And the JSON body's "data" holds 0 rows
+    And the JSON body's "rows" is 0
+    And the JSON body's "exception" matches "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}"
+
+  # The setting off: plain error text after the partial document, as for any format.
+  @since:23.9
+  Scenario: Without the setting the exception is plain text after the data
+    When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSONEachRow+settings+max_block_size=1&http_write_exception_in_output_format=0"
+    Then the status is 200
+    And the body ends with a ClickHouse error with code 395

@@ -1,0 +1,43 @@
+// Writes the suite's server configuration (config/config.xml and
+// config/users.xml, ClickHouse's own shape) into a target's directory, with
+// the run's directory, ports and certificate filled in. Both started targets
+// use it: the real clickhouse-server and the reference.
+
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSelfSignedCertificate } from './self_signed_cert.ts';
+
+const TEMPLATES = fileURLToPath(new URL('./config/', import.meta.url));
+
+export interface TargetPorts {
+  httpPort: number;
+  tcpPort: number;
+  httpsPort: number;
+}
+
+/** Replaces every `{{name}}`; a placeholder without a value is a mistake in the template. */
+export function renderTemplate(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{([a-z_]+)\}\}/g, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`the configuration template names {{${name}}}, which has no value`);
+    return String(value);
+  });
+}
+
+/** Writes config.xml, users.xml, the certificate and the directories the server uses; returns config.xml's path. */
+export async function writeTargetConfig(dir: string, ports: TargetPorts): Promise<string> {
+  for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log']) await mkdir(join(dir, sub), { recursive: true });
+  await writeSelfSignedCertificate(dir);
+  const template = await readFile(join(TEMPLATES, 'config.xml'), 'utf8');
+  const configFile = join(dir, 'config.xml');
+  await writeFile(configFile, renderTemplate(template, {
+    dir,
+    http_port: ports.httpPort,
+    tcp_port: ports.tcpPort,
+    https_port: ports.httpsPort,
+  }));
+  // users.xml has no placeholders; config.xml names it relative to itself.
+  await copyFile(join(TEMPLATES, 'users.xml'), join(dir, 'users.xml'));
+  return configFile;
+}
