@@ -1,65 +1,72 @@
-// xz (and its alias lzma) through @napi-rs/lzma's streaming .xz codec, with
-// the errors of ClickHouse 24.8's LZMAInflatingReadBuffer: concatenated
-// streams (LZMA_CONCATENATED) are read one after another, and every failure
-// is reported with liblzma's return code, which is all ClickHouse prints.
+// xz (and its alias lzma) through liblzma itself (lzma-native), with the
+// errors of ClickHouse 24.8's LZMAInflatingReadBuffer, which prints only
+// liblzma's return code. Concatenated streams are read one after another
+// (LZMA_CONCATENATED), as ClickHouse reads them.
+//
+// Not @napi-rs/lzma: its streaming 1.5 line declares `engines` Node ≥ 22.20 on
+// its native bindings, so npm on an older system Node skips them as optional
+// dependencies and `npm ci` installs a package that cannot load; its 1.4 line
+// neither compresses nor checks integrity.
 
 import { createRequire } from 'node:module';
-import type { Transform } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { CompressionError } from './errors.ts';
-import { UpdateFinishTransform, type UpdateFinishCodec } from './update-finish.ts';
 import { LZMA_VERSION_STRING } from './versions.ts';
 
-interface XzModule {
-  XzCompressor: new (options?: { preset?: number }) => UpdateFinishCodec;
-  XzDecompressor: new () => UpdateFinishCodec;
+interface LzmaNative {
+  createCompressor(options: { preset: number }): Duplex;
+  createDecompressor(): Duplex;
 }
 
-const { XzCompressor, XzDecompressor } = createRequire(import.meta.url)('@napi-rs/lzma') as XzModule;
+const lzma = createRequire(import.meta.url)('lzma-native') as LzmaNative;
 
-// liblzma's lzma_ret values.
-const LZMA_FORMAT_ERROR = 7;
-const LZMA_DATA_ERROR = 9;
+// liblzma's lzma_ret for input that ends too early.
 const LZMA_BUF_ERROR = 10;
 
-const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
-
-function decoderError(ret: number): CompressionError {
+function decoderError(err: unknown): CompressionError {
+  const ret = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : LZMA_BUF_ERROR;
   return new CompressionError(
     'LZMA_STREAM_DECODER_FAILED',
     `lzma_stream_decoder failed: error code: error code ${ret}; lzma version: ${LZMA_VERSION_STRING}`,
   );
 }
 
-/** Decodes .xz, recording the first bytes so a foreign format can be told apart from corruption. */
-class XzDecodeCodec implements UpdateFinishCodec {
-  readonly #inner = new XzDecompressor();
-  #head = Buffer.alloc(0);
+/** A Node Transform around one of lzma-native's streams, with its errors translated. */
+class LzmaTransform extends Transform {
+  readonly #inner: Duplex;
+  readonly #mapError: (err: unknown) => Error;
+  #failed: Error | undefined;
+  #flushed: TransformCallback | undefined;
 
-  update(chunk: Buffer): Buffer | Buffer[] {
-    if (this.#head.length < XZ_MAGIC.length) this.#head = Buffer.concat([this.#head, chunk]).subarray(0, XZ_MAGIC.length);
-    return this.#inner.update(chunk);
+  constructor(inner: Duplex, mapError: (err: unknown) => Error) {
+    super();
+    this.#inner = inner;
+    this.#mapError = mapError;
+    inner.on('data', (chunk: Buffer) => this.push(chunk));
+    inner.on('error', (err: unknown) => {
+      this.#failed = this.#mapError(err);
+      if (this.#flushed) this.#flushed(this.#failed);
+      else this.destroy(this.#failed);
+    });
+    inner.on('end', () => this.#flushed?.());
   }
 
-  finish(): Promise<Buffer | Buffer[]> {
-    return Promise.resolve(this.#inner.finish());
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.#failed) return callback(this.#failed);
+    if (this.#inner.write(chunk)) callback();
+    else this.#inner.once('drain', () => callback());
   }
 
-  mapError(err: unknown): CompressionError {
-    if (err instanceof CompressionError) return err;
-    const message = err instanceof Error ? err.message : String(err);
-    // liblzma rejects a first stream without the magic as "not .xz", anything later as corrupt.
-    if (this.#head.length > 0 && !XZ_MAGIC.subarray(0, this.#head.length).equals(this.#head)) {
-      return decoderError(LZMA_FORMAT_ERROR);
-    }
-    // Input that stops early leaves liblzma unable to progress.
-    if (/fill whole buffer|unexpected end|eof/i.test(message)) return decoderError(LZMA_BUF_ERROR);
-    return decoderError(LZMA_DATA_ERROR);
+  override _flush(callback: TransformCallback): void {
+    if (this.#failed) return callback(this.#failed);
+    this.#flushed = callback;
+    this.#inner.end();
   }
 }
 
 export function createXzDecoder(): Transform {
-  const codec = new XzDecodeCodec();
-  return new UpdateFinishTransform(codec, (err) => codec.mapError(err));
+  return new LzmaTransform(lzma.createDecompressor(), decoderError);
 }
 
 /** An .xz encoder at a liblzma preset; ClickHouse accepts presets 0–9 and fails on any other level. */
@@ -67,5 +74,5 @@ export function createXzEncoder(level: number): Transform {
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new CompressionError('LZMA_STREAM_ENCODER_FAILED', `lzma preset failed: lzma version: ${LZMA_VERSION_STRING}`);
   }
-  return new UpdateFinishTransform(new XzCompressor({ preset: level }));
+  return new LzmaTransform(lzma.createCompressor({ preset: level }), (err) => err as Error);
 }
