@@ -69,16 +69,30 @@ export function parseXml(text: string): XmlNode {
   return root;
 }
 
+/**
+ * Where ClickHouse walks a section in document order (Poco's keys(): rule,
+ * rule[1], defaults, …), grouping repeated names into arrays would lose the
+ * interleaving; each object built from XML remembers its children in order.
+ */
+const DOCUMENT_ORDER = Symbol('document order');
+
+interface OrderedObject extends ConfigObject {
+  [DOCUMENT_ORDER]?: [string, ConfigValue][];
+}
+
 function xmlToValue(node: XmlNode): ConfigValue {
   if (node.children.length === 0) return node.text;
-  const obj: ConfigObject = {};
+  const obj: OrderedObject = {};
+  const order: [string, ConfigValue][] = [];
   for (const child of node.children) {
     const value = xmlToValue(child);
+    order.push([child.name, value]);
     const prev = obj[child.name];
     if (prev === undefined) obj[child.name] = value;
     else if (Array.isArray(prev)) prev.push(value);
     else obj[child.name] = [prev, value];
   }
+  Object.defineProperty(obj, DOCUMENT_ORDER, { value: order, enumerable: false });
   return obj;
 }
 
@@ -132,6 +146,18 @@ export function entries(v: ConfigValue | undefined): [string, ConfigValue][] {
   if (v === undefined || typeof v === 'string') return [];
   if (Array.isArray(v)) return v.flatMap(entries);
   return Object.entries(v);
+}
+
+/**
+ * The children of a section in document order, a repeated name once per
+ * occurrence. YAML documents keep their keys' order, and a list under a key
+ * stands for that key repeated in place (as ClickHouse's YAML loader maps it).
+ */
+export function orderedEntries(v: ConfigValue | undefined): [string, ConfigValue][] {
+  if (v === undefined || typeof v === 'string' || Array.isArray(v)) return [];
+  const order = (v as OrderedObject)[DOCUMENT_ORDER];
+  if (order) return order;
+  return Object.entries(v).flatMap(([k, x]): [string, ConfigValue][] => (Array.isArray(x) ? x.map((one): [string, ConfigValue] => [k, one]) : [[k, x]]));
 }
 
 export function at(obj: ConfigValue | undefined, path: string): ConfigValue | undefined {

@@ -2,15 +2,18 @@
 // ClickHouse config.xml or config.yaml and the users file it names
 // (<users_config>, relative to the config's directory): ports, display name,
 // timezone, default responses, OPTIONS headers, session timeouts, the HTTPS
-// certificate and key, and users/profiles/quotas for the engine's access
-// control. Unknown keys are ignored, as ClickHouse ignores keys it does not use.
+// certificate and key, users/profiles/quotas for the engine's access control,
+// and the <http_handlers> rules with the user_files_path their static files
+// come from. Unknown keys are ignored, as ClickHouse ignores keys it does not use.
 
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { AccessConfig } from '../engine/access/config.ts';
 import { at, child, entries, readConfigTree, text } from './config-tree.ts';
 import type { ConfigObject } from './config-tree.ts';
 import type { HeaderList } from './http/sink.ts';
+import { readHttpHandlers } from './http-handlers/rules.ts';
+import type { ChainEntry } from './http-handlers/rules.ts';
 import { accessConfigFrom } from './users-config.ts';
 
 export { parseXml } from './config-tree.ts';
@@ -35,7 +38,14 @@ export interface ServerConfig {
   privateKeyFile?: string;
   /** Users, profiles and quotas (users.xml); absent means the stock `default` user. */
   access?: AccessConfig;
+  /** Where `file://` static handler content lives (<user_files_path>, else <path>/user_files/). */
+  userFilesPath?: string;
+  /** <http_handlers> in document order; absent means the default handlers only. */
+  httpHandlers?: ChainEntry[];
 }
+
+/** ClickHouse's own defaults for <path> and <user_files_path>. */
+export const DEFAULT_USER_FILES_PATH = '/var/lib/clickhouse/user_files/';
 
 function num(v: string | undefined): number | undefined {
   if (v === undefined || v.trim() === '') return undefined;
@@ -89,6 +99,11 @@ export function configFromTree(root: ConfigObject, path: string): ServerConfig {
   if (cert) cfg.certificateFile = relativeTo(path, cert);
   const key = str('openSSL.server.privateKeyFile');
   if (key) cfg.privateKeyFile = relativeTo(path, key);
+  // Server.cpp: user_files_path defaults to <path>/user_files/.
+  const userFiles = str('user_files_path') ?? (str('path') ? join(str('path')!, 'user_files/') : undefined);
+  if (userFiles) cfg.userFilesPath = userFiles;
+  const handlers = readHttpHandlers(root);
+  if (handlers) cfg.httpHandlers = handlers;
 
   // Users come from <users_config> (or user_directories/users_xml/path), else from this file itself.
   const usersPath = str('user_directories.users_xml.path') ?? str('users_config');

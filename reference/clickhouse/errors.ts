@@ -41,6 +41,11 @@ export const ServerErrorCodes = {
   NETWORK_ERROR: 210,
   CANNOT_READ_ALL_DATA: 33,
   LIMIT_EXCEEDED: 290,
+  CANNOT_READ_FROM_FILE_DESCRIPTOR: 74,
+  INCORRECT_FILE_NAME: 79,
+  UNKNOWN_ELEMENT_IN_CONFIG: 137,
+  NO_ELEMENTS_IN_CONFIG: 139,
+  INVALID_CONFIG_PARAMETER: 318,
 } as const;
 
 export type ServerErrorName = keyof typeof ServerErrorCodes;

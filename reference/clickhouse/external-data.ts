@@ -129,6 +129,6 @@ export function readMultipart(req: IncomingMessage, urlParams: UrlParams): Promi
 }
 
 /** getQuery for forms: every `query` parameter, URL first, concatenated as they come. */
-export function formQuery(params: readonly (readonly [string, string])[]): string {
-  return params.filter(([n]) => n === 'query').map(([, v]) => v).join('');
+export function formQuery(params: readonly (readonly [string, string])[], paramName = 'query'): string {
+  return params.filter(([n]) => n === paramName).map(([, v]) => v).join('');
 }

@@ -15,9 +15,13 @@ import type { Session, SessionStore, SessionTimeouts } from './sessions.ts';
 import { firstParam } from './url-params.ts';
 import type { UrlParams } from './url-params.ts';
 
-/** URL parameters that are not settings (HTTPHandler's reserved_param_names, 24.x). */
+/**
+ * URL parameters that are not settings (HTTPHandler's reserved_param_names,
+ * 24.x). The query's own parameter is not among them: which one it is, and
+ * which names are query parameters, depends on the handler (QueryParamPolicy).
+ */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
-  'query', 'compress', 'decompress', 'user', 'password', 'quota_key', 'query_id', 'stacktrace', 'role',
+  'compress', 'decompress', 'user', 'password', 'quota_key', 'query_id', 'stacktrace', 'role',
   'buffer_size', 'wait_end_of_query', 'session_id', 'session_timeout', 'session_check',
   'client_protocol_version', 'close_session', 'database', 'default_format',
 ]);
@@ -54,7 +58,7 @@ export interface QueryRequestContext extends Principal {
   /** X-ClickHouse-Format header, else default_format, else TabSeparated. */
   defaultFormat: string;
   queryId: string;
-  /** The `query` URL parameter ('' when absent). */
+  /** The dynamic handler's query parameter (`query` unless configured otherwise); '' when absent or predefined. */
   queryParam: string;
   /** `param_<name>` values for `{name:Type}` substitutions; the first occurrence wins. */
   queryParameters: Map<string, string>;
@@ -65,6 +69,36 @@ export interface QueryRequestContext extends Principal {
   scope: SessionScope;
   /** Set when GET imposed readonly=2; the engine appends it to the READONLY message as is. */
   readonlyHint?: string;
+}
+
+/**
+ * customizeQueryParam of the two query handlers. The dynamic one takes the
+ * SQL from `paramName` and every `param_<name>`; the predefined one takes
+ * only the names its query uses, as `name=` or `param_name=`, and ignores
+ * other `param_*`. Whatever neither takes is a setting.
+ */
+export type QueryParamPolicy =
+  | { kind: 'dynamic'; paramName: string }
+  | { kind: 'predefined'; receive: ReadonlySet<string> };
+
+export const DEFAULT_QUERY_PARAMS: QueryParamPolicy = { kind: 'dynamic', paramName: 'query' };
+
+/** True when the parameter belongs to the handler (it is then not a setting). */
+export function takeQueryParam(policy: QueryParamPolicy, name: string, value: string, into: Map<string, string>): boolean {
+  const parameter = name.startsWith(QUERY_PARAMETER_PREFIX) ? name.slice(QUERY_PARAMETER_PREFIX.length) : undefined;
+  if (policy.kind === 'dynamic') {
+    if (name === policy.paramName) return true;
+    if (parameter === undefined) return false;
+    if (!into.has(parameter)) into.set(parameter, value);
+    return true;
+  }
+  if (policy.receive.has(name)) {
+    into.set(name, value);
+    return true;
+  }
+  if (parameter === undefined) return false;
+  if (policy.receive.has(parameter)) into.set(parameter, value);
+  return true;
 }
 
 export interface ContextDeps {
@@ -109,7 +143,8 @@ export function initialSettings(principal: Principal, engine: QueryEngine): Sett
  * database, default format, URL settings — all checked against the settings
  * as they were before any of them applies —, roles, then the query id.
  */
-export function buildQueryContext(req: RequestInfo, principal: Principal, settings: Settings, deps: ContextDeps): QueryRequestContext {
+export function buildQueryContext(req: RequestInfo, principal: Principal, settings: Settings, deps: ContextDeps,
+  queryParams: QueryParamPolicy = DEFAULT_QUERY_PARAMS): QueryRequestContext {
   const { params, headers } = req;
   const { engine } = deps;
 
@@ -131,10 +166,7 @@ export function buildQueryContext(req: RequestInfo, principal: Principal, settin
       if (defaultFormat === '') defaultFormat = value;
     } else if (RESERVED_PARAMS.has(name) || skipSuffix(name)) {
       continue;
-    } else if (name.startsWith(QUERY_PARAMETER_PREFIX)) {
-      const p = name.slice(QUERY_PARAMETER_PREFIX.length);
-      if (!queryParameters.has(p)) queryParameters.set(p, value);
-    } else {
+    } else if (!takeQueryParam(queryParams, name, value, queryParameters)) {
       changes.push([name, value]);
     }
   }
@@ -157,7 +189,7 @@ export function buildQueryContext(req: RequestInfo, principal: Principal, settin
     database,
     defaultFormat: defaultFormat || 'TabSeparated',
     queryId: queryId === '' ? randomUUID() : queryId,
-    queryParam: firstParam(params, 'query') ?? '',
+    queryParam: queryParams.kind === 'dynamic' ? (firstParam(params, queryParams.paramName) ?? '') : '',
     queryParameters,
     roles,
     settings,

@@ -1,9 +1,11 @@
 // The default handler chain of 24.8 (HTTPHandlerFactory, no <http_handlers>):
 // which handler answers a method and raw request-target.
 
-export type Route = 'root' | 'ping' | 'replicas_status' | 'query' | 'not_found' | 'not_implemented';
+export type DefaultRoute = 'root' | 'ping' | 'replicas_status' | 'query';
+export type Route = DefaultRoute | 'not_found' | 'not_implemented';
 
-export function routeRequest(method: string, uri: string): Route {
+/** The default handler that takes the request, if any (also what <defaults/> stands for in <http_handlers>). */
+export function defaultRoute(method: string, uri: string): DefaultRoute | undefined {
   const getOrHead = method === 'GET' || method === 'HEAD';
   const queryPath = uri.startsWith('?') || uri.startsWith('/?') || uri.startsWith('/query?');
   if (getOrHead) {
@@ -13,7 +15,13 @@ export function routeRequest(method: string, uri: string): Route {
     if (queryPath) return 'query';
   }
   if ((method === 'POST' || method === 'OPTIONS') && (queryPath || uri === '/' || uri === '')) return 'query';
-  if (getOrHead || method === 'POST') return 'not_found';
+  return undefined;
+}
+
+export function routeRequest(method: string, uri: string): Route {
+  const route = defaultRoute(method, uri);
+  if (route) return route;
+  if (method === 'GET' || method === 'HEAD' || method === 'POST') return 'not_found';
   // The factory returns no handler: the connection answers 501 itself.
   return 'not_implemented';
 }
@@ -50,9 +58,9 @@ export function pathHint(uri: string): string | undefined {
   return best ? HINT_PATHS[best[1]] : undefined;
 }
 
-/** NotFoundHandler's body, byte for byte. */
-export function notFoundBody(uri: string): string {
-  const hint = pathHint(uri);
+/** NotFoundHandler's body, byte for byte; without the default handlers no path is registered for hints. */
+export function notFoundBody(uri: string, hints = true): string {
+  const hint = hints ? pathHint(uri) : undefined;
   return `There is no handle ${uri}${hint ? `. Maybe you meant ${hint}.` : ''}\n\n` +
     'Use / or /ping for health checks.\n' +
     'Or /replicas_status for more sophisticated health checks.\n\n' +

@@ -2,7 +2,8 @@
 // 24.8's HTTP port (or its HTTPS port, given a certificate and key). Fastify
 // supplies the server and inject(); routing and bodies are ClickHouse's own,
 // so every request is taken over (hijacked) as soon as it arrives and
-// dispatched on its raw method and request-target. The HTTP and HTTPS ports
+// dispatched on its raw method, request-target and headers: through the
+// <http_handlers> rules when the config has them, else the default handlers. The HTTP and HTTPS ports
 // share one engine and one session store (createClickHouseState).
 
 import http from 'node:http';
@@ -11,13 +12,17 @@ import os from 'node:os';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { Engine } from '../engine/index.ts';
+import { DEFAULT_USER_FILES_PATH } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { QueryEngine } from './engine-port.ts';
 import { handleQuery } from './handlers/query.ts';
-import type { QueryHandlerDeps } from './handlers/query.ts';
+import type { QueryHandlerDeps, QueryHandlerOptions } from './handlers/query.ts';
+import { handleRedirectRule, handleStaticRule } from './handlers/static-rule.ts';
 import { handleNotFound, handlePing, handleReplicasStatus, handleRoot, sendBareError, sendBareErrorToSocket } from './handlers/static.ts';
 import { KEEP_ALIVE_TIMEOUT_S, MAX_KEEP_ALIVE_REQUESTS } from './http/connection.ts';
-import { routeRequest } from './routes.ts';
+import { queryHandlerOptions } from './http-handlers/query-options.ts';
+import type { HandlerRule } from './http-handlers/rules.ts';
+import { selectHandler } from './http-handlers/select.ts';
 import { SessionStore } from './sessions.ts';
 
 export const DEFAULT_MAX_URI_SIZE = 1024 * 1024;
@@ -59,18 +64,46 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
   const deps = opts.state ?? createClickHouseState(opts);
   const ownsState = opts.state === undefined;
   const defaultResponse = config.httpServerDefaultResponse ?? 'Ok.\n';
+  const userFilesPath = config.userFilesPath ?? DEFAULT_USER_FILES_PATH;
+  const chain = config.httpHandlers;
+  // Query rules are prepared up front: a predefined query that does not parse stops the start, as in ClickHouse.
+  const queryRules = new Map<HandlerRule, QueryHandlerOptions>();
+  for (const entry of chain ?? []) {
+    const t = entry.kind === 'rule' ? entry.rule.handler.type : undefined;
+    if (entry.kind === 'rule' && (t === 'dynamic_query_handler' || t === 'predefined_query_handler')) {
+      queryRules.set(entry.rule, queryHandlerOptions(entry.rule, deps.engine));
+    }
+  }
+
+  const serveRule = (req: http.IncomingMessage, res: http.ServerResponse, rule: HandlerRule): Promise<void> => {
+    const headers = rule.responseHeaders;
+    switch (rule.handler.type) {
+      case 'static': return handleStaticRule(req, res, rule, userFilesPath);
+      case 'redirect': return handleRedirectRule(req, res, rule);
+      case 'dynamic_query_handler':
+      case 'predefined_query_handler': return handleQuery(req, res, deps, queryRules.get(rule)!);
+      case 'ping': return handlePing(req, res, headers);
+      case 'replicas_status': return handleReplicasStatus(req, res, headers);
+      case 'index': return handleRoot(req, res, defaultResponse, headers);
+    }
+  };
 
   const dispatch = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const uri = req.url ?? '';
     // Poco reads the request line with this limit and drops the connection with a bare 400.
     if (uri.length > maxUriSize) return sendBareError(res, 400);
-    switch (routeRequest(req.method ?? '', uri)) {
-      case 'root': return handleRoot(req, res, defaultResponse);
-      case 'ping': return handlePing(req, res);
-      case 'replicas_status': return handleReplicasStatus(req, res);
-      case 'query': return handleQuery(req, res, deps);
-      case 'not_found': return handleNotFound(req, res);
+    const selected = selectHandler(chain, { method: req.method ?? '', uri, headers: req.headers });
+    switch (selected.kind) {
+      case 'rule': return serveRule(req, res, selected.rule);
+      case 'not_found': return handleNotFound(req, res, selected.hints);
       case 'not_implemented': return sendBareError(res, 501);
+      case 'default':
+        switch (selected.route) {
+          case 'root': return handleRoot(req, res, defaultResponse);
+          case 'ping': return handlePing(req, res);
+          case 'replicas_status': return handleReplicasStatus(req, res);
+          case 'query': return handleQuery(req, res, deps);
+        }
     }
   };
   const run = (req: http.IncomingMessage, res: http.ServerResponse): void => {

@@ -34,6 +34,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('max_parser_depth', 'UInt64', 1000, 'Maximum parser depth (recursion depth of recursive descend parser).'),
   D('max_ast_depth', 'UInt64', 1000, 'Maximum depth of query syntax tree. Checked after parsing.'),
   D('max_ast_elements', 'UInt64', 50000, 'Maximum size of query syntax tree in number of nodes. Checked after parsing.'),
+  D('max_final_threads', 'MaxThreads', 0, 'The maximum number of threads to read from table with FINAL.'),
   D('max_threads', 'MaxThreads', 0, 'The maximum number of threads to execute the request. By default, it is determined automatically.'),
   D('max_execution_time', 'Seconds', 0, 'If query runtime exceeds the specified number of seconds, the behavior will be determined by the \'timeout_overflow_mode\', which by default is - throw an exception.'),
   D('timeout_overflow_mode', 'OverflowMode', 'throw', 'What to do when the limit is exceeded.', OVERFLOW),

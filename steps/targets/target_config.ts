@@ -1,9 +1,10 @@
-// Writes the suite's server configuration (config/config.xml and
-// config/users.xml, ClickHouse's own shape) into a target's directory, with
+// Writes the suite's server configuration (config/config.xml,
+// config/users.xml and the user files of config/user_files/, ClickHouse's own
+// shape) into a target's directory, with
 // the run's directory, ports and certificate filled in. Both started targets
 // use it: the real clickhouse-server and the reference.
 
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSelfSignedCertificate } from './self_signed_cert.ts';
@@ -39,5 +40,9 @@ export async function writeTargetConfig(dir: string, ports: TargetPorts): Promis
   }));
   // users.xml has no placeholders; config.xml names it relative to itself.
   await copyFile(join(TEMPLATES, 'users.xml'), join(dir, 'users.xml'));
+  // The files static handler rules serve with file:// (the server's user_files_path).
+  for (const name of await readdir(join(TEMPLATES, 'user_files'))) {
+    await copyFile(join(TEMPLATES, 'user_files', name), join(dir, 'user_files', name));
+  }
   return configFile;
 }

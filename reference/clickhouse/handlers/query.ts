@@ -1,4 +1,5 @@
-// The query handler (DynamicQueryHandler): request → context → engine →
+// The query handlers (DynamicQueryHandler, and PredefinedQueryHandler for
+// <http_handlers> rules, told apart by QuerySource): request → context → engine →
 // format → response, one way. It owns the order of operations, which follows
 // HTTPHandler::processQuery in 24.8; the pieces it calls know nothing about
 // each other.
@@ -18,8 +19,10 @@ import { QueryResponse } from '../http/query-response.ts';
 import { decodeRequestBody, readRaw } from '../http/request-body.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
 import type { HeaderList, Sink } from '../http/sink.ts';
-import { authenticateRequest, buildQueryContext, initialSettings } from '../request-context.ts';
-import type { Principal, QueryRequestContext } from '../request-context.ts';
+import { authenticateRequest, buildQueryContext, initialSettings, takeQueryParam } from '../request-context.ts';
+import type { Principal, QueryParamPolicy, QueryRequestContext } from '../request-context.ts';
+import { headerValue, pathOf } from '../http-handlers/select.ts';
+import { namedCaptures } from '../http-handlers/re2.ts';
 import { keepSetChanges } from '../sessions.ts';
 import type { SessionStore, SessionTimeouts } from '../sessions.ts';
 import { boolParam, lastParam, parseQueryString } from '../url-params.ts';
@@ -34,6 +37,37 @@ export interface QueryHandlerDeps {
   serverTimezone: string;
   /** Headers of <http_options_response>; answered to OPTIONS and added for requests with Origin. */
   optionsHeaders?: HeaderList;
+}
+
+/** A regex of the rule whose named groups become query parameters: the url's (header undefined) or a header's. */
+export interface CaptureSource {
+  header?: string;
+  regex: RegExp;
+}
+
+/**
+ * Where the SQL comes from. Dynamic (the default handler, dynamic_query_handler):
+ * a URL parameter, a newline, then the body. Predefined (predefined_query_handler):
+ * the configured query, the body right after it, parameters from the URL and
+ * from the rule's regex captures.
+ */
+export type QuerySource =
+  | { kind: 'dynamic'; paramName: string }
+  | { kind: 'predefined'; query: string; receive: ReadonlySet<string>; captures: readonly CaptureSource[] };
+
+export interface QueryHandlerOptions {
+  source: QuerySource;
+  /** A rule's http_response_headers and content_type, set on the response once the query is known. */
+  responseHeaders?: HeaderList;
+}
+
+export const DEFAULT_QUERY_HANDLER: QueryHandlerOptions = { source: { kind: 'dynamic', paramName: 'query' } };
+
+/** http_max_request_param_data_size's default: how much of the body `_request_body` takes. */
+const MAX_REQUEST_PARAM_DATA = 10 * 1024 * 1024;
+
+function paramPolicy(source: QuerySource): QueryParamPolicy {
+  return source.kind === 'dynamic' ? { kind: 'dynamic', paramName: source.paramName } : { kind: 'predefined', receive: source.receive };
 }
 
 function newProgress(): Progress {
@@ -52,13 +86,14 @@ interface QueryText {
   bodyOffsetBytes?: number;
 }
 
-/** The query text and, for forms, the external tables (DynamicQueryHandler::getQuery). */
+/** The query text and, for forms, the external tables (getQuery and customizeContext of both handlers). */
 async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryRequestContext, deps: QueryHandlerDeps,
-  decoding: { contentEncoding: ReturnType<typeof parseContentEncoding>; nativeBlocks: boolean }): Promise<QueryText> {
+  decoding: { contentEncoding: ReturnType<typeof parseContentEncoding>; nativeBlocks: boolean }, source: QuerySource): Promise<QueryText> {
+  const policy = paramPolicy(source);
   if (header(req, 'content-type').startsWith('multipart/form-data')) {
     const form: MultipartForm = await readMultipart(req, params);
     for (const [name, value] of form.params.slice(params.length)) {
-      if (name.startsWith('param_') && !rc.queryParameters.has(name.slice(6))) rc.queryParameters.set(name.slice(6), value);
+      if (name.startsWith('param_')) takeQueryParam(policy, name, value, rc.queryParameters);
     }
     for (const t of form.tables) {
       const fctx = { settings: rc.settings, timezone: deps.serverTimezone };
@@ -68,19 +103,52 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
       });
       deps.engine.createTemporaryTable(rc.scope, t.name, t.columns, rows);
     }
-    return { sql: formQuery(form.params) };
+    if (source.kind === 'predefined') {
+      applyCaptures(req, source, rc.queryParameters);
+      return { sql: source.query };
+    }
+    return { sql: formQuery(form.params, source.paramName) };
   }
-  const body = await decodeRequestBody(await readRaw(req), {
+  let body = await decodeRequestBody(await readRaw(req), {
     ...decoding,
     disableChecksum: Boolean(rc.settings.get('http_native_compression_disable_checksumming_on_decompress')),
   });
+  if (source.kind === 'predefined') {
+    applyCaptures(req, source, rc.queryParameters);
+    // `{_request_body:String}` takes the body (up to its limit); what is left follows the query as its data.
+    if (source.receive.has('_request_body') && !rc.queryParameters.has('_request_body')) {
+      const limit = requestParamLimit(rc);
+      rc.queryParameters.set('_request_body', body.subarray(0, limit).toString('utf8'));
+      body = body.subarray(limit);
+    }
+    const prefix = source.query;
+    return { sql: prefix + body.toString('utf8'), body, bodyOffsetBytes: Buffer.byteLength(prefix) };
+  }
   const text = body.toString('utf8');
   // The `query` parameter, a newline, then the body.
   const prefix = rc.queryParam !== '' ? `${rc.queryParam}\n` : '';
   return { sql: prefix + text, body, bodyOffsetBytes: Buffer.byteLength(prefix) };
 }
 
-export async function handleQuery(req: IncomingMessage, res: ServerResponse, deps: QueryHandlerDeps): Promise<void> {
+/** customizeContext: named groups of the url and header regexes override URL parameters of the same name. */
+function applyCaptures(req: IncomingMessage, source: Extract<QuerySource, { kind: 'predefined' }>, into: Map<string, string>): void {
+  for (const capture of source.captures) {
+    const input = capture.header === undefined ? pathOf(req.url ?? '') : headerValue(req.headers, capture.header);
+    for (const [name, value] of namedCaptures(capture.regex, input)) into.set(name, value);
+  }
+}
+
+function requestParamLimit(rc: QueryRequestContext): number {
+  try {
+    return rc.settings.getNumber('http_max_request_param_data_size');
+  } catch {
+    // Not in the engine's settings registry: ClickHouse's default.
+    return MAX_REQUEST_PARAM_DATA;
+  }
+}
+
+export async function handleQuery(req: IncomingMessage, res: ServerResponse, deps: QueryHandlerDeps,
+  options: QueryHandlerOptions = DEFAULT_QUERY_HANDLER): Promise<void> {
   if (req.method === 'OPTIONS') return respondOptions(req, res, deps.optionsHeaders);
 
   const conn = describeConnection(req);
@@ -126,7 +194,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
     const nativeBlocks = boolParam(lastParam(params, 'decompress'));
 
-    const rc = buildQueryContext(info, principal, settings, { engine });
+    const rc = buildQueryContext(info, principal, settings, { engine }, paramPolicy(options.source));
     // Known only after authentication, so a failed login never carries it.
     if (origin !== '' && !deps.optionsHeaders && settings.get('add_http_cors_header')) {
       response.addHeader('Access-Control-Allow-Origin', '*');
@@ -137,7 +205,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     cancelOnClose = settings.getNumber('readonly') > 0 && Boolean(settings.get('cancel_http_readonly_queries_on_client_close'));
     if (cancelOnClose && sink.gone) cancel.abort();
 
-    const text = await readQuery(req, params, rc, deps, { contentEncoding, nativeBlocks });
+    const text = await readQuery(req, params, rc, deps, { contentEncoding, nativeBlocks }, options.source);
+    if (options.responseHeaders && options.responseHeaders.length > 0) response.overrideHeaders(options.responseHeaders);
     const { sql } = text;
     const q = engine.parse(sql, { maxQuerySize: settings.getNumber('max_query_size') });
     for (const [name, value] of q.settings) settings.set(name, value);

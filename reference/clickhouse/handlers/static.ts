@@ -15,9 +15,9 @@ import { firstParam, parseQueryString } from '../url-params.ts';
 
 export const HTML = 'text/html; charset=UTF-8';
 
-interface SimpleResponse {
+export interface SimpleResponse {
   status: number;
-  body: string;
+  body: string | Buffer;
   contentType?: string;
   /** Content-Length instead of chunked framing (Poco's sendBuffer). */
   fixedLength?: boolean;
@@ -25,6 +25,16 @@ interface SimpleResponse {
   closeAfter?: boolean;
   /** StaticRequestHandler compresses by Accept-Encoding alone, at level 1. */
   compressible?: boolean;
+  /** http_response_headers of a handler rule: each replaces a header of the same name (Poco's set). */
+  headers?: HeaderList;
+}
+
+function setHeaders(h: HeaderList, overrides: HeaderList): void {
+  for (const [name, value] of overrides) {
+    const i = h.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (i >= 0) h[i] = [name, value];
+    else h.push([name, value]);
+  }
 }
 
 /** The static handlers' encoding: any method Accept-Encoding names, except snappy, which cannot be written. */
@@ -44,7 +54,9 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
   const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
   const h: HeaderList = [['Date', new Date().toUTCString()], ['Connection', close ? 'Close' : 'Keep-Alive']];
   if (r.contentType) h.push(['Content-Type', r.contentType]);
-  const encoded = r.compressible ? await staticEncoding(req, Buffer.from(r.body, 'utf8')) : { body: Buffer.from(r.body, 'utf8') };
+  if (r.headers) setHeaders(h, r.headers);
+  const raw = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
+  const encoded = r.compressible ? await staticEncoding(req, raw) : { body: raw };
   const body = encoded.body;
   if (encoded.name) h.push(['Content-Encoding', encoded.name]);
   if (r.fixedLength) h.push(['Content-Length', String(body.length)]);
@@ -55,25 +67,26 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
   await sink.end();
 }
 
-export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string): Promise<void> {
-  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML, compressible: true });
+/** `headers`: a rule's http_response_headers when a <http_handlers> rule binds the handler to its own URL. */
+export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string, headers: HeaderList = []): Promise<void> {
+  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML, compressible: true, headers });
 }
 
-export function handlePing(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML, compressible: true });
+export function handlePing(req: IncomingMessage, res: ServerResponse, headers: HeaderList = []): Promise<void> {
+  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML, compressible: true, headers });
 }
 
 /** No Replicated*MergeTree tables exist, so every replica is fine; verbose lists none. */
-export function handleReplicasStatus(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export function handleReplicasStatus(req: IncomingMessage, res: ServerResponse, headers: HeaderList = []): Promise<void> {
   const verbose = firstParam(parseQueryString(req.url ?? ''), 'verbose');
   const isVerbose = verbose !== undefined && verbose !== '' && verbose !== '0';
   return isVerbose
-    ? respond(req, res, { status: 200, body: '' })
-    : respond(req, res, { status: 200, body: 'Ok.\n', fixedLength: true });
+    ? respond(req, res, { status: 200, body: '', headers })
+    : respond(req, res, { status: 200, body: 'Ok.\n', fixedLength: true, headers });
 }
 
-export function handleNotFound(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  return respond(req, res, { status: 404, body: notFoundBody(req.url ?? ''), closeAfter: true });
+export function handleNotFound(req: IncomingMessage, res: ServerResponse, hints = true): Promise<void> {
+  return respond(req, res, { status: 404, body: notFoundBody(req.url ?? '', hints), closeAfter: true });
 }
 
 /** What HTTPServerConnection::sendErrorResponse writes: status line, Connection: Close, nothing else. */

@@ -64,6 +64,8 @@ export class QueryResponse {
   private progress?: Progress;
   private beforeEnd: (() => void)[] = [];
   private extra: HeaderList = [];
+  /** A handler rule's http_response_headers: they replace headers of the same name, Content-Type included. */
+  private overrides: HeaderList = [];
 
   private options?: OutputOptions;
   private top?: OutputStage;
@@ -125,6 +127,11 @@ export class QueryResponse {
   /** CORS headers and the like, sent with whatever response goes out. */
   addHeader(name: string, value: string): void {
     this.extra.push([name, value]);
+  }
+
+  /** applyHTTPResponseHeaders: set (not added), so a configured Content-Type wins over the format's. */
+  overrideHeaders(headers: HeaderList): void {
+    this.overrides.push(...headers);
   }
 
   /** Close after this response: the request body cannot be skipped (e.g. POST with no length). */
@@ -219,6 +226,11 @@ export class QueryResponse {
       h.push(['X-ClickHouse-Timezone', this.result.timezone]);
     }
     h.push(...this.extra);
+    for (const [name, value] of this.overrides) {
+      const i = h.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+      if (i >= 0) h[i] = [name, value];
+      else h.push([name, value]);
+    }
     if (this.conn.keepAlive && this.conn.keepAliveHeader) h.push(['Keep-Alive', this.conn.keepAliveHeader]);
     return h;
   }
