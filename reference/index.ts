@@ -1,6 +1,7 @@
-// Starts the bundled reference servers. In this issue only ClickHouse answers:
-// its HTTP port, and its HTTPS port when the config names a certificate and a
-// key; the StarRocks ports are accepted and come with their issue.
+// Starts the bundled reference servers: ClickHouse's HTTP port (and HTTPS
+// when the config names a certificate and a key), then a StarRocks cluster:
+// FE HTTP and MySQL query ports, one BE and one CN, with users from the
+// config's <starrocks> section.
 
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { loadConfig } from './clickhouse/config.ts';
 import { buildClickHouseServer, createClickHouseState } from './clickhouse/server.ts';
 import { startStarRocks } from './starrocks/start.ts';
 import type { RunningStarRocks } from './starrocks/start.ts';
+import { starRocksUsersFromConfig } from './starrocks/config.ts';
 // Registers the FE query port (MySQL protocol) with startStarRocks.
 import './starrocks/mysql/plug.ts';
 
@@ -60,7 +62,9 @@ export async function startReference(opts: ReferenceOptions): Promise<RunningRef
       throw new Error('https_port is set, but the config names no <openSSL><server><certificateFile> and <privateKeyFile>');
     }
     // StarRocks FE HTTP, (FE query when the MySQL side is plugged in), BE, CN: one line each.
-    starrocks = await startStarRocks({ host: opts.host, fePort: opts.fePort, feQueryPort: opts.feQueryPort, bePort: opts.bePort, cnPort: opts.cnPort });
+    const starrocksUsers = opts.config ? starRocksUsersFromConfig(opts.config) : undefined;
+    starrocks = await startStarRocks({ host: opts.host, fePort: opts.fePort, feQueryPort: opts.feQueryPort, bePort: opts.bePort, cnPort: opts.cnPort,
+      ...(starrocksUsers ? { users: starrocksUsers } : {}) });
     for (const [name, url] of starrocks.urls) urls[name] = url;
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));

@@ -46,18 +46,18 @@ export async function startStarRocks(opts: StarRocksStartOptions): Promise<Runni
   try {
     const be = buildBeServer({ cluster });
     apps.push(be);
-    cluster.backends[0]!.httpPort = await listen(be, opts.host, opts.bePort);
+    cluster.listening({ beHttp: await listen(be, opts.host, opts.bePort) });
     const cn = buildCnServer({ cluster });
     apps.push(cn);
-    cluster.computeNodes[0]!.httpPort = await listen(cn, opts.host, opts.cnPort);
+    cluster.listening({ cnHttp: await listen(cn, opts.host, opts.cnPort) });
     const fe = buildFeServer({ cluster });
     apps.push(fe);
-    cluster.leader.httpPort = await listen(fe, opts.host, opts.fePort);
+    cluster.listening({ feHttp: await listen(fe, opts.host, opts.fePort) });
     const urls: [string, string][] = [['starrocks fe http', `http://${urlHost}:${cluster.leader.httpPort}`]];
     if (FE_QUERY_SERVER.start) {
       const q = await FE_QUERY_SERVER.start(cluster, opts.host, opts.feQueryPort);
       apps.push(q);
-      cluster.leader.queryPort = q.port;
+      cluster.listening({ feQuery: q.port });
       urls.push(['starrocks fe query', `mysql://${urlHost}:${q.port}`]);
     }
     urls.push(['starrocks be http', `http://${urlHost}:${cluster.backends[0]!.httpPort}`]);

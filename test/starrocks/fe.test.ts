@@ -52,7 +52,7 @@ test('admin endpoints refuse non-admins with the null-message 401; _set_config s
 
 test('health, show_data, get_load_state, _get_ddl, metrics formats', async () => {
   const s = setup();
-  await createTable(s.cluster, { db: 'd', name: 't', columns: 'k Int32, v String', spec: { buckets: 2 } });
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL, v STRING NOT NULL) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 2');
   let r = await s.fe.inject({ method: 'GET', url: '/api/health' });
   assert.equal(r.body, '{"online_backend_num":1,"total_backend_num":1,"status":"OK"}');
   r = await s.fe.inject({ method: 'GET', url: '/api/show_data?db=nope' });

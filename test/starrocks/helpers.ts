@@ -1,10 +1,9 @@
-// A cluster with FE/BE/CN apps over one engine, and tables created through
-// the engine's catalog (until the MySQL-protocol side exists).
+// A cluster with FE/BE/CN apps over one engine, and tables created with
+// StarRocks DDL, as the MySQL-protocol side creates them.
 
 import { Cluster } from '../../reference/starrocks/cluster/cluster.ts';
 import type { ClusterOptions } from '../../reference/starrocks/cluster/cluster.ts';
-import type { TableSpec } from '../../reference/starrocks/cluster/tables.ts';
-import { engineContext } from '../../reference/starrocks/cluster/storage.ts';
+import { Settings } from '../../reference/engine/index.ts';
 import { buildFeServer } from '../../reference/starrocks/fe/server.ts';
 import { buildBeServer } from '../../reference/starrocks/be/server.ts';
 import { buildCnServer } from '../../reference/starrocks/cn/server.ts';
@@ -29,17 +28,29 @@ export function setup(opts: ClusterOptions = {}) {
   };
 }
 
-/** CREATE DATABASE/TABLE through the engine, then the StarRocks metadata. */
-export async function createTable(cluster: Cluster, ddl: { db: string; name: string; columns: string; spec?: Omit<TableSpec, 'db' | 'name'> }): Promise<void> {
+export function engineContext(database: string) {
+  return {
+    database, user: 'root', queryId: 'test', settings: new Settings(), readonly: 0,
+    progress: { readRows: 0, readBytes: 0, writtenRows: 0, writtenBytes: 0, totalRowsToRead: 0, resultRows: 0, resultBytes: 0 },
+  };
+}
+
+/** A StarRocks statement, as the FE's query port runs it. */
+export async function sql(cluster: Cluster, statement: string, database = ''): Promise<void> {
   const e = cluster.engine;
-  if (!e.catalog.databases.has(ddl.db)) await e.execute(e.parse(`CREATE DATABASE ${ddl.db}`), engineContext('default'));
-  await e.execute(e.parse(`CREATE TABLE ${ddl.db}.${ddl.name} (${ddl.columns}) ENGINE = Memory`), engineContext(ddl.db));
-  cluster.tables.register({ db: ddl.db, name: ddl.name, ...(ddl.spec ?? {}) });
+  await e.execute(e.parse(statement, { dialect: 'starrocks' }), engineContext(database));
+}
+
+/** CREATE DATABASE (when new) and a CREATE TABLE in StarRocks syntax for `db.name`. */
+export async function createTable(cluster: Cluster, ddl: string): Promise<void> {
+  const db = /CREATE\s+TABLE\s+(\w+)\./i.exec(ddl)![1]!;
+  if (!cluster.engine.catalog.databases.has(db)) await sql(cluster, `CREATE DATABASE ${db}`);
+  await sql(cluster, ddl);
 }
 
 export async function rows(cluster: Cluster, sql: string): Promise<unknown[][]> {
   const e = cluster.engine;
-  const r = await e.execute(e.parse(sql), engineContext('default'));
+  const r = await e.execute(e.parse(sql), { ...engineContext('default'), user: 'default' });
   const out: unknown[][] = [];
   if (r.kind === 'rows') for await (const b of r.blocks) out.push(...b.rows);
   return out;

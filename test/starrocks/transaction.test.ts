@@ -6,7 +6,7 @@ const H = (label: string, extra: Record<string, string> = {}) => ({ authorizatio
 
 test('FE redirects begin/load/prepare; BE runs them; data visible only at commit', async () => {
   const s = setup();
-  await createTable(s.cluster, { db: 'd', name: 't', columns: 'k Int32' });
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
   let r = await s.fe.inject({ method: 'POST', url: '/api/transaction/begin', headers: H('l1') });
   assert.equal(r.statusCode, 307);
   assert.equal(r.headers.location, 'http://127.0.0.1:8040/api/transaction/begin');
@@ -35,7 +35,7 @@ test('FE redirects begin/load/prepare; BE runs them; data visible only at commit
 
 test('rollback, commit after rollback, header errors, timeouts abort', async () => {
   const s = setup();
-  await createTable(s.cluster, { db: 'd', name: 't', columns: 'k Int32' });
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
   let r = await s.fe.inject({ method: 'POST', url: '/api/transaction/nope', headers: H('x') });
   assert.match(r.body, /Unknown transaction operation: nope/);
   r = await s.fe.inject({ method: 'POST', url: '/api/transaction/begin', headers: { authorization: ROOT, db: 'd' } });

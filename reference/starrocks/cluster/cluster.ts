@@ -5,10 +5,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
-import { Engine } from '../../engine/index.ts';
+import type { Engine } from '../../engine/index.ts';
+
 import { StarRocksUsers } from '../users.ts';
 import type { StarRocksUserConfig } from '../users.ts';
-import { STARROCKS_VERSION } from '../version.ts';
+import { createStarRocksEngine } from '../version.ts';
 import { ConfigStore } from './configs.ts';
 import { IdGenerator } from './ids.ts';
 import { Journal } from './journal.ts';
@@ -32,7 +33,8 @@ export interface ClusterOptions {
 
 /** A query the FE ran (the MySQL-protocol side records them): /api/query_detail, /api/profile, /api/connection. */
 export interface QueryDetail {
-  eventTime: number;
+  /** Nanoseconds from the wall clock, increasing (QueryDetail.eventTime). */
+  eventTime: bigint;
   queryId: string;
   isQuery: boolean;
   remoteIP: string;
@@ -54,7 +56,6 @@ export interface QueryDetail {
   warehouse: string;
   digest: string;
   catalog: string;
-  profile?: string;
 }
 
 export interface ColocateGroup {
@@ -77,6 +78,8 @@ export class Cluster {
   readonly ids = new IdGenerator(10001);
   readonly feConfig: ConfigStore;
   readonly beConfig: ConfigStore;
+  /** cn.conf: the same keys as be.conf, with the CN's own ports. */
+  readonly cnConfig: ConfigStore;
   readonly journal: Journal;
   readonly frontends: Frontend[];
   readonly backends: Backend[];
@@ -90,6 +93,8 @@ export class Cluster {
   /** FE TransactionLoadCoordinatorMgr: label → the BE that coordinates its transaction stream load. */
   readonly txnCoordinators = new Map<string, Backend>();
   readonly queryDetails: QueryDetail[] = [];
+  /** query id → text profile of the queries that ran with enable_profile (/api/profile). */
+  readonly profiles = new Map<string, string>();
   /** connection id → id of the query it is running. */
   readonly connections = new Map<number, string>();
   readonly smallFiles = new Map<number, { db: string; catalog: string; name: string; content: Buffer }>();
@@ -105,13 +110,14 @@ export class Cluster {
   private nextBackend = 0;
 
   constructor(opts: ClusterOptions = {}) {
-    this.engine = opts.engine ?? new Engine({ timezone: 'Asia/Shanghai', version: STARROCKS_VERSION });
+    this.engine = opts.engine ?? createStarRocksEngine();
     this.users = new StarRocksUsers(opts.users);
     this.now = opts.now ?? Date.now;
     this.startedAt = this.now();
     const host = opts.host ?? '127.0.0.1';
     this.feConfig = ConfigStore.fe(opts.feConfig);
     this.beConfig = ConfigStore.be(opts.beConfig);
+    this.cnConfig = ConfigStore.be(opts.beConfig);
     this.journal = new Journal(this.now, () => this.feConfig.num('edit_log_roll_num'));
     this.frontends = [newFrontend(host, this.startedAt)];
     this.backends = [newBackend(this.ids.next(), host, this.startedAt)];
@@ -119,6 +125,7 @@ export class Cluster {
     this.errorLogs = new ErrorLogStore(this.now, () => this.beConfig.num('load_error_log_reserve_hours'));
     this.tables = new TableRegistry({ engine: this.engine, ids: this.ids, backendId: () => this.backends[0]!.id, now: this.now, dbId: (db) => this.dbId(db) });
     this.txns = new TransactionManager({
+      loads: this.engine.starrocksLoads,
       now: this.now,
       labelKeepMs: () => this.feConfig.num('label_keep_max_second') * 1000,
       preparedDefaultMs: () => this.feConfig.num('prepared_transaction_default_timeout_second') * 1000,
@@ -184,6 +191,21 @@ export class Cluster {
     this.journal.log(op);
   }
 
+  /** The ports the nodes really listen on, in the nodes and in their configuration (/varz, ADMIN SHOW FRONTEND CONFIG). */
+  listening(ports: { feHttp?: number; feQuery?: number; beHttp?: number; cnHttp?: number }): void {
+    const set = (store: ConfigStore, key: string, port: number | undefined): void => {
+      if (port !== undefined && store.defs[key]) store.defs[key]!.value = String(port);
+    };
+    if (ports.feHttp !== undefined) this.leader.httpPort = ports.feHttp;
+    if (ports.feQuery !== undefined) this.leader.queryPort = ports.feQuery;
+    if (ports.beHttp !== undefined) this.backends[0]!.httpPort = ports.beHttp;
+    if (ports.cnHttp !== undefined) this.computeNodes[0]!.httpPort = ports.cnHttp;
+    set(this.feConfig, 'http_port', ports.feHttp);
+    set(this.feConfig, 'query_port', ports.feQuery);
+    set(this.beConfig, 'be_http_port', ports.beHttp);
+    set(this.cnConfig, 'be_http_port', ports.cnHttp);
+  }
+
   beLogLine(level: 'I' | 'W' | 'E', text: string): void {
     this.beLog.push({ ts: this.now(), level, text });
     if (this.beLog.length > 5000) this.beLog.shift();
@@ -246,6 +268,8 @@ function defineFeMetrics(c: Cluster): void {
   }
   m.define('http_request_total', 'counter', 'requests', 'total http requests');
   m.inc('http_request_total', 0);
+  // Histograms come after the registry's gauges and counters, as the FE prints them.
+  m.defineSummary('query_latency_ms', 'milliseconds');
   // node_info carries TYPE but no HELP (the marker keeps it out of the JSON form too).
   m.define('node_info', 'gauge', 'nounit', '\u0000', {
     noPrefix: true,

@@ -3,7 +3,12 @@
 // `?type=json`, `?type=core`. FE and BE differ in HELP lines, label
 // separators and prefixes; the writers take that from the node kind.
 
-export type MetricType = 'counter' | 'gauge';
+export type MetricType = 'counter' | 'gauge' | 'summary';
+
+/** The quantiles the FE's Codahale histograms print (PrometheusMetricVisitor.visitHistogram). */
+export const SUMMARY_QUANTILES = ['0.75', '0.95', '0.98', '0.99', '0.999'];
+/** Observations a summary keeps (a sliding window, as the FE's reservoir is). */
+const SUMMARY_WINDOW = 1028;
 
 export interface MetricFamily {
   name: string;
@@ -17,6 +22,8 @@ export interface MetricFamily {
   read?: () => { labels: [string, string][]; value: number }[];
   /** Printed as a double (`0.0`). */
   double?: boolean;
+  /** Summaries: the latest observations, their count and sum. */
+  observations?: { window: number[]; count: number; sum: number };
 }
 
 export class MetricRegistry {
@@ -29,6 +36,22 @@ export class MetricRegistry {
       this.families.set(name, f);
     }
     return f;
+  }
+
+  /** A histogram the FE prints as a Prometheus summary with an empty HELP. */
+  defineSummary(name: string, unit: string): MetricFamily {
+    const f = this.define(name, 'summary', unit, '');
+    f.observations ??= { window: [], count: 0, sum: 0 };
+    return f;
+  }
+
+  observe(name: string, value: number): void {
+    const o = this.families.get(name)?.observations;
+    if (!o) throw new Error(`summary ${name} is not defined`);
+    o.window.push(value);
+    if (o.window.length > SUMMARY_WINDOW) o.window.shift();
+    o.count++;
+    o.sum += value;
   }
 
   inc(name: string, by = 1, labels: [string, string][] = []): void {
@@ -66,6 +89,13 @@ export function fePrometheus(reg: MetricRegistry, prefix: string): string {
   const out: string[] = [];
   for (const f of reg.families.values()) {
     const name = f.noPrefix ? f.name : prefix + f.name;
+    if (f.observations) {
+      out.push(`# HELP ${name} `, `# TYPE ${name} summary`);
+      const sorted = [...f.observations.window].sort((a, b) => a - b);
+      for (const q of SUMMARY_QUANTILES) out.push(`${name}{quantile="${q}"} ${num(quantile(sorted, Number(q)), true)}`);
+      out.push(`${name}_sum ${num(f.observations.sum, true)}`, `${name}_count ${f.observations.count}`);
+      continue;
+    }
     const samples = reg.samples(f);
     if (samples.length === 0) continue;
     if (f.help !== '\u0000') out.push(`# HELP ${name} ${f.help}`);
@@ -78,10 +108,22 @@ export function fePrometheus(reg: MetricRegistry, prefix: string): string {
   return out.join('\n') + '\n';
 }
 
+/** Codahale's Snapshot.getValue: the value at quantile q of the sorted window (0 when empty). */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = q * (sorted.length + 1);
+  if (pos < 1) return sorted[0]!;
+  if (pos >= sorted.length) return sorted[sorted.length - 1]!;
+  const lower = sorted[Math.floor(pos) - 1]!;
+  const upper = sorted[Math.floor(pos)]!;
+  return lower + (pos - Math.floor(pos)) * (upper - lower);
+}
+
 /** The BE's PrometheusMetricsVisitor: TYPE only, labels joined by `,`. */
 export function bePrometheus(reg: MetricRegistry, prefix: string): string {
   const out: string[] = [];
   for (const f of reg.families.values()) {
+    if (f.observations) continue;
     const samples = reg.samples(f);
     if (samples.length === 0) continue;
     const name = prefix + f.name;
@@ -98,7 +140,7 @@ export function bePrometheus(reg: MetricRegistry, prefix: string): string {
 export function metricsJson(reg: MetricRegistry, feStyle: boolean): string {
   const items: string[] = [];
   for (const f of reg.families.values()) {
-    if (f.help === '\u0000') continue;
+    if (f.help === '\u0000' || f.observations) continue;
     for (const s of reg.samples(f)) {
       const tags: Record<string, string> = { metric: f.name };
       for (const [k, v] of s.labels) tags[k] = v;

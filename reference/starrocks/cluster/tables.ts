@@ -1,14 +1,19 @@
-// StarRocks table metadata the engine does not keep: key model, partitions,
-// buckets, properties, and the tablets (buckets × partitions) with their
-// versions and rowsets. Tables registered by the MySQL-protocol side carry
-// their DDL; a table found only in the engine's catalog gets StarRocks'
-// defaults (DUPLICATE KEY on the first column, one partition, one bucket).
+// The cluster's view of a table: what the engine's catalog says about it
+// (Table.starrocks: key model, columns, partitions, distribution, buckets,
+// properties, written by CREATE TABLE over the MySQL protocol) plus what
+// only the cluster keeps: ids, and the tablets (partitions × buckets) with
+// their versions and rowsets. A table without StarRocks metadata gets
+// StarRocks' defaults (DUPLICATE KEY on the first column, one bucket).
 
 import { crc32 } from 'node:zlib';
 import type { Engine } from '../../engine/index.ts';
 import type { Table } from '../../engine/catalog.ts';
 import type { DataType } from '../../engine/types.ts';
-import { unwrapNullable } from '../../engine/types.ts';
+import { parseText, unwrapNullable } from '../../engine/types.ts';
+import { compareValues } from '../../engine/values/compare.ts';
+import type { StarRocksTableMeta, StarRocksType } from '../../engine/dialects/starrocks/meta.ts';
+import { DEFAULT_BUCKETS } from '../../engine/dialects/starrocks/meta.ts';
+import { starRocksTypeOf, typeDebugString } from '../../engine/dialects/starrocks/types.ts';
 import type { IdGenerator } from './ids.ts';
 
 export type KeysType = 'DUP_KEYS' | 'AGG_KEYS' | 'UNIQUE_KEYS' | 'PRIMARY_KEYS';
@@ -16,11 +21,12 @@ export type Aggregation = 'SUM' | 'MAX' | 'MIN' | 'REPLACE' | 'REPLACE_IF_NOT_NU
 
 export interface ColumnSpec {
   name: string;
-  /** StarRocks type text, e.g. `INT`, `VARCHAR(20)`, `DECIMAL(10, 2)`. */
+  /** The type as the BE prints it (TypeDescriptor::debug_string): `INT`, `VARCHAR(20)`, `DECIMAL64(10, 2)`. */
   type: string;
-  nullable?: boolean;
-  aggregation?: Aggregation;
-  comment?: string;
+  srType: StarRocksType;
+  nullable: boolean;
+  aggregation: Aggregation;
+  comment: string;
 }
 
 export interface PartitionSpec {
@@ -32,18 +38,18 @@ export interface PartitionSpec {
   values?: string[];
 }
 
-/** What CREATE TABLE says; every field but db/name is optional. */
-export interface TableSpec {
+/** What the cluster derives a table's tablets from. */
+interface TableSpec {
   db: string;
   name: string;
-  keysType?: KeysType;
-  keyColumns?: string[];
-  columns?: ColumnSpec[];
+  keysType: KeysType;
+  keyColumns: string[];
+  columns: ColumnSpec[];
   partitionBy?: { kind: 'RANGE' | 'LIST'; column: string; partitions: PartitionSpec[] };
-  distributedBy?: string[];
-  buckets?: number;
-  properties?: Record<string, string>;
-  comment?: string;
+  distributedBy: string[];
+  buckets: number;
+  properties: Record<string, string>;
+  comment: string;
 }
 
 export interface RowsetMeta {
@@ -103,25 +109,7 @@ export interface TableMeta {
   createTime: number;
   comment: string;
   /** The engine table this metadata describes (a re-created table gets new metadata). */
-  engineUuid?: string;
-}
-
-/** StarRocks' name for an engine type (DESC / _schema / error logs). */
-export function starRocksTypeName(t: DataType): string {
-  const b = unwrapNullable(t);
-  switch (b.kind) {
-    case 'Int8': case 'UInt8': return 'TINYINT';
-    case 'Int16': case 'UInt16': return 'SMALLINT';
-    case 'Int32': case 'UInt32': return 'INT';
-    case 'Int64': case 'UInt64': return 'BIGINT';
-    case 'Float32': return 'FLOAT';
-    case 'Float64': return 'DOUBLE';
-    case 'Bool': return 'BOOLEAN';
-    case 'Date': return 'DATE';
-    case 'DateTime': return 'DATETIME';
-    case 'Array': return `ARRAY<${starRocksTypeName(b.inner!)}>`;
-    default: return 'VARCHAR(65533)';
-  }
+  engineUuid: string;
 }
 
 export class TableRegistry {
@@ -140,28 +128,23 @@ export class TableRegistry {
     this.dbId = opts.dbId;
   }
 
-  /** Record a table's StarRocks DDL (the MySQL-protocol side calls this after CREATE TABLE). */
-  register(spec: TableSpec): TableMeta {
-    const engineTable = this.engine.catalog.findTable(spec.db, spec.name);
-    const columns = spec.columns ?? (engineTable ? columnsOf(engineTable) : []);
-    const keyColumns = spec.keyColumns ?? (columns.length > 0 ? [columns[0]!.name] : []);
+  /** The cluster's metadata of an engine table: ids and fresh tablets (version 1) for every partition. */
+  private derive(t: Table): TableMeta {
+    const spec = specOf(t);
     const tableId = this.ids.next();
     const indexId = this.ids.next();
     const schemaHash = (crc32(`${spec.db}.${spec.name}.${tableId}`) & 0x7fffffff) || 1;
-    const buckets = Math.max(1, spec.buckets ?? 1);
     const partSpecs: PartitionSpec[] = spec.partitionBy?.partitions.length ? spec.partitionBy.partitions : [{ name: spec.name }];
     const meta: TableMeta = {
       id: tableId, dbId: this.dbId(spec.db), db: spec.db, name: spec.name,
-      keysType: spec.keysType ?? 'DUP_KEYS', keyColumns,
-      columns: columns.map((c) => ({ ...c, aggregation: c.aggregation ?? (keyColumns.includes(c.name) ? 'NONE' : defaultAggregation(spec.keysType)) })),
+      keysType: spec.keysType, keyColumns: spec.keyColumns, columns: spec.columns,
       partitionKind: spec.partitionBy?.kind ?? 'UNPARTITIONED',
       ...(spec.partitionBy ? { partitionColumn: spec.partitionBy.column } : {}),
       partitions: [],
-      distributedBy: spec.distributedBy ?? keyColumns.slice(0, 1),
-      buckets,
-      properties: { replication_num: '1', ...(spec.properties ?? {}) },
-      indexId, schemaHash, createTime: this.now(), comment: spec.comment ?? '',
-      ...(engineTable ? { engineUuid: engineTable.uuid } : {}),
+      distributedBy: spec.distributedBy,
+      buckets: spec.buckets,
+      properties: spec.properties,
+      indexId, schemaHash, createTime: this.now(), comment: spec.comment, engineUuid: t.uuid,
     };
     for (const p of partSpecs) meta.partitions.push(this.newPartition(meta, p));
     this.metas.set(key(spec.db, spec.name), meta);
@@ -193,20 +176,28 @@ export class TableRegistry {
     return partition;
   }
 
-  /** The table's metadata; derived on first use for a table the engine knows but nobody registered. */
+  /** The engine's table (or view) `db.name`. */
+  engineTable(db: string, name: string): Table | undefined {
+    return this.engine.catalog.findTable(db, name);
+  }
+
+  /** A view, which the FE's OLAP-only actions refuse by name. */
+  isView(db: string, name: string): boolean {
+    return isView(this.engineTable(db, name));
+  }
+
+  /** The OLAP table's metadata, derived on first use; a table dropped and created again gets new tablets. */
   find(db: string, name: string): TableMeta | undefined {
-    const engineTable = this.engine.catalog.findTable(db, name);
+    const engineTable = this.engineTable(db, name);
     const meta = this.metas.get(key(db, name));
-    if (!engineTable) {
+    if (!engineTable || isView(engineTable)) {
       // Dropped (or never created) in the engine: its tablets go to the BE's trash.
       if (meta) this.drop(db, name);
       return undefined;
     }
-    if (meta && meta.engineUuid === undefined) meta.engineUuid = engineTable.uuid;
     if (meta && meta.engineUuid === engineTable.uuid) return meta;
-    // The engine's table was dropped and created again behind our back: start over with its columns.
     if (meta) this.drop(db, name);
-    return this.register({ db, name, ...(meta && sameColumns(meta, engineTable) ? carry(meta) : {}) });
+    return this.derive(engineTable);
   }
 
   drop(db: string, name: string): void {
@@ -244,8 +235,13 @@ export class TableRegistry {
   }
 }
 
+/** Schemas every FE has (SHOW DATABASES lists them; the HTTP actions treat them as unknown). */
 export function isSystemDb(name: string): boolean {
-  return name === 'system' || name === 'default' || name.toLowerCase() === 'information_schema' || name === '_statistics_';
+  return name === '_statistics_' || name.toLowerCase() === 'information_schema' || name === 'sys';
+}
+
+export function isView(t: Table | undefined): boolean {
+  return t?.engine === 'VIEW';
 }
 
 export function allTablets(meta: TableMeta): TabletMeta[] {
@@ -271,25 +267,24 @@ export function rowsetId(tabletId: number, version: number): string {
   return `02${n.toString(16).padStart(30, '0')}`;
 }
 
-/** Which partition a distribution/partition value goes to; undefined = no partition. */
-export function routePartition(meta: TableMeta, value: unknown): PartitionMeta | undefined {
+/** The partition a row goes to by its partition column's value (of engine type `type`); undefined = none. */
+export function routePartition(meta: TableMeta, value: unknown, type?: DataType): PartitionMeta | undefined {
   if (meta.partitionKind === 'UNPARTITIONED') return meta.partitions[0];
+  const bound = (text: string): unknown => {
+    if (!type) return text;
+    try {
+      return parseText(unwrapNullable(type), text);
+    } catch {
+      return text;
+    }
+  };
   if (meta.partitionKind === 'LIST') {
-    const text = value === null ? 'NULL' : String(value);
-    return meta.partitions.find((p) => (p.values ?? []).includes(text));
+    if (value === null) return meta.partitions.find((p) => (p.values ?? []).includes('NULL'));
+    return meta.partitions.find((p) => (p.values ?? []).some((v) => compareValues(value, bound(v)) === 0));
   }
-  return meta.partitions.find((p) => (p.lower === undefined || compareBound(value, p.lower) >= 0) && (p.upper === undefined || p.upper === 'MAXVALUE' || compareBound(value, p.upper) < 0));
-}
-
-function compareBound(v: unknown, bound: string): number {
-  if (v === null) return -1;
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    const b = Number(bound);
-    const n = Number(v);
-    return n < b ? -1 : n > b ? 1 : 0;
-  }
-  const s = String(v);
-  return s < bound ? -1 : s > bound ? 1 : 0;
+  // NULL sorts below every bound: it belongs to the partition that starts at the minimum.
+  return meta.partitions.find((p) => (p.lower === undefined || (value !== null && compareValues(value, bound(p.lower)) >= 0))
+    && (p.upper === undefined || value === null || compareValues(value, bound(p.upper)) < 0));
 }
 
 /** The bucket (tablet index) of a row: CRC32 of the distribution columns' text. */
@@ -299,20 +294,35 @@ export function bucketOf(meta: TableMeta, values: unknown[]): number {
   return crc32(text) % meta.buckets;
 }
 
-function defaultAggregation(keysType: KeysType | undefined): Aggregation {
-  return keysType === 'AGG_KEYS' ? 'REPLACE' : 'NONE';
+/** The table as the engine's catalog describes it. */
+function specOf(t: Table): TableSpec {
+  const sr: StarRocksTableMeta | undefined = t.starrocks;
+  if (!sr) {
+    // Not created in the StarRocks dialect: DUPLICATE KEY on the first column, one bucket.
+    const columns = t.columns.map((c): ColumnSpec => {
+      const srType = starRocksTypeOf(c.type);
+      return { name: c.name, type: typeDebugString(srType), srType, nullable: isNullable(c.type), aggregation: 'NONE', comment: c.comment ?? '' };
+    });
+    const keys = columns.slice(0, 1).map((c) => c.name);
+    return { db: t.database, name: t.name, keysType: 'DUP_KEYS', keyColumns: keys, columns, distributedBy: keys, buckets: DEFAULT_BUCKETS, properties: { replication_num: '1' }, comment: t.comment };
+  }
+  const columns = sr.columns.map((c): ColumnSpec => ({
+    name: c.name, type: typeDebugString(c.type), srType: c.type, nullable: c.nullable, aggregation: c.aggregate ?? 'NONE', comment: c.comment,
+  }));
+  const listed = sr.partition?.partitions;
+  const partitioned = sr.partition && sr.partition.kind !== 'EXPR' && listed && listed.length > 0 && sr.partition.columns.length > 0;
+  return {
+    db: t.database, name: t.name, keysType: sr.keysType, keyColumns: sr.keyColumns, columns,
+    ...(partitioned ? { partitionBy: { kind: sr.partition!.kind as 'RANGE' | 'LIST', column: sr.partition!.columns[0]!, partitions: listed.map((p) => ({ ...p })) } } : {}),
+    distributedBy: sr.distribution.kind === 'HASH' ? sr.distribution.columns : [],
+    buckets: Math.max(1, sr.buckets ?? DEFAULT_BUCKETS),
+    properties: Object.fromEntries(sr.properties),
+    comment: sr.comment,
+  };
 }
 
-function columnsOf(t: Table): ColumnSpec[] {
-  return t.columns.map((c) => ({ name: c.name, type: starRocksTypeName(c.type), nullable: c.type.kind === 'Nullable', ...(c.comment ? { comment: c.comment } : {}) }));
-}
-
-function sameColumns(meta: TableMeta, t: Table): boolean {
-  return meta.columns.length === t.columns.length && meta.columns.every((c, i) => c.name === t.columns[i]!.name);
-}
-
-function carry(meta: TableMeta): Partial<TableSpec> {
-  return { keysType: meta.keysType, buckets: meta.buckets, properties: meta.properties };
+function isNullable(t: DataType): boolean {
+  return t.kind === 'Nullable';
 }
 
 function key(db: string, name: string): string {

@@ -1,7 +1,12 @@
 // The FE's GlobalTransactionMgr for one cluster: transaction ids, labels per
 // database, the state machine PREPARE → PREPARED → COMMITTED → VISIBLE (or
 // ABORTED), label retention (`label_keep_max_second`) and timeouts that abort.
-// A transaction's data is applied only when it becomes VISIBLE.
+// A transaction's data is applied only when it becomes VISIBLE. Labels live
+// in one namespace per database with the engine's load jobs (INSERT WITH
+// LABEL): a stream load registers a STREAM job there, and a label an INSERT
+// used is refused here.
+
+import type { LoadJobs } from '../../engine/dialects/starrocks/loads.ts';
 
 export type TxnStatus = 'UNKNOWN' | 'PREPARE' | 'PREPARED' | 'COMMITTED' | 'VISIBLE' | 'ABORTED';
 export type TxnSource = 'BACKEND_STREAMING' | 'FRONTEND_STREAMING' | 'INSERT_STREAMING' | 'MULTI_STATEMENT_STREAMING';
@@ -49,7 +54,6 @@ export interface TxnEvents {
 }
 
 export class TransactionManager {
-  private nextId = 1000;
   readonly byId = new Map<number, Txn>();
   /** db → label → txn ids, oldest first. */
   private readonly labels = new Map<string, Map<string, number[]>>();
@@ -57,8 +61,10 @@ export class TransactionManager {
   private readonly labelKeepMs: () => number;
   private readonly preparedDefaultMs: () => number;
   private readonly events: TxnEvents;
+  private readonly loads: LoadJobs;
 
-  constructor(opts: { now: () => number; labelKeepMs: () => number; preparedDefaultMs: () => number; events: TxnEvents }) {
+  constructor(opts: { now: () => number; labelKeepMs: () => number; preparedDefaultMs: () => number; events: TxnEvents; loads: LoadJobs }) {
+    this.loads = opts.loads;
     this.now = opts.now;
     this.labelKeepMs = opts.labelKeepMs;
     this.preparedDefaultMs = opts.preparedDefaultMs;
@@ -73,19 +79,24 @@ export class TransactionManager {
     return this.byId.get(ids[ids.length - 1]!);
   }
 
-  /** checkLabelUsed: only an aborted transaction frees its label. */
+  /** checkLabelUsed: only an aborted transaction (or a cancelled job) frees its label. */
   checkLabel(db: string, label: string): void {
     const t = this.byLabel(db, label);
     if (t && t.status !== 'ABORTED') {
       this.events.onReject(label);
       throw new LabelAlreadyUsed(label, t.status);
     }
+    const job = this.loads.find(db, label);
+    if (job && job.type !== 'STREAM' && job.state !== 'CANCELLED') {
+      this.events.onReject(label);
+      throw new LabelAlreadyUsed(label, job.state === 'FINISHED' ? 'VISIBLE' : 'PREPARE');
+    }
   }
 
   begin(opts: { db: string; dbId: number; label: string; tables: string[]; source: TxnSource; coordinator: string; timeoutMs: number; preparedTimeoutMs?: number }): Txn {
     this.checkLabel(opts.db, opts.label);
     const txn: Txn = {
-      id: this.nextId++, label: opts.label, db: opts.db, dbId: opts.dbId, tables: opts.tables, status: 'PREPARE', source: opts.source,
+      id: this.loads.newTxnId(), label: opts.label, db: opts.db, dbId: opts.dbId, tables: opts.tables, status: 'PREPARE', source: opts.source,
       coordinator: opts.coordinator, prepareTime: this.now(), preparedTime: -1, commitTime: -1, finishTime: -1,
       timeoutMs: opts.timeoutMs, preparedTimeoutMs: opts.preparedTimeoutMs ?? -1, reason: '',
     };
@@ -95,6 +106,12 @@ export class TransactionManager {
     const ids = perDb.get(opts.label) ?? [];
     ids.push(txn.id);
     perDb.set(opts.label, ids);
+    // The label's job (StreamLoadMgr's task), replacing that of an aborted load with the same label.
+    this.loads.remove(opts.db, opts.label);
+    this.loads.add({
+      label: opts.label, db: opts.db, table: opts.tables[0] ?? '', type: 'STREAM', state: 'LOADING', txnId: txn.id, scanRows: 0, filteredRows: 0,
+      unselectedRows: 0, sinkRows: 0, createTime: txn.prepareTime, loadStartTime: txn.prepareTime, taskInfo: `resource:N/A; timeout(s):${Math.round(opts.timeoutMs / 1000)}; max_filter_ratio:0.0`,
+    });
     this.events.onBegin(txn);
     return txn;
   }
@@ -119,6 +136,11 @@ export class TransactionManager {
     await work?.();
     txn.status = 'VISIBLE';
     txn.finishTime = this.now();
+    const job = this.jobOf(txn);
+    if (job) {
+      job.state = 'FINISHED';
+      job.loadFinishTime = txn.finishTime;
+    }
     this.events.onVisible(txn);
   }
 
@@ -131,6 +153,8 @@ export class TransactionManager {
     txn.reason = reason;
     txn.finishTime = this.now();
     delete txn.publish;
+    // An aborted load frees its label.
+    if (this.jobOf(txn)) this.loads.remove(txn.db, txn.label);
     this.events.onAbort(txn);
   }
 
@@ -152,8 +176,19 @@ export class TransactionManager {
           if (i >= 0) ids.splice(i, 1);
           if (ids.length === 0) this.labels.get(txn.db)!.delete(txn.label);
         }
+        if (this.jobOf(txn)) this.loads.remove(txn.db, txn.label);
       }
     }
+    // Jobs of other loaders (INSERT WITH LABEL) keep their labels as long.
+    for (const job of this.loads.all()) {
+      if (job.type !== 'STREAM' && job.loadFinishTime !== undefined && now - job.loadFinishTime > keep) this.loads.remove(job.db, job.label);
+    }
+  }
+
+  /** The STREAM job of a transaction, while the label is still its own. */
+  private jobOf(txn: Txn): ReturnType<LoadJobs['find']> {
+    const job = this.loads.find(txn.db, txn.label);
+    return job && job.type === 'STREAM' && job.txnId === txn.id ? job : undefined;
   }
 
   running(db?: string): Txn[] {

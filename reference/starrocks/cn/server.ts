@@ -24,7 +24,7 @@ export function buildCnServer(opts: CnServerOptions = {}): FastifyInstance {
   registerHealth(router);
   registerPprof(router);
   registerBeMetrics(router, cluster.cnMetrics, 'starrocks_be_');
-  registerBeConfig(router, cluster.beConfig, false);
+  registerBeConfig(router, cluster.cnConfig, false);
   return buildNodeServer(async (x) => {
     cluster.cnMetrics.inc('http_requests_total');
     const m = router.match(x.method, x.path);

@@ -46,9 +46,7 @@ export function feJson(x: Exchange, body: string, o: SendOptions = {}): void {
 export function checkAuth(deps: FeDeps, x: Exchange, level: AuthLevel): StarRocksUser | undefined {
   if (level === 'none') return undefined;
   if (level === 'fe-host') {
-    if (!deps.cluster.frontends.some((f) => f.host === x.remoteIp) && !isLoopbackPair(x.remoteIp, deps.cluster.frontends.map((f) => f.host))) {
-      throw new FeHostError();
-    }
+    if (!deps.cluster.frontends.some((f) => sameHost(f.host, x.remoteIp))) throw new FeHostError();
     return undefined;
   }
   const user = authenticate(deps.cluster.users, x.header('authorization'), x.remoteIp);
@@ -59,9 +57,14 @@ export function checkAuth(deps: FeDeps, x: Exchange, level: AuthLevel): StarRock
   return user;
 }
 
-function isLoopbackPair(ip: string, hosts: string[]): boolean {
-  const loop = (h: string): boolean => h === '127.0.0.1' || h === '::1' || h === 'localhost';
-  return loop(ip) && hosts.some(loop);
+/**
+ * MetaBaseAction compares the client's address with each FE's: only the
+ * address itself counts (127.0.0.2 is not the FE on 127.0.0.1); `localhost`
+ * names both loopback addresses.
+ */
+function sameHost(feHost: string, ip: string): boolean {
+  if (feHost === ip) return true;
+  return feHost === 'localhost' && (ip === '127.0.0.1' || ip === '::1');
 }
 
 /** MetaBaseAction: a client that is not a registered FE gets 400 `invalid client host.`. */

@@ -4,6 +4,7 @@
 import { restBaseResult, restResult } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import type { Cluster, ColocateGroup } from '../cluster/cluster.ts';
+import { typeSql } from '../../engine/dialects/starrocks/types.ts';
 import { DdlError, feJson, feSend, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
@@ -20,7 +21,7 @@ export function colocateGroups(c: Cluster): ColocateGroup[] {
     if (!name) continue;
     let g = c.colocateGroups.find((x) => x.dbId === t.dbId && x.name === name);
     if (!g) {
-      g = { dbId: t.dbId, grpId: c.ids.next(), name, tableIds: [], bucketsNum: t.buckets, replicationNum: 1, distributionColTypes: [], backendsPerBucketSeq: Array.from({ length: t.buckets }, () => [c.backends[0]!.id]), stable: true };
+      g = { dbId: t.dbId, grpId: c.ids.next(), name, tableIds: [], bucketsNum: t.buckets, replicationNum: 1, distributionColTypes: t.distributedBy.map((n) => { const col = t.columns.find((x) => x.name === n); return col ? typeSql(col.srType) : ''; }), backendsPerBucketSeq: Array.from({ length: t.buckets }, () => [c.backends[0]!.id]), stable: true };
       c.colocateGroups.push(g);
     }
     if (!g.tableIds.includes(t.id)) g.tableIds.push(t.id);

@@ -1,16 +1,17 @@
 // External-connector endpoints (catalog §4.5): _count, _schema, _query_plan.
 // The HTTP status mirrors the body's `status`.
 
-import { gson, javaHashMap } from '../envelopes.ts';
+import { javaHashMap } from '../envelopes.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { Router } from '../http/router.ts';
 import type { TableMeta } from '../cluster/tables.ts';
 import { tabletVersion } from '../cluster/tables.ts';
-import { parseStatement } from '../../engine/parser/parser.ts';
+import type { SrStatement } from '../../engine/dialects/starrocks/ast.ts';
 import { restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 import { feJson } from './action.ts';
 import type { StarRocksUser } from '../users.ts';
+import { primitiveTypeName } from '../../engine/dialects/starrocks/types.ts';
 
 class ConnectorError extends Error {
   readonly status: number;
@@ -20,26 +21,14 @@ class ConnectorError extends Error {
   }
 }
 
+/** Jackson's ObjectMapper over a HashMap (no HTML escaping, unlike Gson); the HTTP status mirrors `status`. */
 function reply(x: Exchange, status: number, entries: Record<string, unknown>, capacity: number): void {
-  feJson(x, gson(javaHashMap({ ...entries, status }, capacity)), { status });
+  feJson(x, JSON.stringify(javaHashMap({ ...entries, status }, capacity)), { status });
 }
 
 function fail(x: Exchange, e: unknown, capacity: number): void {
   if (e instanceof ConnectorError) return reply(x, e.status, { exception: e.message }, capacity);
   throw e;
-}
-
-/** PrimitiveType name of a StarRocks column type text. */
-function primitive(type: string): { name: string; precision?: string; scale?: string } {
-  const m = /^(\w+)(?:\((\d+)(?:,\s*(\d+))?\))?/.exec(type.trim().toUpperCase());
-  const base = m?.[1] ?? 'VARCHAR';
-  if (base === 'DECIMAL' || base.startsWith('DECIMAL')) {
-    const p = Number(m?.[2] ?? 10);
-    const name = p <= 9 ? 'DECIMAL32' : p <= 18 ? 'DECIMAL64' : 'DECIMAL128';
-    return { name, precision: String(p), scale: m?.[3] ?? '0' };
-  }
-  if (base === 'STRING') return { name: 'VARCHAR' };
-  return { name: base };
 }
 
 export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): void {
@@ -49,9 +38,11 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
     const tbl = x.param('table');
     if (!db || !tbl) throw new ConnectorError(400, emptyMsg);
     if (!c.hasDatabase(db)) throw new ConnectorError(404, `Database [${db}] does not exists`);
-    const meta = c.tables.find(db, tbl);
-    if (!meta) throw new ConnectorError(404, `Table [${tbl}] does not exists`);
+    if (!c.tables.engineTable(db, tbl)) throw new ConnectorError(404, `Table [${tbl}] does not exists`);
     if (user && !c.users.can(user, 'SELECT', db, tbl)) throw new ConnectorError(403, `Access denied; you need (at least one of) the SELECT privilege(s) on TABLE ${tbl} for this operation.`);
+    const meta = c.tables.find(db, tbl);
+    // Views (and every other non-OLAP table) are refused.
+    if (!meta) throw new ConnectorError(403, `Table [${tbl}] is not a OlapTable, only support OlapTable currently`);
     return meta;
   };
   router.add('GET', '/api/{db}/{table}/_count', restAction(deps, 'basic', (x, user) => {
@@ -65,13 +56,16 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
   router.add('GET', '/api/{db}/{table}/_schema', restAction(deps, 'basic', (x, user) => {
     try {
       const meta = resolve(x, user, 'No database or table selected.');
+      // TableSchemaAction puts precision and scale (decimals), then type, comment, name into a HashMap(2).
       const properties = meta.columns.map((col) => {
-        const t = primitive(col.type);
-        const entry: Record<string, unknown> = { name: col.name, type: t.name, comment: col.comment ?? '' };
-        if (t.precision !== undefined) {
-          entry.precision = t.precision;
-          entry.scale = t.scale;
+        const entry: Record<string, unknown> = {};
+        if (col.srType.base === 'DECIMAL') {
+          entry.precision = String(col.srType.precision);
+          entry.scale = String(col.srType.scale);
         }
+        entry.type = primitiveTypeName(col.srType);
+        entry.comment = col.comment;
+        entry.name = col.name;
         return javaHashMap(entry, 2);
       });
       reply(x, 200, { properties }, 2);
@@ -91,13 +85,13 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
       }
       const sql = (body as { sql?: unknown } | null)?.sql;
       if (typeof sql !== 'string') throw new ConnectorError(400, 'POST body must contains [sql] root object');
-      let st;
+      let st: SrStatement | undefined;
       try {
-        st = parseStatement(sql).statement;
+        st = (c.engine.parse(sql, { dialect: 'starrocks' }) as { starrocks?: SrStatement }).starrocks;
       } catch {
         throw new ConnectorError(500, 'The Sql is invalid');
       }
-      if (st.kind !== 'select') throw new ConnectorError(400, `Select statement needed, but found [${sql} ]`);
+      if (st?.kind !== 'select') throw new ConnectorError(400, `Select statement needed, but found [${sql} ]`);
       const from = /\bfrom\s+`?([\w]+)`?\s*\.\s*`?([\w]+)`?/i.exec(sql);
       if (!from || /\bjoin\b/i.test(sql) || st.query.parts.length !== 1) throw new ConnectorError(400, `only support single table filter-prune-scan, but found [ ${sql}]`);
       if (from[1] !== meta.db || from[2] !== meta.name) {

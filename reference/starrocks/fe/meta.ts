@@ -6,102 +6,20 @@
 import os from 'node:os';
 import { gson, javaHashMap, restBaseResult } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
-import { allTablets, tabletRows } from '../cluster/tables.ts';
 import type { TableMeta } from '../cluster/tables.ts';
 import { showCreateTable } from '../cluster/ddl-text.ts';
 import type { Cluster } from '../cluster/cluster.ts';
-import { STARROCKS_COMMIT, STARROCKS_VERSION } from '../version.ts';
+import { showProc } from './proc.ts';
 import { DdlError, feJson, feSend, required, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
-function table(c: Cluster, db: string, tbl: string, opts: { dbMsg: string; tblMsg: string }): TableMeta {
+function table(c: Cluster, db: string, tbl: string, opts: { dbMsg: string; tblMsg: string; notOlapMsg?: string }): TableMeta {
   if (!c.hasDatabase(db)) throw new DdlError(opts.dbMsg);
+  if (!c.tables.engineTable(db, tbl)) throw new DdlError(opts.tblMsg);
   const meta = c.tables.find(db, tbl);
-  if (!meta) throw new DdlError(opts.tblMsg);
+  // A view: the actions that need an OLAP table name it.
+  if (!meta) throw new DdlError(opts.notOlapMsg ?? opts.tblMsg);
   return meta;
-}
-
-/** PROC nodes: rows of column → value. */
-function proc(c: Cluster, path: string): Record<string, string>[] | undefined {
-  const parts = path.split('/').filter((s) => s);
-  const fmt = (ms: number): string => (ms > 0 ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : 'NULL');
-  if (parts.length === 0) {
-    return ['auth', 'backends', 'catalog', 'cluster_balance', 'cluster_load_stat', 'colocation_group', 'compactions', 'compute_nodes', 'current_queries',
-      'dbs', 'frontends', 'global_current_queries', 'jobs', 'load_error_hub_url', 'meta_recovery', 'replications', 'resources', 'routine_loads',
-      'statistic', 'stream_loads', 'tasks', 'transactions', 'warehouses'].map((Name) => ({ Name }));
-  }
-  const [head, ...rest] = parts;
-  switch (head) {
-    case 'frontends':
-      if (rest.length) return undefined;
-      return c.frontends.map((f) => ({
-        Name: f.name, IP: f.host, EditLogPort: String(f.editLogPort), HttpPort: String(f.httpPort), QueryPort: String(f.queryPort), RpcPort: String(f.rpcPort),
-        Role: f.role, ClusterId: String(c.journal.clusterId), Join: 'true', Alive: String(f.alive), ReplayedJournalId: String(c.journal.maxJournalId),
-        LastHeartbeat: fmt(c.now()), IsHelper: 'true', ErrMsg: '', StartTime: fmt(f.startTime), Version: `${STARROCKS_VERSION}-${STARROCKS_COMMIT}`,
-      }));
-    case 'backends':
-    case 'compute_nodes': {
-      if (rest.length) return undefined;
-      const nodes = head === 'backends' ? c.backends : c.computeNodes;
-      return nodes.map((b) => ({
-        BackendId: String(b.id), IP: b.host, HeartbeatPort: String(b.heartbeatPort), BePort: String(b.bePort), HttpPort: String(b.httpPort), BrpcPort: String(b.brpcPort),
-        LastStartTime: fmt(b.startTime), LastHeartbeat: fmt(c.now()), Alive: String(b.alive), SystemDecommissioned: String(b.decommissioned),
-        TabletNum: String(head === 'backends' ? c.tables.tablesOf().reduce((s, t) => s + allTablets(t).length, 0) : 0),
-        DataUsedCapacity: `${(head === 'backends' ? c.dataSize() : 0)} B`, Version: `${STARROCKS_VERSION}-${STARROCKS_COMMIT}`,
-      }));
-    }
-    case 'dbs': {
-      if (rest.length === 0) {
-        return c.databases().map((d) => ({
-          DbId: String(c.dbId(d)), DbName: d, TableNum: String(c.tables.tablesOf(d).length), Quota: '8388608.000 TB', LastConsistencyCheckTime: 'NULL', ReplicaQuota: '1073741824',
-        }));
-      }
-      const db = c.databases().find((d) => String(c.dbId(d)) === rest[0]);
-      if (!db) return undefined;
-      const tables = c.tables.tablesOf(db);
-      if (rest.length === 1) {
-        return tables.map((t) => ({
-          TableId: String(t.id), TableName: t.name, IndexNum: '1', PartitionColumnName: t.partitionColumn ?? '', PartitionNum: String(t.partitions.length),
-          State: 'NORMAL', Type: 'OLAP', LastConsistencyCheckTime: 'NULL', ReplicaCount: String(allTablets(t).length), PartitionType: t.partitionKind === 'UNPARTITIONED' ? 'UNPARTITIONED' : t.partitionKind,
-        }));
-      }
-      const t = tables.find((x) => String(x.id) === rest[1]);
-      if (!t) return undefined;
-      if (rest.length === 2) return [{ Name: 'partitions' }, { Name: 'temp_partitions' }, { Name: 'index_schema' }];
-      if (rest[2] === 'partitions' && rest.length === 3) {
-        return t.partitions.map((p) => ({
-          PartitionId: String(p.id), PartitionName: p.name, VisibleVersion: String(p.visibleVersion), VisibleVersionTime: fmt(p.visibleVersionTime),
-          State: 'NORMAL', PartitionKey: t.partitionColumn ?? '', Buckets: String(t.buckets), ReplicationNum: '1',
-          RowCount: String(p.tablets.reduce((s, x) => s + tabletRows(x), 0)),
-        }));
-      }
-      return undefined;
-    }
-    case 'transactions': {
-      if (rest.length === 0) return c.databases().map((d) => ({ DbId: String(c.dbId(d)), DbName: d }));
-      const db = c.databases().find((d) => String(c.dbId(d)) === rest[0]);
-      if (!db) return undefined;
-      if (rest.length === 1) return [{ State: 'running', Number: String(c.txns.running(db).length) }, { State: 'finished', Number: String([...c.txns.byId.values()].filter((t) => t.db === db && (t.status === 'VISIBLE' || t.status === 'ABORTED')).length) }];
-      const running = rest[1] === 'running';
-      if (rest[1] !== 'running' && rest[1] !== 'finished') return undefined;
-      return [...c.txns.byId.values()].filter((t) => t.db === db && (running ? t.status === 'PREPARE' || t.status === 'PREPARED' : t.status === 'VISIBLE' || t.status === 'ABORTED')).map((t) => ({
-        TransactionId: String(t.id), Label: t.label, Coordinator: `BE: ${t.coordinator}`, TransactionStatus: t.status, LoadJobSourceType: t.source,
-        PrepareTime: fmt(t.prepareTime), CommitTime: fmt(t.commitTime), FinishTime: fmt(t.finishTime), Reason: t.reason, ErrorReplicasCount: '0',
-        ListenerId: '-1', TimeoutMs: String(t.timeoutMs),
-      }));
-    }
-    case 'statistic': {
-      if (rest.length) return undefined;
-      return c.databases().map((d) => {
-        const ts = c.tables.tablesOf(d);
-        const tablets = ts.flatMap(allTablets);
-        return { DbId: String(c.dbId(d)), DbName: d, TableNum: String(ts.length), PartitionNum: String(ts.reduce((s, t) => s + t.partitions.length, 0)),
-          IndexNum: String(ts.length), TabletNum: String(tablets.length), ReplicaNum: String(tablets.length), UnhealthyTabletNum: '0', InconsistentTabletNum: '0', CloningTabletNum: '0', ErrorStateTabletNum: '0' };
-      });
-    }
-    default:
-      return undefined;
-  }
 }
 
 export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
@@ -110,8 +28,10 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     const db = x.param('db');
     const tbl = x.param('tbl');
     if (!db || !tbl) throw new DdlError('Missing params. Need database name and Table name');
-    const meta = table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist` });
-    feJson(x, JSON.stringify(javaHashMap({ TABLE: [showCreateTable(meta)], ROLLUP: [], PARTITION: [] })));
+    if (!c.hasDatabase(db)) throw new DdlError(`Database[${db}] does not exist`);
+    const t = c.tables.engineTable(db, tbl);
+    if (!t) throw new DdlError(`Table[${tbl}] does not exist`);
+    feJson(x, JSON.stringify(javaHashMap({ TABLE: [showCreateTable(t)], ROLLUP: [], PARTITION: [] })));
   }));
 
   router.add('GET', '/api/_migration', restAction(deps, 'admin', (x) => {
@@ -120,11 +40,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     if (!c.hasDatabase(db)) throw new DdlError(`Database[${db}] does not exist`);
     const tbl = x.param('tbl');
     let metas = c.tables.tablesOf(db);
-    if (tbl) {
-      const m = c.tables.find(db, tbl);
-      if (!m) throw new DdlError(`Table[${tbl}] does not exist`);
-      metas = [m];
-    }
+    if (tbl) metas = [table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist`, notOlapMsg: `Table[${tbl}] is not OlapTable` })];
     const rows: (string | number)[][] = [];
     for (const m of metas) for (const p of m.partitions) for (const t of p.tablets) rows.push([m.name, p.name, t.id, t.schemaHash, t.backendId]);
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])) || Number(a[2]) - Number(b[2]));
@@ -162,9 +78,9 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
   }));
 
   router.add('GET', '/api/show_proc', restAction(deps, 'admin', (x) => {
-    const rows = proc(c, x.param('path') ?? '/');
-    if (!rows) return feSend(x, '[]');
-    feJson(x, gson(rows));
+    const result = showProc(c, x.param('path') ?? '/');
+    if (!result) return feSend(x, '[]');
+    feJson(x, gson(result.rows.map((r) => Object.fromEntries(result.columns.map((col, i) => [col, r[i]])))));
   }));
 
   router.add('GET', '/api/show_runtime_info', restAction(deps, 'none', (x) => {
@@ -209,7 +125,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     if (!db) throw new DdlError('No database selected.');
     const tbl = x.param('table');
     if (!tbl) throw new DdlError('No table selected.');
-    const meta = table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist` });
+    const meta = table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist`, notOlapMsg: `Table[${tbl}] is not OLAP table` });
     const rows = c.engine.catalog.findTable(db, tbl)?.rows.length ?? 0;
     feJson(x, JSON.stringify({ [meta.name]: rows }));
   }));

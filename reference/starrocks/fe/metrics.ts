@@ -5,7 +5,7 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import v8 from 'node:v8';
 import type { Router } from '../http/router.ts';
-import { fePrometheus, metricsJson } from '../cluster/metrics.ts';
+import { fePrometheus, metricsJson, quantile } from '../cluster/metrics.ts';
 import { maxCompactionScore } from '../cluster/cluster.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import { feSend, restAction } from './action.ts';
@@ -15,6 +15,7 @@ function core(c: Cluster): string {
   const h = v8.getHeapStatistics();
   const pct = (n: number): string => (h.heap_size_limit > 0 ? ((n / h.heap_size_limit) * 100).toFixed(1) : '0.0');
   const thread = c.feMetrics.samples(c.feMetrics.families.get('jvm_thread')!)[0]!.value;
+  const latencies = [...(c.feMetrics.families.get('query_latency_ms')?.observations?.window ?? [])].sort((a, b) => a - b);
   const lines = [
     `jvm_young_used_percent DOUBLE ${pct(h.used_heap_size / 4)}`,
     `jvm_old_used_percent DOUBLE ${pct(h.used_heap_size)}`,
@@ -25,9 +26,7 @@ function core(c: Cluster): string {
     'starrocks_fe_rps DOUBLE 0.00',
     'starrocks_fe_query_err_rate DOUBLE 0.00',
     `starrocks_fe_max_tablet_compaction_score LONG ${maxCompactionScore(c)}`,
-    'starrocks_fe_query_latency_ms_75 LONG 0',
-    'starrocks_fe_query_latency_ms_95 LONG 0',
-    'starrocks_fe_query_latency_ms_99 LONG 0',
+    ...(['75', '95', '99'] as const).map((q) => `starrocks_fe_query_latency_ms_${q} LONG ${Math.round(quantile(latencies, Number(q) / 100))}`),
     `starrocks_fe_frontend_dead_num ${c.frontends.filter((f) => !f.alive).length}`,
     `starrocks_fe_backend_dead_num ${c.backends.filter((b) => !b.alive).length}`,
     'starrocks_fe_broker_dead_num 0',

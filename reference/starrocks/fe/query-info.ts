@@ -1,22 +1,31 @@
 // Query/runtime info (catalog §4.3): profile, query_detail, connection,
 // query_dump. Queries are recorded by the FE's MySQL side (Cluster.queryDetails).
 
+import { randomUUID } from 'node:crypto';
 import { gson } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import { showCreateTable } from '../cluster/ddl-text.ts';
 import { tabletRows } from '../cluster/tables.ts';
-import { parseStatement } from '../../engine/parser/parser.ts';
+import { Settings } from '../../engine/index.ts';
+import type { QueryContext } from '../../engine/api.ts';
 import { feJson, feSend, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
+
+function engineContext(database: string, user: string): QueryContext {
+  return {
+    database, user, queryId: randomUUID(), settings: new Settings(), readonly: 0,
+    progress: { readRows: 0, readBytes: 0, writtenRows: 0, writtenBytes: 0, totalRowsToRead: 0, resultRows: 0, resultBytes: 0 },
+  };
+}
 
 export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void {
   const c = deps.cluster;
   router.add('GET', '/api/profile', restAction(deps, 'none', (x) => {
     const id = x.param('query_id');
     if (!id) return feSend(x, 'not valid parameter', { status: 400 });
-    const q = c.queryDetails.find((d) => d.queryId === id && d.profile);
-    if (!q) return feSend(x, `query id ${id} not found.`, { status: 404 });
-    feSend(x, q.profile!);
+    const profile = c.profiles.get(id);
+    if (profile === undefined) return feSend(x, `query id ${id} not found.`, { status: 404 });
+    feSend(x, profile);
   }));
 
   router.add('GET', '/api/query_detail', restAction(deps, 'basic', (x) => {
@@ -24,7 +33,8 @@ export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void
     if (!t) return feSend(x, 'not valid parameter', { status: 400 });
     if (!/^-?\d+$/.test(t)) throw new Error(`For input string: "${t}"`);
     const user = x.param('user');
-    const list = c.queryDetails.filter((d) => d.eventTime > Number(t) && (user === undefined || d.user === user));
+    const after = BigInt(t);
+    const list = c.queryDetails.filter((d) => d.eventTime > after && (user === undefined || d.user.toLowerCase() === user.toLowerCase()));
     feJson(x, gson(list));
   }));
 
@@ -32,28 +42,29 @@ export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void
     const id = x.param('connection_id');
     if (!id) return feSend(x, 'not valid parameter', { status: 400 });
     const q = /^\d+$/.test(id) ? c.connections.get(Number(id)) : undefined;
-    if (q === undefined) return feSend(x, `connection id ${id} not found.`, { status: 404 });
+    if (!q) return feSend(x, `connection id ${id} not found.`, { status: 404 });
     feJson(x, `{"query_id" : "${q}"}`);
   }));
 
-  router.add('POST', '/api/query_dump', restAction(deps, 'basic', async (x) => {
+  router.add('POST', '/api/query_dump', restAction(deps, 'basic', async (x, user) => {
     let db = x.param('db');
     if (db?.includes('.')) db = db.split('.').slice(1).join('.');
     if (db !== undefined && !c.hasDatabase(db)) return feSend(x, `Database [${db}] does not exists`, { status: 404 });
     const sql = (await x.body()).toString('utf8');
     if (!sql.trim()) return feSend(x, 'not valid parameter', { status: 400 });
-    let st;
+    // The FE parses, analyzes and plans the statement (without running it); any failure is `execute query failed.`.
     try {
-      st = parseStatement(sql).statement;
+      const q = c.engine.parse(sql, { dialect: 'starrocks' });
+      if ((q as { starrocks?: { kind: string } }).starrocks?.kind !== 'select') throw new Error('only support query statement');
+      await c.engine.execute(q, engineContext(db ?? '', user?.name ?? 'root'));
     } catch (e) {
       return feSend(x, `execute query failed. ${(e as Error).message.split('\n')[0]}`, { status: 400 });
     }
-    if (st.kind !== 'select') return feSend(x, 'execute query failed. only support query statement', { status: 400 });
     const tableMeta: Record<string, string> = {};
     const rowCount: Record<string, Record<string, number>> = {};
     for (const m of c.tables.tablesOf(db)) {
       if (!new RegExp(`\\b${m.name}\\b`).test(sql)) continue;
-      tableMeta[`${m.db}.${m.name}`] = showCreateTable(m);
+      tableMeta[`${m.db}.${m.name}`] = showCreateTable(c.tables.engineTable(m.db, m.name)!);
       rowCount[`${m.db}.${m.name}`] = Object.fromEntries(m.partitions.map((p) => [p.name, p.tablets.reduce((s, t) => s + tabletRows(t), 0)]));
     }
     feJson(x, JSON.stringify({

@@ -73,14 +73,14 @@ export function registerTransaction(router: Router<FeHandler>, deps: FeDeps): vo
           } catch {
             parsed = null;
           }
-          if (parsed === null) throw new JavaError('com.starrocks.http.rest.StarRocksHttpException', `Malformed json tablets, label is ${label}`);
+          if (parsed === null) throw new JavaError('com.starrocks.common.StarRocksHttpException', `Malformed json tablets, label is ${label}`);
         }
       }
       const coordinator = cluster.txnCoordinators.get(label);
       if (op === 'begin') {
         if (!cluster.hasDatabase(db)) throw new JavaError(SR, `Database[${db}] does not exist.`);
-        // A finished or running label is refused here already (FE-side label check).
-        cluster.txns.checkLabel(db, label);
+        // TransactionWithoutChannelHandler checks no label: the coordinator BE's begin does
+        // (LABEL_ALREADY_EXISTS with empty fields for a label open there, the FE's loadTxnBegin for a used one).
         const be = coordinator ?? cluster.chooseBackend();
         if (!be) throw new JavaError(SR, 'No backend alive.');
         cluster.txnCoordinators.set(label, be);

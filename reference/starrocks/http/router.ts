@@ -1,17 +1,25 @@
 // A per-method path trie like StarRocks' ActionController (FE) and the BE's
 // EvHttpServer: a path is looked up under the request's method only, static
 // segments win over `{var}` segments, and a trailing `*` segment takes the rest.
+// Variable names belong to each route: `/api/{db}/{label}/_cancel` and
+// `/api/{db}/{table}/_query_plan` share the trie node but not the names.
 
 export interface Match<H> {
   handler: H;
   params: Record<string, string>;
 }
 
+interface Route<H> {
+  handler: H;
+  /** The route's variable names, in path order (the rest segment's name last). */
+  names: string[];
+}
+
 interface Node<H> {
   statics: Map<string, Node<H>>;
-  param?: { name: string; node: Node<H> };
-  rest?: { name: string; handler: H };
-  handler?: H;
+  param?: Node<H>;
+  rest?: Route<H>;
+  route?: Route<H>;
 }
 
 const newNode = <H>(): Node<H> => ({ statics: new Map() });
@@ -23,25 +31,26 @@ export class Router<H> {
     for (const method of Array.isArray(methods) ? methods : [methods]) {
       let node = this.roots.get(method);
       if (!node) this.roots.set(method, (node = newNode()));
-      const segments = split(pattern);
-      for (let i = 0; i < segments.length; i++) {
-        const seg = segments[i]!;
+      const names: string[] = [];
+      let rest = false;
+      for (const seg of split(pattern)) {
         const m = /^\{(\w+)\}$/.exec(seg);
         if (seg.startsWith('*')) {
-          node.rest = { name: seg.slice(1) || 'rest', handler };
-          node = undefined as unknown as Node<H>;
+          node.rest = { handler, names: [...names, seg.slice(1) || 'rest'] };
+          rest = true;
           break;
         }
         if (m) {
-          node.param ??= { name: m[1]!, node: newNode() };
-          node = node.param.node;
+          names.push(m[1]!);
+          node.param ??= newNode();
+          node = node.param;
         } else {
           let next = node.statics.get(seg);
           if (!next) node.statics.set(seg, (next = newNode()));
           node = next;
         }
       }
-      if (node) node.handler = handler;
+      if (!rest) node.route = { handler, names };
     }
     return this;
   }
@@ -49,7 +58,13 @@ export class Router<H> {
   match(method: string, path: string): Match<H> | undefined {
     const root = this.roots.get(method);
     if (!root) return undefined;
-    return find(root, split(path), 0, {});
+    const found = find(root, split(path), 0, []);
+    if (!found) return undefined;
+    const params: Record<string, string> = {};
+    found.route.names.forEach((name, i) => {
+      params[name] = found.values[i] ?? '';
+    });
+    return { handler: found.route.handler, params };
   }
 }
 
@@ -57,21 +72,21 @@ function split(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);
 }
 
-function find<H>(node: Node<H>, segs: string[], i: number, params: Record<string, string>): Match<H> | undefined {
+function find<H>(node: Node<H>, segs: string[], i: number, values: string[]): { route: Route<H>; values: string[] } | undefined {
   if (i === segs.length) {
-    if (node.handler) return { handler: node.handler, params };
-    return node.rest ? { handler: node.rest.handler, params: { ...params, [node.rest.name]: '' } } : undefined;
+    if (node.route) return { route: node.route, values };
+    return node.rest ? { route: node.rest, values: [...values, ''] } : undefined;
   }
   const seg = segs[i]!;
   const s = node.statics.get(seg);
   if (s) {
-    const r = find(s, segs, i + 1, params);
+    const r = find(s, segs, i + 1, values);
     if (r) return r;
   }
   if (node.param) {
-    const r = find(node.param.node, segs, i + 1, { ...params, [node.param.name]: seg });
+    const r = find(node.param, segs, i + 1, [...values, seg]);
     if (r) return r;
   }
-  if (node.rest) return { handler: node.rest.handler, params: { ...params, [node.rest.name]: segs.slice(i).join('/') } };
+  if (node.rest) return { route: node.rest, values: [...values, segs.slice(i).join('/')] };
   return undefined;
 }

@@ -61,6 +61,7 @@ function fromText(type: DataType, text: string, tz: string): unknown {
         if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
         return parseText(t, text, tz);
       case 'Array':
+      case 'Decimal':
         return parseText(t, text, tz);
       default:
         if (!INT_RE.test(text)) return undefined;
@@ -75,7 +76,7 @@ function fromText(type: DataType, text: string, tz: string): unknown {
 function intFits(t: DataType, v: bigint): boolean {
   const bits: Record<string, [bigint, bigint]> = {
     Int8: [-128n, 127n], Int16: [-32768n, 32767n], Int32: [-2147483648n, 2147483647n], Int64: [-(2n ** 63n), 2n ** 63n - 1n],
-    UInt8: [0n, 255n], UInt16: [0n, 65535n], UInt32: [0n, 4294967295n], UInt64: [0n, 2n ** 64n - 1n],
+    UInt8: [0n, 255n], UInt16: [0n, 65535n], UInt32: [0n, 4294967295n], UInt64: [0n, 2n ** 64n - 1n], Int128: [-(2n ** 127n), 2n ** 127n - 1n],
   };
   const r = bits[t.kind];
   return !r || (v >= r[0] && v <= r[1]);
@@ -129,7 +130,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
           else {
             v = fromJsonValues ? fromJson(col.type, raw, tz) : fromText(col.type, raw as string, tz);
             if (v === undefined) {
-              if (p.strictMode) throw new RowError(`Value '${typeof raw === 'string' ? raw : JSON.stringify(raw)}' is out of range. The type of '${col.name}' is ${specs[i]?.type ?? col.type.name}`);
+              if (p.strictMode) throw new RowError(fieldMessage(plan.sources[t.index] ?? col.name, t.index, specs[i]?.type ?? col.type.name, typeof raw === 'string' ? raw : JSON.stringify(raw)));
               v = null;
             }
           }
@@ -139,7 +140,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
           try {
             v = out === null ? null : convertValue(out, t.compiled.type, col.type, tz);
           } catch {
-            if (p.strictMode) throw new RowError(`Value '${String(out)}' is out of range. The type of '${col.name}' is ${specs[i]?.type ?? col.type.name}`);
+            if (p.strictMode) throw new RowError(fieldMessage(col.name, i, specs[i]?.type ?? col.type.name, String(out)));
             v = null;
           }
         }
@@ -159,7 +160,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
           return;
         }
       }
-      const partition = routePartition(meta, partIdx >= 0 ? row[partIdx] : null);
+      const partition = routePartition(meta, partIdx >= 0 ? row[partIdx] : null, partIdx >= 0 ? table.columns[partIdx]!.type : undefined);
       if (!partition || (plan.partitions && !plan.partitions.has(partition))) {
         throw new RowError('The row is out of partition ranges. Please add a new partition.');
       }
@@ -178,7 +179,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
     for (const rec of readCsv(data, p)) {
       if (rec.fields.length !== expect) {
         counters.total++;
-        reject(`Value count does not match column count. Expect ${expect}, but got ${rec.fields.length}.\n\nColumn delimiter: ${p.columnSeparator.charCodeAt(0)},Row delimiter: ${p.rowDelimiter.charCodeAt(0)}.`, rec.text);
+        reject(columnCountMessage(expect, rec.fields.length, p), rec.text);
         continue;
       }
       handle(rec.text, rec.fields, false);
@@ -203,6 +204,29 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
   }
   const supplied = plan.partial ? plan.targets.map((t) => t.kind !== 'keep') : undefined;
   return { ...counters, errorLines, write: { meta, rows, tablets, ...(supplied ? { supplied } : {}) } };
+}
+
+/** csv_scanner.cpp string_2_asc: a delimiter quoted, \n and \t spelled out, other unprintables as hex. */
+function asc(text: string): string {
+  let out = "'";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else out += `0x${(code & 0xff).toString(16)}`;
+  }
+  return `${out}'`;
+}
+
+/** make_column_count_not_matched_error_message (csv_scanner.cpp, 3.x): one line, so the error log keeps one line per row. */
+function columnCountMessage(expected: number, actual: number, p: LoadParams): string {
+  return `Value count does not match column count: expected = ${expected}, actual = ${actual}. Column separator: ${asc(p.columnSeparator)}, Row delimiter: ${asc(p.rowDelimiter)}`;
+}
+
+/** make_value_type_not_matched_error_message (csv_scanner.cpp): a field strict mode rejects. */
+function fieldMessage(name: string, pos: number, type: string, value: string): string {
+  return `The field (name = ${name}, pos = ${pos}) is out of range. Type: ${type}, Value: ${value}`;
 }
 
 /** §5.3: fail iff filtered / (total − unselected) > max_filter_ratio. */

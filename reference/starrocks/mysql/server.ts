@@ -3,13 +3,17 @@
 // connection; statements run one at a time in arrival order.
 
 import mysql from 'mysql2';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
-import { Engine, Settings } from '../../engine/index.ts';
-import type { QueryContext } from '../../engine/api.ts';
+import { Settings } from '../../engine/index.ts';
+import type { Engine } from '../../engine/index.ts';
+import type { ExecResult, QueryContext } from '../../engine/api.ts';
+import type { SrFrontendStatement, SrStatement } from '../../engine/dialects/starrocks/ast.ts';
+import { isFrontendStatement } from '../../engine/dialects/starrocks/ast.ts';
 import { SessionScope } from '../../engine/session.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { srErrors, toStarRocksError } from '../../engine/dialects/starrocks/errors.ts';
-import { STARROCKS_COMMIT, STARROCKS_VERSION } from '../version.ts';
+import { createStarRocksEngine } from '../version.ts';
 import { checkNativePassword } from './auth.ts';
 import { errorPacket, okPacket, parseChangeUser } from './packets.ts';
 import { mysqlColumn, mysqlText } from './columns.ts';
@@ -22,6 +26,43 @@ const SERVER_STATUS_AUTOCOMMIT = 0x0002;
 // LONG_PASSWORD | LONG_FLAG | CONNECT_WITH_DB | PROTOCOL_41 | TRANSACTIONS | SECURE_CONNECTION | PLUGIN_AUTH
 const CAPABILITIES = 0x1 | 0x4 | 0x8 | 0x200 | 0x2000 | 0x8000 | 0x80000;
 
+/** A statement as the FE's audit/query-detail machinery sees it. */
+export interface FeQueryEvent {
+  queryId: string;
+  connectionId: number;
+  user: string;
+  database: string;
+  sql: string;
+  remoteIP: string;
+  /** ms since the epoch. */
+  startTime: number;
+  /** A SELECT (QueryDetail.isQuery). */
+  isQuery: boolean;
+  /** The session asked for a profile (enable_profile). */
+  profile: boolean;
+}
+
+export interface FeQueryOutcome {
+  state: 'FINISHED' | 'FAILED';
+  endTime: number;
+  errorMessage?: string;
+  returnRows: number;
+}
+
+/**
+ * What the FE around the query port does: it runs the statements about the
+ * cluster (users, roles, nodes, FE configuration, PROC) and hears about every
+ * connection and query (audit log, query_detail, /api/connection, profiles,
+ * metrics).
+ */
+export interface FeFrontend {
+  execute(st: SrFrontendStatement, ctx: QueryContext): ExecResult | Promise<ExecResult>;
+  connectionOpened?(connectionId: number, user: string, remoteIP: string): void;
+  connectionClosed?(connectionId: number): void;
+  queryStarted?(q: FeQueryEvent): void;
+  queryFinished?(q: FeQueryEvent, outcome: FeQueryOutcome): void;
+}
+
 export interface FeQueryServerOptions {
   host?: string;
   /** 0 picks a free port. */
@@ -30,6 +71,8 @@ export interface FeQueryServerOptions {
   engine?: Engine;
   /** user → password (or a lookup, for users the config changes later); default `root` with an empty password. */
   users?: Record<string, string> | ((user: string) => string | undefined);
+  /** The cluster's side of the FE; without one, statements about users and nodes are refused. */
+  frontend?: FeFrontend;
 }
 
 export interface FeQueryServer {
@@ -55,10 +98,7 @@ interface ServerConnection {
   on(event: string, listener: (...args: never[]) => void): void;
 }
 
-/** A StarRocks-flavoured engine with this reference's release. */
-export function createStarRocksEngine(timezone = 'UTC'): Engine {
-  return new Engine({ flavor: 'starrocks', timezone, release: { release: STARROCKS_VERSION, commit: STARROCKS_COMMIT } });
-}
+export { createStarRocksEngine };
 
 export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promise<FeQueryServer> {
   const engine = opts.engine ?? createStarRocksEngine();
@@ -71,7 +111,7 @@ export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promi
     const conn = raw as unknown as ServerConnection;
     sockets.add(conn.stream);
     conn.stream.on('close', () => sockets.delete(conn.stream));
-    new Session(engine, users, conn, nextConnectionId++);
+    new Session(engine, users, conn, nextConnectionId++, opts.frontend);
   });
   const net = (server as unknown as { _server: import('node:net').Server })._server;
   await new Promise<void>((resolve, reject) => {
@@ -103,11 +143,15 @@ class Session {
   private readonly users: (user: string) => string | undefined;
   /** The handshake's scramble: COM_CHANGE_USER answers it again. */
   private scramble = Buffer.alloc(0);
+  private readonly frontend: FeFrontend | undefined;
+  private readonly connectionId: number;
 
-  constructor(engine: Engine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number) {
+  constructor(engine: Engine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
     this.engine = engine;
     this.conn = conn;
     this.users = users;
+    this.frontend = frontend;
+    this.connectionId = connectionId;
     // mysql2's server runs the whole session as one command and never restarts the packet sequence;
     // every client command starts at 0 and the replies must continue from it.
     const handle = conn.handlePacket.bind(conn);
@@ -153,6 +197,8 @@ class Session {
           }
           this.ctx.database = params.database;
         }
+        this.frontend?.connectionOpened?.(connectionId, params.user, this.remoteIP());
+        conn.stream.once('close', () => this.frontend?.connectionClosed?.(connectionId));
         done(null);
       },
     });
@@ -204,34 +250,70 @@ class Session {
     this.conn.writePacket(okPacket(0, SERVER_STATUS_AUTOCOMMIT));
   }
 
-  private fail(e: unknown, code?: number, sqlState?: string): void {
+  private fail(e: unknown, code?: number, sqlState?: string): EngineError {
     const err = e instanceof EngineError && e.mysqlCode !== undefined ? e : toStarRocksError(e, this.ctx.database);
     this.conn.writePacket(errorPacket(code ?? err.mysqlCode ?? 1064, sqlState ?? err.sqlState ?? 'HY000', err.message));
+    return err;
   }
 
   private enqueue(sql: string): void {
     this.queue = this.queue.then(() => this.run(sql));
   }
 
+  private remoteIP(): string {
+    return (this.conn.stream.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  }
+
+  /** enable_profile of the session (or SET GLOBAL). */
+  private profiling(): boolean {
+    const v = this.ctx.scope?.variables.get('enable_profile') ?? this.engine.starrocksGlobals.get('enable_profile');
+    return v === 1n || (typeof v === 'string' && v.toLowerCase() === 'true');
+  }
+
   private async run(sql: string): Promise<void> {
-    this.ctx.queryId = `${this.ctx.scope!.id}-${++this.queryCount}`;
+    // StarRocks query ids are UUIDs; last_query_id() answers the previous one of the session.
+    const queryId = randomUUID();
+    this.ctx.queryId = queryId;
     this.ctx.running = undefined;
+    let event: FeQueryEvent | undefined;
+    let returnRows = 0;
     try {
       const q = this.engine.parse(sql, { dialect: 'starrocks' });
-      const result = await this.engine.execute(q, this.ctx);
+      const st = (q as { starrocks?: SrStatement }).starrocks;
+      event = {
+        queryId, connectionId: this.connectionId, user: this.ctx.user, database: this.ctx.database, sql, remoteIP: this.remoteIP(),
+        startTime: Date.now(), isQuery: st?.kind === 'select', profile: this.profiling(),
+      };
+      this.frontend?.queryStarted?.(event);
+      let result: ExecResult;
+      if (st && isFrontendStatement(st)) {
+        if (!this.frontend) throw new EngineError('NOT_IMPLEMENTED', `${st.kind.toUpperCase().replace(/_/g, ' ')} needs the StarRocks front-end`);
+        result = await this.frontend.execute(st, this.ctx);
+      } else {
+        result = await this.engine.execute(q, this.ctx);
+      }
       if (result.kind === 'none') {
         this.conn.writePacket(okPacket(result.affectedRows ?? 0, SERVER_STATUS_AUTOCOMMIT, result.info));
-        return;
+      } else {
+        const tz = this.timezone();
+        this.conn.writeColumns(result.columns.map((c) => mysqlColumn(c.name, c.type)));
+        for await (const block of result.blocks) {
+          for (const row of block.rows) this.conn.writeTextRow(row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz)));
+          returnRows += block.rows.length;
+        }
+        this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
       }
-      const tz = this.timezone();
-      this.conn.writeColumns(result.columns.map((c) => mysqlColumn(c.name, c.type)));
-      for await (const block of result.blocks) {
-        for (const row of block.rows) this.conn.writeTextRow(row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz)));
-      }
-      this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
+      if (event) this.frontend?.queryFinished?.(event, { state: 'FINISHED', endTime: Date.now(), returnRows });
     } catch (e) {
       // An error after the column definitions still ends the result set with ERR, as MySQL servers do.
-      this.fail(e);
+      const err = this.fail(e);
+      event ??= {
+        queryId, connectionId: this.connectionId, user: this.ctx.user, database: this.ctx.database, sql, remoteIP: this.remoteIP(),
+        startTime: Date.now(), isQuery: false, profile: this.profiling(),
+      };
+      this.frontend?.queryFinished?.(event, { state: 'FAILED', endTime: Date.now(), errorMessage: err.message, returnRows });
+    } finally {
+      this.ctx.scope!.variables.set('__last_query_id', queryId);
     }
   }
 

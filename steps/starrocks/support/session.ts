@@ -178,7 +178,8 @@ export class StarRocksSession {
     const request = { method: sent.method, path: `${url.pathname}${url.search}`, headers: sent.headers,
       ...(sent.body.length > 0 || sent.method === 'PUT' || sent.method === 'POST' ? { body: sent.body } : {}) };
     if (localAddress === undefined) return sendHttp(url.origin, request);
-    const agent = new Agent({ connect: { localAddress } });
+    // A client option: undici's connector overrides `connect.localAddress` with the client's own (none).
+    const agent = new Agent({ localAddress });
     try {
       const res = await agent.request({ origin: url.origin, path: request.path, method: sent.method as 'GET', headers: sent.headers,
         ...(request.body ? { body: request.body } : {}) });

@@ -7,7 +7,7 @@ import type { Table, TableColumn } from '../../catalog.ts';
 import type { SrCreateTable } from './ast.ts';
 import type { StarRocksColumnMeta, StarRocksKeysType, StarRocksTableMeta, StarRocksType } from './meta.ts';
 import { keysTypeSql } from './meta.ts';
-import { engineType, typeCanonical, typeSql } from './types.ts';
+import { engineType, starRocksTypeOf, typeCanonical, typeSql } from './types.ts';
 import { analysisError, codedError } from './errors.ts';
 
 let nextTableId = 10100;
@@ -171,4 +171,22 @@ export function describeStarRocks(meta: StarRocksTableMeta): unknown[][] {
     c.defaultValue ?? (c.nullable ? null : null),
     c.aggregate ?? '',
   ]);
+}
+
+/** A table's StarRocks metadata; derived from its engine columns when it was not created in this dialect. */
+export function tableMetaOf(t: Table): StarRocksTableMeta {
+  if (t.starrocks) return t.starrocks;
+  const columns = t.columns.map((c, i) => ({
+    name: c.name, type: starRocksTypeOf(c.type), nullable: c.type.kind === 'Nullable', isKey: i === 0, comment: c.comment ?? '',
+  }));
+  return {
+    id: 0, keysType: 'DUP_KEYS', keyColumns: columns.slice(0, 1).map((c) => c.name), columns, distribution: { kind: 'RANDOM' },
+    properties: [], comment: t.comment, engine: 'OLAP',
+  };
+}
+
+/** SHOW CREATE TABLE of a view (the View / Create View row). */
+export function showCreateView(view: Table): string {
+  const cols = view.columns.map((c) => quoteName(c.name)).join(', ');
+  return `CREATE VIEW ${quoteName(view.name)} (${cols})${view.comment ? ` COMMENT ${quoteText(view.comment)}` : ''} AS ${view.engineFull};`;
 }

@@ -21,11 +21,12 @@ import { formatDateTime } from '../../time.ts';
 import { convertValue } from '../../values/convert.ts';
 import { SessionScope } from '../../session.ts';
 import type { SrStatement } from './ast.ts';
-import { SYSVAR_FUNCTION } from './parser.ts';
-import { buildStarRocksTable, describeStarRocks, showCreateStarRocks } from './ddl.ts';
+import { isFrontendStatement } from './ast.ts';
+import { PARTITIONS_FUNCTION, SYSVAR_FUNCTION, parseStarRocksStatement } from './parser.ts';
+import { buildStarRocksTable, describeStarRocks, showCreateStarRocks, showCreateView, tableMetaOf } from './ddl.ts';
 import type { StarRocksTableMeta } from './meta.ts';
 import { analysisError, codedError, srErrors, toStarRocksError } from './errors.ts';
-import { engineType, parseStarRocksType, starRocksTypeOf } from './types.ts';
+import { engineType, parseStarRocksType, starRocksTypeOf, typeCanonical } from './types.ts';
 import type { LoadJob, LoadJobs } from './loads.ts';
 import { defaultVariables, unknownVariable } from './variables.ts';
 import type { StarRocksRelease } from './variables.ts';
@@ -97,16 +98,38 @@ function findTable(host: StarRocksHost, db: string | undefined, name: string, ct
   return t;
 }
 
-/** Metadata of a table, derived from its engine columns when it was not created in this dialect. */
-function metaOf(t: Table): StarRocksTableMeta {
-  if (t.starrocks) return t.starrocks;
-  const columns = t.columns.map((c, i) => ({
-    name: c.name, type: starRocksTypeOf(c.type), nullable: c.type.kind === 'Nullable', isKey: i === 0, comment: c.comment ?? '',
-  }));
-  return {
-    id: 0, keysType: 'DUP_KEYS', keyColumns: columns.slice(0, 1).map((c) => c.name), columns, distribution: { kind: 'RANDOM' },
-    properties: [], comment: t.comment, engine: 'OLAP',
-  };
+const metaOf = tableMetaOf;
+
+/** Views are engine tables with engine `VIEW` whose engineFull is the defining SELECT's text. */
+function isViewTable(t: Table): boolean {
+  return t.engine === 'VIEW';
+}
+
+/** Tables a view names without a database are in the view's database, whoever reads it. */
+function qualify(q: SelectQuery, db: string): void {
+  for (const part of q.parts) {
+    const from = part.from;
+    if (from?.t === 'table' && from.db === undefined) from.db = db;
+    else if (from?.t === 'sub') qualify(from.query, db);
+    else if (from?.t === 'func' && from.name === PARTITIONS_FUNCTION) {
+      const first = from.args[0] as { value: unknown; raw: string };
+      if (first.value === '') from.args[0] = { t: 'lit', value: db, raw: `'${db}'` };
+    }
+  }
+}
+
+/** A view's SELECT, with its select items named after the view's columns. */
+function viewQuery(view: Table): SelectQuery {
+  const st = parseStarRocksStatement(view.engineFull);
+  if (st.kind !== 'select') throw analysisError(`View ${view.name} is invalid`);
+  qualify(st.query, view.database);
+  for (const part of st.query.parts) {
+    if (part.columns.some((c) => c.t === 'star') || part.columns.length !== view.columns.length) continue;
+    part.columns.forEach((c, i) => {
+      c.alias = view.columns[i]!.name;
+    });
+  }
+  return st.query;
 }
 
 // ------------------------------------------------------------ variables
@@ -137,7 +160,6 @@ class Rewriter {
 
   private core(c: SelectCore): SelectCore {
     if (c.from?.t === 'table' && c.from.db === undefined && !this.ctx.database) throw srErrors.noDatabase();
-    if (c.from?.t === 'table') findTable(this.host, c.from.db, c.from.name, this.ctx);
     const out: SelectCore = { ...c, with: c.with.map((e) => this.expr(e)), columns: c.columns.map((e) => this.expr(e)) };
     if (c.from) out.from = this.table(c.from);
     if (c.where) out.where = this.expr(c.where);
@@ -148,7 +170,44 @@ class Rewriter {
   }
 
   private table(t: TableExpr): TableExpr {
-    return t.t === 'sub' ? { ...t, query: this.query(t.query) } : t;
+    if (t.t === 'sub') return { ...t, query: this.query(t.query) };
+    if (t.t === 'func' && t.name === PARTITIONS_FUNCTION) return this.partitions(t);
+    if (t.t !== 'table') return t;
+    const table = findTable(this.host, t.db, t.name, this.ctx);
+    if (!isViewTable(table)) return t;
+    // A view reads as its query, under the view's name.
+    return { t: 'sub', query: this.query(viewQuery(table)), alias: t.alias ?? t.name };
+  }
+
+  /** `t PARTITION (p, …)`: the rows whose partition column falls in those partitions' ranges or lists. */
+  private partitions(t: TableExpr & { t: 'func' }): TableExpr {
+    const [db, name, ...parts] = t.args.map((a) => String((a as { value: unknown }).value));
+    const table = findTable(this.host, db || undefined, name!, this.ctx);
+    const meta = table.starrocks;
+    const defs = meta?.partition?.partitions;
+    const column = meta?.partition?.columns[0];
+    const conditions: string[] = [];
+    for (const p of parts) {
+      const def = defs?.find((d) => d.name.toLowerCase() === p.toLowerCase());
+      // An unpartitioned table's one partition carries the table's name.
+      if (!def && !meta?.partition && p.toLowerCase() === table.name.toLowerCase()) {
+        conditions.push('1 = 1');
+        continue;
+      }
+      if (!def || column === undefined) throw analysisError(`Unknown partition '${p}' in table '${table.name}'`);
+      const col = `\`${column}\``;
+      const type = meta!.columns.find((c) => c.name === column)?.type;
+      const value = (v: string): string => (type && ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'LARGEINT', 'FLOAT', 'DOUBLE', 'DECIMAL'].includes(type.base) && /^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/'/g, "\\'")}'`);
+      if (def.values) conditions.push(`${col} IN (${def.values.map(value).join(', ')})`);
+      else {
+        const range = [def.lower !== undefined ? `${col} >= ${value(def.lower)}` : '', def.upper !== undefined ? `${col} < ${value(def.upper)}` : ''].filter((x) => x);
+        conditions.push(range.length ? range.map((r) => `(${r})`).join(' AND ') : '1 = 1');
+      }
+    }
+    const sql = `SELECT * FROM \`${table.database}\`.\`${table.name}\` WHERE ${conditions.map((c) => `(${c})`).join(' OR ')}`;
+    const st = parseStarRocksStatement(sql);
+    if (st.kind !== 'select') throw analysisError(`Unknown partition in table '${table.name}'`);
+    return { t: 'sub', query: this.query(st.query), alias: t.alias ?? table.name };
   }
 
   private lit(value: unknown, alias: string | undefined): Expr {
@@ -231,6 +290,10 @@ export async function executeStarRocks(host: StarRocksHost, st: SrStatement, ctx
 }
 
 async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Promise<ExecResult> {
+  if (isFrontendStatement(st)) {
+    // Users, roles, nodes and FE configs belong to the FE front-end (the reference's cluster), not to the catalog.
+    throw codedError('NOT_IMPLEMENTED', 1064, 'HY000', `${st.kind.toUpperCase().replace(/_/g, ' ')} needs the StarRocks front-end`);
+  }
   switch (st.kind) {
     case 'select': {
       const env = execEnv(host, ctx);
@@ -289,8 +352,40 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
       host.catalog.dropTable(db, st.name, false);
       return NONE;
     }
+    case 'create_view': {
+      const db = needDb(st.db, ctx);
+      if (!host.catalog.databases.has(db)) throw srErrors.unknownDatabase(db);
+      if (!NAME_RE.test(st.name)) throw codedError('BAD_ARGUMENTS', 1104, '42000', `Incorrect table name '${st.name}'`);
+      if (host.catalog.findTable(db, st.name)) {
+        if (st.ifNotExists) return NONE;
+        throw srErrors.tableExists(st.name);
+      }
+      // The view's columns: its query's, planned (not run) in the view's database.
+      const plan = await planSelect(new Rewriter(host, { ...ctx, database: db }).query(st.query), execEnv(host, { ...ctx, database: db }));
+      if (st.columns && st.columns.length !== plan.columns.length) throw analysisError('The number of columns of the view does not match the number of columns of its query');
+      if (st.columns && st.query.parts.some((p) => p.columns.some((c) => c.t === 'star'))) {
+        throw codedError('NOT_IMPLEMENTED', 1064, 'HY000', 'A column list for a view of SELECT * is not supported by this reference');
+      }
+      host.catalog.addTable({
+        database: db, name: st.name, uuid: randomUUID(), engine: 'VIEW', engineFull: st.text, comment: st.comment ?? '',
+        columns: plan.columns.map((c, i) => ({ name: st.columns?.[i] ?? c.name, type: c.type })),
+        createdAt: Math.floor(Date.now() / 1000), rows: [], bytes: 0,
+      }, false);
+      return NONE;
+    }
+    case 'drop_view': {
+      const db = needDb(st.db, ctx);
+      const t = host.catalog.findTable(db, st.name);
+      if (!t || !isViewTable(t)) {
+        if (st.ifExists) return NONE;
+        throw srErrors.unknownTable(`${db}.${st.name}`);
+      }
+      host.catalog.dropTable(db, st.name, false);
+      return NONE;
+    }
     case 'truncate': {
       const t = findTable(host, st.db, st.name, ctx);
+      if (isViewTable(t)) throw analysisError(`Table[${t.name}] is not OLAP table`);
       t.rows = [];
       t.bytes = 0;
       return NONE;
@@ -313,15 +408,21 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
         names = names.filter((n) => re.test(n));
       }
       const header = `Tables_in_${db}`;
-      if (st.full) return rows(varchar(header, 'Table_type'), names.map((n) => [n, 'BASE TABLE']), ctx);
+      if (st.full) return rows(varchar(header, 'Table_type'), names.map((n) => [n, isViewTable(d.tables.get(n)!) ? 'VIEW' : 'BASE TABLE']), ctx);
       return rows(varchar(header), names.map((n) => [n]), ctx);
     }
     case 'show_create_table': {
       const t = findTable(host, st.db, st.name, ctx);
+      if (isViewTable(t)) {
+        return rows(varchar('View', 'Create View', 'character_set_client', 'collation_connection'), [[t.name, showCreateView(t), 'utf8', 'utf8_general_ci']], ctx);
+      }
       return rows(varchar('Table', 'Create Table'), [[t.name, showCreateStarRocks(t, metaOf(t))]], ctx);
     }
     case 'describe': {
       const t = findTable(host, st.db, st.name, ctx);
+      if (isViewTable(t)) {
+        return rows(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), t.columns.map((c) => [c.name, typeCanonical(starRocksTypeOf(c.type)), 'YES', 'false', null, '']), ctx);
+      }
       return rows(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), describeStarRocks(metaOf(t)), ctx);
     }
     case 'use':
@@ -340,7 +441,10 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
         if (!defaults.has(a.name)) throw unknownVariable(a.name, defaults.keys());
         const c = new Compiler({ env, columns: [], aliases: new Map(), scope: '', precomputed: new Map() }).compile(a.value);
         const v = c.ev([], NO_STATE);
-        const value = typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : typeof v === 'boolean' ? (v ? 1n : 0n) : String(v);
+        let value: string | bigint = typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : typeof v === 'boolean' ? (v ? 1n : 0n) : String(v);
+        // Boolean variables (enable_profile…) keep their `true`/`false` spelling, as SessionVariable prints them.
+        const def = defaults.get(a.name);
+        if (def === 'true' || def === 'false') value = value === 1n || String(value).toLowerCase() === 'true' ? 'true' : 'false';
         (a.global ? host.globals : ctx.scope.variables).set(a.name, value);
       }
       return NONE;
@@ -365,6 +469,7 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
 
 async function insert(host: StarRocksHost, st: SrStatement & { kind: 'insert' }, ctx: QueryContext): Promise<NoResult> {
   const table = findTable(host, st.db, st.table, ctx);
+  if (isViewTable(table)) throw analysisError(`The target table of insert into is not OLAP table: ${table.name}`);
   const meta = metaOf(table);
   const names = st.columns ?? table.columns.map((c) => c.name);
   const target = names.map((n) => {

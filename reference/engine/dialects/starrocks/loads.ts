@@ -59,6 +59,11 @@ export class LoadJobs {
     this.jobs.delete(LoadJobs.key(db, label));
   }
 
+  /** Every job of every database. */
+  all(): LoadJob[] {
+    return [...this.jobs.values()];
+  }
+
   list(db: string): LoadJob[] {
     return [...this.jobs.values()].filter((j) => j.db === db);
   }

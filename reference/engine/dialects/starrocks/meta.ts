@@ -38,6 +38,23 @@ export interface StarRocksPartition {
   columns: string[];
   /** The definition as written after `PARTITION BY`, partitions included. */
   text: string;
+  /**
+   * The partitions the definition lists, in order (RANGE and LIST). Absent for
+   * expression partitioning and `START … END … EVERY` batches, whose
+   * partitions StarRocks creates itself.
+   */
+  partitions?: StarRocksPartitionDef[];
+}
+
+/** One partition of a RANGE or LIST table; values are texts of the first partition column. */
+export interface StarRocksPartitionDef {
+  name: string;
+  /** RANGE: inclusive lower bound; absent = the column type's minimum. */
+  lower?: string;
+  /** RANGE: exclusive upper bound; absent = MAXVALUE. */
+  upper?: string;
+  /** LIST: the values the partition holds. */
+  values?: string[];
 }
 
 export interface StarRocksTableMeta {

@@ -5,14 +5,17 @@
 import { EngineError } from '../../errors.ts';
 import { Parser } from '../../parser/parser.ts';
 import { unquoteString } from '../../parser/lexer.ts';
-import type { Expr, SelectQuery } from '../../parser/ast.ts';
-import type { SrColumnDef, SrCreateTable, SrStatement } from './ast.ts';
-import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition } from './meta.ts';
+import type { Expr, SelectQuery, TableExpr } from '../../parser/ast.ts';
+import type { SrColumnDef, SrCreateTable, SrStatement, SrUserIdentity } from './ast.ts';
+import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition, StarRocksPartitionDef } from './meta.ts';
 import { parseStarRocksType } from './types.ts';
 import { srErrors } from './errors.ts';
 
 /** Function name the parser gives `@@[scope.]name`; the executor swaps in the variable's value. */
 export const SYSVAR_FUNCTION = '__starrocks_sysvar';
+
+/** Table-function name the parser gives `db.t PARTITION (p1, p2)`: args db, table, then the partition names. */
+export const PARTITIONS_FUNCTION = '__starrocks_partitions';
 
 const AGGREGATES = new Set(['SUM', 'MAX', 'MIN', 'REPLACE', 'REPLACE_IF_NOT_NULL']);
 const KEYS: Record<string, StarRocksKeysType> = { DUPLICATE: 'DUP_KEYS', AGGREGATE: 'AGG_KEYS', UNIQUE: 'UNIQUE_KEYS', PRIMARY: 'PRIMARY_KEYS' };
@@ -54,6 +57,8 @@ export class StarRocksParser extends Parser {
   private dispatch(): SrStatement {
     if (this.isKw('SELECT') || this.isKw('WITH') || this.isOp('(')) return { kind: 'select', query: this.namedSelect() };
     if (this.kw('CREATE')) {
+      if (this.kw('USER')) return this.createUser();
+      if (this.kw('VIEW')) return this.createView();
       if (this.kw('DATABASE') || this.kw('SCHEMA')) {
         const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
         const name = this.identifier('database name');
@@ -65,6 +70,14 @@ export class StarRocksParser extends Parser {
       return this.createTable();
     }
     if (this.kw('DROP')) {
+      if (this.kw('USER')) {
+        const ifExists = this.kw('IF', 'EXISTS');
+        return { kind: 'drop_user', identity: this.userIdentity(), ifExists };
+      }
+      if (this.kw('VIEW')) {
+        const ifExists = this.kw('IF', 'EXISTS');
+        return { kind: 'drop_view', ...this.tableName(), ifExists };
+      }
       if (this.kw('DATABASE') || this.kw('SCHEMA')) {
         const ifExists = this.kw('IF', 'EXISTS');
         const name = this.identifier('database name');
@@ -91,6 +104,16 @@ export class StarRocksParser extends Parser {
     }
     if (this.isKw('INSERT')) return this.insertSr();
     if (this.kw('SET')) return this.setSr();
+    if (this.kw('GRANT')) return this.grant(false);
+    if (this.kw('REVOKE')) return this.grant(true);
+    if (this.kw('ADMIN')) {
+      if (this.kw('SHOW', 'FRONTEND', 'CONFIG')) {
+        const like = this.kw('LIKE') ? this.stringLiteral() : undefined;
+        return { kind: 'show_frontend_config', ...(like !== undefined ? { like } : {}) };
+      }
+      this.needKw('SET', 'FRONTEND', 'CONFIG');
+      return { kind: 'set_frontend_config', settings: this.properties() };
+    }
     this.expect('SELECT');
     throw this.fail();
   }
@@ -260,22 +283,100 @@ export class StarRocksParser extends Parser {
     const start = this.tok.begin;
     let kind: StarRocksPartition['kind'] = 'EXPR';
     let columns: string[] = [];
+    let partitions: StarRocksPartitionDef[] | undefined;
     if ((this.isKw('RANGE') || this.isKw('LIST')) && this.isOp('(', 1)) {
       kind = this.advance().text.toUpperCase() as 'RANGE' | 'LIST';
       columns = this.identifierList();
-      if (this.isOp('(')) this.skipBalanced();
+      if (this.isOp('(')) partitions = this.partitionList(kind);
     } else {
       const exprs: Expr[] = [];
       do exprs.push(this.expr()); while (this.op(','));
       columns = [...new Set(exprs.flatMap(identifiersOf))];
     }
-    return { kind, columns, text: this.sql.slice(start, this.lx.at(this.k - 1).end) };
+    return { kind, columns, text: this.sql.slice(start, this.lx.at(this.k - 1).end), ...(partitions ? { partitions } : {}) };
+  }
+
+  /**
+   * `(PARTITION p VALUES LESS THAN ("10"), PARTITION q VALUES [("10"), ("20")), …)` or
+   * `(PARTITION p VALUES IN ("a", "b"), …)`. A `START … END … EVERY` batch makes the
+   * list unknown here (undefined).
+   */
+  private partitionList(kind: 'RANGE' | 'LIST'): StarRocksPartitionDef[] | undefined {
+    this.needOp('(');
+    const out: StarRocksPartitionDef[] = [];
+    let batch = false;
+    if (!this.isOp(')')) {
+      do {
+        if (!this.kw('PARTITION')) {
+          // START (…) END (…) EVERY (…): StarRocks names those partitions itself.
+          batch = true;
+          while (!this.isOp(',') && !this.isOp(')') && this.tok.type !== 'eof') {
+            if (this.isOp('(')) this.skipBalanced();
+            else this.advance();
+          }
+          continue;
+        }
+        this.kw('IF', 'NOT', 'EXISTS');
+        const name = this.identifier('partition name');
+        this.needKw('VALUES');
+        const def: StarRocksPartitionDef = { name };
+        if (kind === 'LIST') {
+          this.needKw('IN');
+          this.needOp('(');
+          def.values = [];
+          do {
+            if (this.isOp('(')) def.values.push(this.boundTuple()[0] ?? '');
+            else def.values.push(this.boundValue() ?? '');
+          } while (this.op(','));
+          this.needOp(')');
+        } else if (this.kw('LESS', 'THAN')) {
+          const previous = out[out.length - 1];
+          if (previous?.upper !== undefined) def.lower = previous.upper;
+          const upper = this.kw('MAXVALUE') ? undefined : this.boundTuple()[0];
+          if (upper !== undefined) def.upper = upper;
+        } else {
+          this.needOp('[');
+          const lower = this.boundTuple()[0];
+          this.needOp(',');
+          const upper = this.boundTuple()[0];
+          this.needOp(')');
+          if (lower !== undefined) def.lower = lower;
+          if (upper !== undefined) def.upper = upper;
+        }
+        if (this.isOp('(')) this.skipBalanced();
+        out.push(def);
+      } while (this.op(','));
+    }
+    this.needOp(')');
+    return batch ? undefined : out;
+  }
+
+  /** `("v1", "v2")`: the values, undefined for MAXVALUE / MINVALUE. */
+  private boundTuple(): (string | undefined)[] {
+    this.needOp('(');
+    const out: (string | undefined)[] = [];
+    do out.push(this.boundValue()); while (this.op(','));
+    this.needOp(')');
+    return out;
+  }
+
+  private boundValue(): string | undefined {
+    if (this.kw('MAXVALUE') || this.kw('MINVALUE')) return undefined;
+    if (this.tok.type === 'string') return unquoteString(this.advance().text);
+    const negative = this.op('-');
+    if (this.tok.type === 'number') return `${negative ? '-' : ''}${this.advance().text}`;
+    this.expect('partition value');
+    throw this.fail();
   }
 
   // ------------------------------------------------------------ SHOW
 
   private showSr(): SrStatement {
     const likeOpt = (): string | undefined => (this.kw('LIKE') ? this.stringLiteral() : undefined);
+    if (this.kw('PROC')) return { kind: 'show_proc', path: this.stringLiteral() };
+    if (this.kw('FRONTENDS')) return { kind: 'show_nodes', nodes: 'FRONTENDS' };
+    if (this.kw('BACKENDS')) return { kind: 'show_nodes', nodes: 'BACKENDS' };
+    if (this.kw('COMPUTE', 'NODES')) return { kind: 'show_nodes', nodes: 'COMPUTE NODES' };
     if (this.kw('DATABASES') || this.kw('SCHEMAS')) {
       const like = likeOpt();
       return { kind: 'show_databases', ...(like !== undefined ? { like } : {}) };
@@ -372,6 +473,19 @@ export class StarRocksParser extends Parser {
   // ------------------------------------------------------------ SET
 
   private setSr(): SrStatement {
+    if (this.isKw('DEFAULT') && this.isKw('ROLE', 1)) {
+      this.advance();
+      this.advance();
+      let roles: 'ALL' | 'NONE' | string[];
+      if (this.kw('ALL')) roles = 'ALL';
+      else if (this.kw('NONE')) roles = 'NONE';
+      else {
+        roles = [];
+        do roles.push(this.stringOrIdentifier()); while (this.op(','));
+      }
+      this.needKw('TO');
+      return { kind: 'set_default_role', roles, identity: this.userIdentity() };
+    }
     if (this.kw('NAMES')) {
       this.stringOrIdentifier();
       if (this.kw('COLLATE')) this.stringOrIdentifier();
@@ -416,6 +530,126 @@ export class StarRocksParser extends Parser {
       return { t: 'lit', value: t.text, raw: `'${t.text}'` };
     }
     return this.expr();
+  }
+
+  // ------------------------------------------------------------ users, roles, views
+
+  /** `'user'@'host'`, `user@'host'`, `'user'` or `user`. */
+  private userIdentity(): SrUserIdentity {
+    const user = this.stringOrIdentifier();
+    const host = this.op('@') ? this.stringOrIdentifier() : '%';
+    return { user, host };
+  }
+
+  /** CREATE USER [IF NOT EXISTS] ui [IDENTIFIED BY [PASSWORD] 'p' | IDENTIFIED WITH plugin [BY|AS 'x']] [DEFAULT ROLE r, …] */
+  private createUser(): SrStatement {
+    const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
+    const identity = this.userIdentity();
+    let password: string | undefined;
+    if (this.kw('IDENTIFIED')) {
+      if (this.kw('WITH')) {
+        this.stringOrIdentifier();
+        if (this.kw('BY') || this.kw('AS')) password = this.stringLiteral();
+      } else {
+        this.needKw('BY');
+        this.kw('PASSWORD');
+        password = this.stringLiteral();
+      }
+    }
+    const roles: string[] = [];
+    if (this.kw('DEFAULT', 'ROLE')) {
+      do roles.push(this.stringOrIdentifier()); while (this.op(','));
+    }
+    return { kind: 'create_user', identity, ifNotExists, roles, ...(password !== undefined ? { password } : {}) };
+  }
+
+  /**
+   * GRANT r1, r2 TO [USER] ui · GRANT priv, … ON {TABLE db.t | db.t | db.* | *.* | ALL TABLES IN DATABASE d |
+   * ALL TABLES IN ALL DATABASES} TO [USER] ui; REVOKE the same with FROM.
+   */
+  private grant(revoke: boolean): SrStatement {
+    const words: string[] = [];
+    do {
+      let w = this.stringOrIdentifier().toUpperCase();
+      while (this.tok.type === 'word' && !this.isKw('ON') && !this.isKw('TO') && !this.isKw('FROM')) w += ` ${this.advance().text.toUpperCase()}`;
+      words.push(w);
+    } while (this.op(','));
+    const target = (): SrUserIdentity => {
+      this.needKw(revoke ? 'FROM' : 'TO');
+      this.kw('USER');
+      return this.userIdentity();
+    };
+    if (!this.kw('ON')) {
+      return { kind: revoke ? 'revoke_roles' : 'grant_roles', roles: words.map((w) => w.toLowerCase()), identity: target() };
+    }
+    let db = '*';
+    let table = '*';
+    if (this.kw('ALL', 'TABLES', 'IN')) {
+      if (!this.kw('ALL', 'DATABASES')) {
+        this.needKw('DATABASE');
+        db = this.identifier('database name');
+      }
+    } else {
+      this.kw('TABLE');
+      const first = this.op('*') ? '*' : this.identifier('database name');
+      if (this.op('.')) {
+        db = first;
+        table = this.op('*') ? '*' : this.identifier('table name');
+      } else {
+        table = first;
+      }
+    }
+    return { kind: 'grant_privileges', revoke, privileges: words, db, table, identity: target() };
+  }
+
+  /** CREATE VIEW [IF NOT EXISTS] [db.]v [(c1, …)] [COMMENT '…'] AS SELECT … */
+  private createView(): SrStatement {
+    const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
+    const name = this.tableName();
+    let columns: string[] | undefined;
+    if (this.isOp('(')) {
+      this.needOp('(');
+      columns = [];
+      do {
+        columns.push(this.identifier('column name'));
+        if (this.kw('COMMENT')) this.stringLiteral();
+      } while (this.op(','));
+      this.needOp(')');
+    }
+    const comment = this.kw('COMMENT') ? this.stringLiteral() : undefined;
+    this.needKw('AS');
+    const start = this.tok.begin;
+    const query = this.namedSelect();
+    const text = this.sql.slice(start, this.lx.at(this.k - 1).end);
+    return { kind: 'create_view', ...name, ifNotExists, query, text, ...(columns ? { columns } : {}), ...(comment !== undefined ? { comment } : {}) };
+  }
+
+  /** `[db.]t PARTITION (p1, p2)` reads only those partitions; everything else as the engine parses it. */
+  protected override tableExpr(): TableExpr {
+    const save = this.k;
+    if (this.tok.type === 'word' || this.tok.type === 'quoted_id') {
+      const a = this.identifier('table name');
+      let db: string | undefined;
+      let name = a;
+      if (this.op('.') && (this.tok.type === 'word' || this.tok.type === 'quoted_id')) {
+        db = a;
+        name = this.identifier('table name');
+      }
+      if ((this.isKw('PARTITION') || this.isKw('PARTITIONS')) && this.isOp('(', 1)) {
+        this.advance();
+        const parts = this.identifierList();
+        const lit = (v: string): Expr => ({ t: 'lit', value: v, raw: `'${v}'` });
+        const te: TableExpr = { t: 'func', name: PARTITIONS_FUNCTION, args: [lit(db ?? ''), lit(name), ...parts.map(lit)] };
+        if (this.kw('AS') || (this.tok.type === 'word' && !['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'UNION', 'HAVING', 'ON', 'CROSS', 'FULL'].includes(this.tok.text.toUpperCase()))) {
+          te.alias = this.identifier();
+        } else {
+          te.alias = name;
+        }
+        return te;
+      }
+    }
+    this.k = save;
+    return super.tableExpr();
   }
 
   // ------------------------------------------------------------ SELECT

@@ -115,3 +115,17 @@ export function starRocksTypeOf(t: DataType): StarRocksType {
     default: return { base: 'VARCHAR', length: STRING_LENGTH };
   }
 }
+
+/** PrimitiveType's name (`_schema`, error logs): `INT`, `VARCHAR`, `DECIMAL64`. */
+export function primitiveTypeName(t: StarRocksType): string {
+  return t.base === 'DECIMAL' ? decimalFamily(t.precision!).toUpperCase() : t.base;
+}
+
+/** The BE's TypeDescriptor::debug_string: `INT`, `VARCHAR(20)`, `DECIMAL64(10, 2)`. */
+export function typeDebugString(t: StarRocksType): string {
+  switch (t.base) {
+    case 'DECIMAL': return `${primitiveTypeName(t)}(${t.precision}, ${t.scale})`;
+    case 'CHAR': case 'VARCHAR': return `${t.base}(${t.length})`;
+    default: return t.base;
+  }
+}

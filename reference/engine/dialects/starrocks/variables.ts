@@ -26,6 +26,7 @@ export function defaultVariables(r: StarRocksRelease, timezone: string): Map<str
     ['collation_database', 'utf8_general_ci'],
     ['collation_server', 'utf8_general_ci'],
     ['enable_insert_strict', 'true'],
+    ['enable_profile', 'false'],
     ['event_scheduler', 'OFF'],
     ['exec_mem_limit', 2147483648n],
     ['group_concat_max_len', 65535n],
