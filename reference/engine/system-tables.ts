@@ -14,6 +14,7 @@ import type { AccessControl } from './access/access-control.ts';
 import type { SessionScope } from './session.ts';
 import { PROCESSES_TABLE } from './processes/system-processes.ts';
 import { ACCESS_SYSTEM_TABLES } from './access/system-tables.ts';
+import { METRICS_TABLE } from './system-metrics.ts';
 
 export interface SystemTableContext {
   catalog: Catalog;
@@ -139,6 +140,7 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
 };
 
 SYSTEM_TABLES.processes = PROCESSES_TABLE;
+SYSTEM_TABLES.metrics = METRICS_TABLE;
 Object.assign(SYSTEM_TABLES, ACCESS_SYSTEM_TABLES);
 
 void serializeText;

@@ -59,7 +59,9 @@ test('CREATE TABLE keeps the StarRocks metadata in the catalog', async () => {
   assert.equal(meta.keysType, 'AGG_KEYS');
   assert.deepEqual(meta.keyColumns, ['dt', 'city']);
   assert.deepEqual(meta.columns.map((c) => c.aggregate ?? null), [null, null, 'SUM', 'REPLACE_IF_NOT_NULL']);
-  assert.deepEqual(meta.partition, { kind: 'RANGE', columns: ['dt'], text: 'RANGE(dt) (PARTITION p1 VALUES LESS THAN ("2024-01-01"))' });
+  assert.deepEqual(meta.partition, {
+    kind: 'RANGE', columns: ['dt'], text: 'RANGE(dt) (PARTITION p1 VALUES LESS THAN ("2024-01-01"))', partitions: [{ name: 'p1', upper: '2024-01-01' }],
+  });
   assert.deepEqual(meta.distribution, { kind: 'HASH', columns: ['dt'] });
   assert.equal(meta.buckets, 8);
   assert.ok(meta.properties.some(([k, v]) => k === 'storage_medium' && v === 'SSD'));

@@ -14,13 +14,15 @@ import { valuesInputs, valuesOutputs } from './values.ts';
 import { verticalOutputs } from './vertical.ts';
 import { xmlOutputs } from './xml.ts';
 import { rowBinaryInputs, rowBinaryOutputs } from './row-binary.ts';
+import { templateOutputs } from './template.ts';
 import type { InputFormat, OutputFormat } from './types.ts';
 
 export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
 const outputs = new Map<string, OutputFormat>();
 for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs,
-  ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs]) {
+  ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs,
+  ...templateOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
 

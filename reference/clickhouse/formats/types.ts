@@ -9,6 +9,8 @@ export interface FormatContext {
   settings: SettingsView;
   /** Session timezone (session_timezone) or the server's; DateTime text uses it. */
   timezone: string;
+  /** The server's <format_schema_path>: where Template's format files are found. */
+  formatSchemaPath?: string;
 }
 
 /** Totals the block-JSON formats print in `statistics`. */
