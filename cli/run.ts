@@ -52,7 +52,7 @@ export async function run(options: RunOptions): Promise<number> {
     process.stdout.write(`olapspec: running the features against ${target.name}: ${serves.join(', ')}\n`);
 
     const parameters: SuiteParameters = {
-      target: { name: target.name, url: target.url, user: target.user, password: target.password, version,
+      target: { name: target.name, spec: options.target, url: target.url, user: target.user, password: target.password, version,
         ...(target.httpsUrl ? { httpsUrl: target.httpsUrl } : {}),
         ...(starrocks ? { starrocks: starrocks.info } : {}) },
     };

@@ -69,3 +69,17 @@ Then('the body ends with {string}', function (this: OlapWorld, end: string) {
 Then('the body is not {string}', function (this: OlapWorld, unexpected: string) {
   expect(this.response.body.toString('utf8'), 'body').not.to.equal(this.resolve(unescapeText(unexpected)));
 });
+
+// For a shape whose values vary (metrics, counters): the regular expression,
+// its lines joined by \n, must match each block of lines whole.
+Then('the body is made of {int}-line blocks, each matching:', function (this: OlapWorld, size: number, pattern: string) {
+  const body = this.response.body.toString('utf8');
+  expect(body.endsWith('\n'), 'body ends with a newline').to.equal(true);
+  const lines = body.slice(0, -1).split('\n');
+  expect(lines.length % size, `${lines.length} lines in blocks of ${size}`).to.equal(0);
+  const block = new RegExp(`^(?:${pattern})$`);
+  for (let i = 0; i < lines.length; i += size) {
+    const text = lines.slice(i, i + size).join('\n');
+    expect(block.test(text), `lines ${i + 1}-${i + size} ${showBytes(text)} do not match ${pattern}`).to.equal(true);
+  }
+});

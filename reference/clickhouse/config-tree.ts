@@ -80,20 +80,22 @@ interface OrderedObject extends ConfigObject {
   [DOCUMENT_ORDER]?: [string, ConfigValue][];
 }
 
-function xmlToValue(node: XmlNode): ConfigValue {
-  if (node.children.length === 0) return node.text;
+/** An object of the children in this order: a repeated name becomes an array, the order is remembered. */
+export function orderedObject(order: [string, ConfigValue][]): ConfigObject {
   const obj: OrderedObject = {};
-  const order: [string, ConfigValue][] = [];
-  for (const child of node.children) {
-    const value = xmlToValue(child);
-    order.push([child.name, value]);
-    const prev = obj[child.name];
-    if (prev === undefined) obj[child.name] = value;
+  for (const [name, value] of order) {
+    const prev = obj[name];
+    if (prev === undefined) obj[name] = value;
     else if (Array.isArray(prev)) prev.push(value);
-    else obj[child.name] = [prev, value];
+    else obj[name] = [prev, value];
   }
   Object.defineProperty(obj, DOCUMENT_ORDER, { value: order, enumerable: false });
   return obj;
+}
+
+function xmlToValue(node: XmlNode): ConfigValue {
+  if (node.children.length === 0) return node.text;
+  return orderedObject(node.children.map((child): [string, ConfigValue] => [child.name, xmlToValue(child)]));
 }
 
 function yamlToValue(v: unknown): ConfigValue {

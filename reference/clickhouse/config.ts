@@ -1,6 +1,7 @@
 // The server configuration this reference understands, read from a
 // ClickHouse config.xml or config.yaml and the users file it names
-// (<users_config>, relative to the config's directory): ports, display name,
+// (<users_config>, relative to the config's directory), each with its
+// config.d-style overrides merged in (config-merge.ts): ports, display name,
 // timezone, default responses, OPTIONS headers, session timeouts, the HTTPS
 // certificate and key, users/profiles/quotas for the engine's access control,
 // and the <http_handlers> rules with the user_files_path their static files
@@ -9,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { AccessConfig } from '../engine/access/config.ts';
-import { at, child, entries, readConfigTree, text } from './config-tree.ts';
+import { at, child, entries, text } from './config-tree.ts';
 import type { ConfigObject } from './config-tree.ts';
+import { readMergedConfigTree } from './config-merge.ts';
 import type { HeaderList } from './http/sink.ts';
 import { readHttpHandlers } from './http-handlers/rules.ts';
 import type { ChainEntry } from './http-handlers/rules.ts';
@@ -40,6 +42,8 @@ export interface ServerConfig {
   access?: AccessConfig;
   /** Where `file://` static handler content lives (<user_files_path>, else <path>/user_files/). */
   userFilesPath?: string;
+  /** Where format files (Template's) live (<format_schema_path>, else <path>/format_schemas/). */
+  formatSchemaPath?: string;
   /** <http_handlers> in document order; absent means the default handlers only. */
   httpHandlers?: ChainEntry[];
 }
@@ -102,6 +106,8 @@ export function configFromTree(root: ConfigObject, path: string): ServerConfig {
   // Server.cpp: user_files_path defaults to <path>/user_files/.
   const userFiles = str('user_files_path') ?? (str('path') ? join(str('path')!, 'user_files/') : undefined);
   if (userFiles) cfg.userFilesPath = userFiles;
+  const formatSchemas = str('format_schema_path') ?? (str('path') ? join(str('path')!, 'format_schemas/') : undefined);
+  if (formatSchemas) cfg.formatSchemaPath = formatSchemas;
   const handlers = readHttpHandlers(root);
   if (handlers) cfg.httpHandlers = handlers;
 
@@ -111,7 +117,7 @@ export function configFromTree(root: ConfigObject, path: string): ServerConfig {
   if (usersPath) {
     const full = relativeTo(path, usersPath);
     if (!existsSync(full)) throw new Error(`${path}: the users config ${full} does not exist`);
-    usersRoot = readConfigTree(full);
+    usersRoot = readMergedConfigTree(full);
   }
   const access = accessConfigFrom(usersRoot);
   if (access) cfg.access = access;
@@ -121,5 +127,5 @@ export function configFromTree(root: ConfigObject, path: string): ServerConfig {
 }
 
 export function loadConfig(path: string): ServerConfig {
-  return configFromTree(readConfigTree(path), path);
+  return configFromTree(readMergedConfigTree(path), path);
 }

@@ -46,6 +46,9 @@ export const ServerErrorCodes = {
   UNKNOWN_ELEMENT_IN_CONFIG: 137,
   NO_ELEMENTS_IN_CONFIG: 139,
   INVALID_CONFIG_PARAMETER: 318,
+  FILE_DOESNT_EXIST: 107,
+  NOT_FOUND_COLUMN_IN_BLOCK: 10,
+  INVALID_TEMPLATE_FORMAT: 474,
 } as const;
 
 export type ServerErrorName = keyof typeof ServerErrorCodes;
@@ -54,6 +57,8 @@ export type ServerErrorName = keyof typeof ServerErrorCodes;
 export class ServerError extends Error {
   code: number;
   codeName: string;
+  /** The C++ class ClickHouse names in the text, when not DB::Exception (e.g. DB::ErrnoException). */
+  exceptionClass?: string;
 
   constructor(name: ServerErrorName | keyof typeof ErrorCodes, message: string) {
     super(message);
@@ -105,7 +110,8 @@ export function exceptionText(err: unknown): string {
   if (isCoded(err)) {
     const msg = err.message;
     const dot = msg.length > 0 && !msg.endsWith('.') ? '.' : '';
-    return `Code: ${err.code}. DB::Exception: ${msg}${dot} (${err.codeName}) (version ${VERSION})`;
+    const cls = (err as { exceptionClass?: string }).exceptionClass ?? 'DB::Exception';
+    return `Code: ${err.code}. ${cls}: ${msg}${dot} (${err.codeName}) (version ${VERSION})`;
   }
   if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message} (version ${VERSION})`;
   const e = err instanceof Error ? err : new Error(String(err));

@@ -1,7 +1,7 @@
 // The default handler chain of 24.8 (HTTPHandlerFactory, no <http_handlers>):
 // which handler answers a method and raw request-target.
 
-export type DefaultRoute = 'root' | 'ping' | 'replicas_status' | 'query';
+export type DefaultRoute = 'root' | 'ping' | 'replicas_status' | 'play' | 'query';
 export type Route = DefaultRoute | 'not_found' | 'not_implemented';
 
 /** The default handler that takes the request, if any (also what <defaults/> stands for in <http_handlers>). */
@@ -12,6 +12,8 @@ export function defaultRoute(method: string, uri: string): DefaultRoute | undefi
     if (uri === '/') return 'root';
     if (uri === '/ping') return 'ping';
     if (uri.startsWith('/replicas_status')) return 'replicas_status';
+    // A prefix, as ClickHouse matches it: /play?user=x and /playground are the page too.
+    if (uri.startsWith('/play')) return 'play';
     if (queryPath) return 'query';
   }
   if ((method === 'POST' || method === 'OPTIONS') && (queryPath || uri === '/' || uri === '')) return 'query';

@@ -17,6 +17,7 @@ import type { ServerConfig } from './config.ts';
 import type { QueryEngine } from './engine-port.ts';
 import { handleQuery } from './handlers/query.ts';
 import type { QueryHandlerDeps, QueryHandlerOptions } from './handlers/query.ts';
+import { handlePlay } from './handlers/play.ts';
 import { handleRedirectRule, handleStaticRule } from './handlers/static-rule.ts';
 import { handleNotFound, handlePing, handleReplicasStatus, handleRoot, sendBareError, sendBareErrorToSocket } from './handlers/static.ts';
 import { KEEP_ALIVE_TIMEOUT_S, MAX_KEEP_ALIVE_REQUESTS } from './http/connection.ts';
@@ -54,6 +55,7 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
     },
     displayName: opts.displayName ?? config.displayName ?? os.hostname(),
     serverTimezone: timezone,
+    ...(config.formatSchemaPath ? { formatSchemaPath: config.formatSchemaPath } : {}),
     ...(config.httpOptionsResponse ? { optionsHeaders: config.httpOptionsResponse } : {}),
   };
 }
@@ -102,6 +104,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
           case 'root': return handleRoot(req, res, defaultResponse);
           case 'ping': return handlePing(req, res);
           case 'replicas_status': return handleReplicasStatus(req, res);
+          case 'play': return handlePlay(req, res);
           case 'query': return handleQuery(req, res, deps);
         }
     }

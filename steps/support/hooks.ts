@@ -5,6 +5,7 @@
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { startTarget, type RunningTarget } from '../targets/start_target.ts';
 import { parseClickHouseError } from './clickhouse_error.ts';
+import { configVariantOf, stopVariants, variantTarget, whyNoVariant } from './config_variants.ts';
 import { closeHttp } from './http.ts';
 import { setRunTarget, type SuiteParameters } from './run_state.ts';
 import { describeStarRocks } from '../targets/starrocks_version.ts';
@@ -32,19 +33,33 @@ BeforeAll({ timeout: 120_000 }, async function (this: { parameters: SuiteParamet
   const version = started.url ? await detectVersion(started.url, started.user, started.password) : '';
   const starrocks = started.starrocks ? await describeStarRocks(started.starrocks) : undefined;
   if (starrocks?.warning) process.stderr.write(`olapspec: ${starrocks.warning}\n`);
-  setRunTarget({ name: started.name, url: started.url, user: started.user, password: started.password, version,
+  setRunTarget({ name: started.name, spec, url: started.url, user: started.user, password: started.password, version,
     ...(started.httpsUrl ? { httpsUrl: started.httpsUrl } : {}),
     ...(starrocks ? { starrocks: starrocks.info } : {}) });
 });
 
 AfterAll({ timeout: 60_000 }, async function () {
   await closeHttp();
+  await stopVariants();
   await started?.stop();
 });
 
 // Scenarios about behaviour newer than the target are skipped, never passed.
 Before(function (this: OlapWorld, { pickle }) {
   if (tooOldFor(this.target.version, pickle.tags.map((tag) => tag.name))) return 'skipped';
+  return undefined;
+});
+
+// After the version check, so that a variant server starts only for a scenario that will run.
+Before({ timeout: 120_000 }, async function (this: OlapWorld, { pickle }) {
+  const variant = configVariantOf(pickle.tags.map((tag) => tag.name));
+  if (variant === undefined) return undefined;
+  const why = whyNoVariant(this.target);
+  if (why !== undefined) {
+    this.log(`skipped: ${why}`);
+    return 'skipped';
+  }
+  this.target = await variantTarget(this.target, variant);
   return undefined;
 });
 

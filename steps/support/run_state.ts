@@ -6,6 +6,8 @@ import type { StarRocksInfo } from '../targets/starrocks_endpoints.ts';
 
 export interface TargetInfo {
   name: string;
+  /** How the target was named (`reference`, `clickhouse-binary=PATH`, a URL), to start another like it. */
+  spec?: string;
   url: string;
   /** Base URL of its HTTPS port; @https scenarios are skipped without one. */
   httpsUrl?: string;

@@ -15,7 +15,8 @@ const NAME = /\{([a-z][a-z0-9_]*)\}/g;
 const RESERVED = new Set(RUN_TIME_PLACEHOLDERS);
 
 export class OlapWorld extends World<SuiteParameters> {
-  readonly target: TargetInfo;
+  /** The run's target, or the server of the scenario's configuration variant (config_variants.ts). */
+  target: TargetInfo;
   readonly scenarioNumber = nextScenarioNumber();
   /** Scenario names → names on the server. */
   readonly names = new Map<string, string>();

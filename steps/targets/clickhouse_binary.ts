@@ -70,7 +70,7 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
 
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-clickhouse-'));
   const [httpPort, tcpPort, httpsPort] = [await freePort(), await freePort(), await freePort()];
-  const configFile = await writeTargetConfig(dir, { httpPort, tcpPort, httpsPort });
+  const configFile = await writeTargetConfig(dir, { httpPort, tcpPort, httpsPort }, options.configVariant);
 
   // The server refuses to run as root over data it does not own, and the Debian
   // package runs it as `clickhouse`; do the same when we were started as root.

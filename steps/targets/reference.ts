@@ -23,7 +23,7 @@ const HTTPS_LINE_GRACE_MS = 1_000;
 export async function startReference(options: TargetOptions = {}): Promise<RunningTarget> {
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-reference-'));
   // Port 0 everywhere: the reference picks free ports and prints them.
-  const configFile = await writeTargetConfig(dir, { httpPort: 0, tcpPort: 0, httpsPort: 0 });
+  const configFile = await writeTargetConfig(dir, { httpPort: 0, tcpPort: 0, httpsPort: 0 }, options.configVariant);
   const child = spawn(process.execPath, [LAUNCHER, 'serve', '--host', '127.0.0.1', '--config', configFile,
     '--clickhouse-port', '0', '--fe-port', '0', '--fe-query-port', '0', '--be-port', '0', '--cn-port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],

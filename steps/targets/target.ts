@@ -24,4 +24,6 @@ export interface TargetOptions {
   queryPort?: number;
   /** Where a started server's own output goes (defaults to being discarded). */
   log?: (line: string) => void;
+  /** A file of config/variants/ (without .xml) to start the server with, as an override in config.d/. */
+  configVariant?: string;
 }

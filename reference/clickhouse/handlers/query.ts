@@ -24,6 +24,7 @@ import type { Principal, QueryParamPolicy, QueryRequestContext } from '../reques
 import { headerValue, pathOf } from '../http-handlers/select.ts';
 import { namedCaptures } from '../http-handlers/re2.ts';
 import { keepSetChanges } from '../sessions.ts';
+import { holdMetric } from '../../engine/current-metrics.ts';
 import type { SessionStore, SessionTimeouts } from '../sessions.ts';
 import { boolParam, lastParam, parseQueryString } from '../url-params.ts';
 import type { UrlParams } from '../url-params.ts';
@@ -35,6 +36,8 @@ export interface QueryHandlerDeps {
   timeouts?: SessionTimeouts;
   displayName: string;
   serverTimezone: string;
+  /** <format_schema_path>: Template's format files. */
+  formatSchemaPath?: string;
   /** Headers of <http_options_response>; answered to OPTIONS and added for requests with Origin. */
   optionsHeaders?: HeaderList;
 }
@@ -165,6 +168,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
   // With <http_options_response>, its headers go to every request that names an Origin.
   if (origin !== '' && deps.optionsHeaders) for (const [n, v] of deps.optionsHeaders) response.addHeader(n, v);
   const { engine } = deps;
+  // HTTPHandler holds CurrentMetrics::HTTPConnection for as long as it handles the request.
+  const releaseMetric = holdMetric('HTTPConnection');
 
   try {
     // Poco does not detect this case itself (HTTPHandler's workaround).
@@ -229,7 +234,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       ...(req.socket.remotePort ? { port: req.socket.remotePort } : {}),
       ...(session ? { onUseDatabase: (db: string) => { session.database = db; } } : {}),
     };
-    const fctx: FormatContext = { settings, timezone };
+    const fctx: FormatContext = { settings, timezone, ...(deps.formatSchemaPath ? { formatSchemaPath: deps.formatSchemaPath } : {}) };
 
     if (q.insertData) {
       const columns = engine.insertTarget(q, ctx);
@@ -262,6 +267,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     await response.fail(err);
   } finally {
     response.runBeforeEnd();
+    releaseMetric();
   }
 }
 

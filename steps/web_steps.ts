@@ -1,0 +1,186 @@
+// The Web UI as a person uses it: open /play in a browser, type a query, press
+// Run, read the table or the error. Only the element ids that ClickHouse's own
+// play.html has are used (#query, #run, #user, #password, #data-table,
+// #data-unparsed, #error, #hourglass), so the scenarios hold on a real server
+// as on the reference.
+
+import { After, AfterAll, Before, Status, Then, When, type DataTable } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { browserUnavailable, closeBrowser, closePage, existingPage, pageFor } from './support/browser.ts';
+import { parseClickHouseError } from './support/clickhouse_error.ts';
+import type { OlapWorld } from './support/world.ts';
+
+/** How long a run may take to show its answer. */
+const ANSWER_TIMEOUT_MS = 20_000;
+
+let toldUnavailable = false;
+
+// Without a browser the scenarios are skipped, and the run says why once.
+Before({ tags: '@browser' }, function (this: OlapWorld) {
+  const reason = browserUnavailable();
+  if (!reason) return undefined;
+  if (!toldUnavailable) {
+    toldUnavailable = true;
+    process.stderr.write(`\nolapspec: @browser scenarios are SKIPPED: ${reason}\n`);
+  }
+  this.log(`skipped: ${reason}`);
+  return 'skipped';
+});
+
+After({ tags: '@browser' }, async function (this: OlapWorld, { result }) {
+  const page = existingPage(this);
+  if (!page) return;
+  if (result?.status === Status.FAILED) {
+    try {
+      this.attach(await page.screenshot({ fullPage: true }), { mediaType: 'image/png', fileName: 'page.png' });
+    } catch (err) {
+      this.log(`no screenshot: ${(err as Error).message}`);
+    }
+  }
+  await closePage(this);
+});
+
+AfterAll({ timeout: 30_000 }, async function () {
+  await closeBrowser();
+});
+
+async function page(world: OlapWorld): Promise<Page> {
+  return pageFor(world);
+}
+
+When('I open {string} in a browser', async function (this: OlapWorld, path: string) {
+  const p = await page(this);
+  const url = new URL(this.resolve(path), this.target.url);
+  const response = await p.goto(url.href, { waitUntil: 'load' });
+  expect(response?.status(), `status of ${path}`).to.equal(200);
+  // A person logs in as the suite does, unless the address names a user or the page's default (default, no password) is it.
+  const { user, password } = this.target;
+  if (!url.searchParams.has('user') && (user !== 'default' || password !== '')) {
+    await p.fill('#user', user);
+    await p.fill('#password', password);
+  }
+});
+
+async function typeQuery(world: OlapWorld, text: string): Promise<void> {
+  await (await page(world)).fill('#query', world.resolve(text));
+}
+
+When('I type the query {string}', async function (this: OlapWorld, text: string) {
+  await typeQuery(this, text);
+});
+
+When('I type the query:', async function (this: OlapWorld, text: string) {
+  await typeQuery(this, text);
+});
+
+When('I enter the user {string} and the password {string}', async function (this: OlapWorld, user: string, password: string) {
+  const p = await page(this);
+  await p.fill('#user', this.resolve(user));
+  await p.fill('#password', this.resolve(password));
+});
+
+/** Whether an answer is on screen: the request is done and a table, a text or an error shows. */
+function answerShown(): boolean {
+  const visible = (id: string) => {
+    const el = document.getElementById(id);
+    return el !== null && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  };
+  if (visible('hourglass')) return false;
+  const table = document.getElementById('data-table');
+  const hasTable = table !== null && table.querySelector('th, td') !== null && visible('data-table');
+  return hasTable || visible('data-unparsed') || visible('error');
+}
+
+/** Runs the query the way `run` starts it and waits until the page shows the answer. */
+async function runQuery(world: OlapWorld, start: (p: Page) => Promise<void>): Promise<void> {
+  const p = await page(world);
+  const query = await p.inputValue('#query');
+  // The page's own query, not its background checks of the server or the credentials.
+  const answered = p.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').trim() === query.trim(),
+    { timeout: ANSWER_TIMEOUT_MS });
+  await start(p);
+  await answered;
+  await p.waitForFunction(answerShown, undefined, { timeout: ANSWER_TIMEOUT_MS });
+}
+
+When('I press Run', async function (this: OlapWorld) {
+  await runQuery(this, (p) => p.click('#run'));
+});
+
+When('I press Ctrl+Enter', async function (this: OlapWorld) {
+  await runQuery(this, (p) => p.press('#query', 'Control+Enter'));
+});
+
+/** The table as a person reads it: column names (without type hints), then the rows; row numbers left out. */
+async function shownTable(p: Page): Promise<string[][]> {
+  return p.evaluate(() => {
+    const table = document.getElementById('data-table');
+    if (!table) return [];
+    const text = (cell: Element) => {
+      const copy = cell.cloneNode(true) as Element;
+      copy.querySelectorAll('.type-hint').forEach((hint) => hint.remove());
+      return (copy.textContent ?? '').trim();
+    };
+    const data = (cells: Iterable<Element>) => [...cells].filter((c) => !c.classList.contains('row-number')).map(text);
+    const head = table.querySelector('thead tr') ?? table.querySelector('thead');
+    const rows: string[][] = head ? [data(head.querySelectorAll('th'))] : [];
+    for (const tr of table.querySelectorAll('tbody tr')) rows.push(data(tr.querySelectorAll('td')));
+    return rows;
+  });
+}
+
+Then('the result table shows:', async function (this: OlapWorld, expected: DataTable) {
+  const p = await page(this);
+  const want = expected.raw().map((row) => row.map((cell) => this.resolve(cell)));
+  const error = await p.locator('#error').isVisible() ? await p.locator('#error').innerText() : '';
+  expect(await shownTable(p), error ? `the page shows an error instead: ${error}` : 'result table').to.deep.equal(want);
+});
+
+Then('the page shows no result table', async function (this: OlapWorld) {
+  expect(await shownTable(await page(this)), 'result table').to.deep.equal([]);
+});
+
+// As rendered: some versions of the page set the text with innerText, which turns line ends into <br>.
+Then('the result text is {string}', async function (this: OlapWorld, expected: string) {
+  const shown = await (await page(this)).locator('#data-unparsed').innerText();
+  const withoutFinalNewlines = (text: string) => text.replace(/\n+$/, '');
+  expect(withoutFinalNewlines(shown), 'text shown for the result').to.equal(withoutFinalNewlines(this.bytes(expected).toString('utf8')));
+});
+
+async function shownError(world: OlapWorld): Promise<string> {
+  const p = await page(world);
+  const error = p.locator('#error');
+  expect(await error.isVisible(), 'an error is shown').to.equal(true);
+  return (await error.textContent() ?? '').trim();
+}
+
+Then('the page shows the error code {int}', async function (this: OlapWorld, code: number) {
+  const text = await shownError(this);
+  const parsed = parseClickHouseError(text);
+  if (!parsed) throw new Error(`the page shows something that is not a ClickHouse error: ${JSON.stringify(text.slice(0, 400))}`);
+  expect(parsed.code, `error code (${parsed.message})`).to.equal(code);
+});
+
+Then('the page shows an error containing {string}', async function (this: OlapWorld, part: string) {
+  expect(await shownError(this)).to.include(this.resolve(part));
+});
+
+Then('the page shows no error', async function (this: OlapWorld) {
+  const p = await page(this);
+  const error = p.locator('#error');
+  expect(await error.isVisible() ? await error.innerText() : '', 'error shown').to.equal('');
+});
+
+const FIELDS: Record<string, string> = { query: '#query', user: '#user', password: '#password', server: '#url' };
+
+Then('the {word} field shows {string}', async function (this: OlapWorld, field: string, value: string) {
+  const selector = FIELDS[field];
+  if (!selector) throw new Error(`no field "${field}" (known: ${Object.keys(FIELDS).join(', ')})`);
+  expect(await (await page(this)).inputValue(selector), `${field} field`).to.equal(this.resolve(value));
+});
+
+Then('the page address is {string}', async function (this: OlapWorld, expected: string) {
+  const here = new URL((await page(this)).url());
+  expect(here.pathname + here.search + here.hash, 'path, query string and fragment').to.equal(expected);
+});
