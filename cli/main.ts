@@ -64,6 +64,20 @@ async function main(argv: string[]): Promise<number> {
       ...(values['query-port'] !== undefined ? { queryPort: port('query-port', values['query-port'], 9030) } : {}),
     });
   }
+  if (command === 'matrix') {
+    const values = parse(rest, ['report']);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { writeMatrix } = await import('./matrix.ts');
+    const { matrix, files } = await writeMatrix(values.report ?? 'reports');
+    if (matrix.columns.length === 0) throw new UsageError(`no results.json under '${values.report ?? 'reports'}': run 'olapspec run' first`);
+    const divergent = matrix.rows.filter((r) => r.divergent).length;
+    process.stdout.write(`olapspec: ${matrix.rows.length} scenarios on ${matrix.columns.map((c) => c.label).join(', ')}; ` +
+      `${divergent} end differently on two targets\n${files.map((f) => `  ${f}\n`).join('')}`);
+    return 0;
+  }
   throw new UsageError(`unknown command '${command}'`);
 }
 

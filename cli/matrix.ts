@@ -4,7 +4,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunResults, ScenarioStatus } from './results.ts';
+import type { RunResults, ScenarioResult, ScenarioStatus } from './results.ts';
 
 export interface MatrixColumn {
   label: string;
@@ -42,28 +42,37 @@ export async function findResults(dir: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Builds the matrix; of several runs against the same target and version, the newest counts. */
+/**
+ * Builds the matrix: one column per target and version. Runs of the same
+ * target (say its ClickHouse and its StarRocks scenarios, run apart) fill one
+ * column together; where two runs have the same scenario, the newer counts.
+ */
 export function buildMatrix(runs: RunResults[]): Matrix {
-  const newest = new Map<string, RunResults>();
+  const byLabel = new Map<string, RunResults[]>();
   for (const run of runs) {
-    const key = `${run.target} ${run.version}`;
-    const seen = newest.get(key);
-    if (!seen || seen.date < run.date) newest.set(key, run);
+    const label = `${run.target} ${run.version}`;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), run]);
   }
-  const chosen = [...newest.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const columns = chosen.map(([label, run]) => ({ label, target: run.target, version: run.version, date: run.date, counts: run.counts }));
-
+  const labels = [...byLabel.keys()].sort((a, b) => a.localeCompare(b));
+  const columns: MatrixColumn[] = [];
   const rowIndex = new Map<string, MatrixRow>();
-  chosen.forEach(([, run], column) => {
-    for (const scenario of run.scenarios) {
-      const key = `${scenario.uri}\u0000${scenario.name}`;
+  labels.forEach((label, column) => {
+    const group = byLabel.get(label)!.sort((a, b) => a.date.localeCompare(b.date));
+    const merged = new Map<string, ScenarioResult>();
+    // The line tells apart the examples of a Scenario Outline, which share their name.
+    for (const run of group) for (const sc of run.scenarios) merged.set(`${sc.uri}\u0000${sc.line ?? ''}\u0000${sc.name}`, sc);
+    const counts: RunResults['counts'] = {};
+    for (const [key, sc] of merged) {
+      counts[sc.status] = (counts[sc.status] ?? 0) + 1;
       let row = rowIndex.get(key);
       if (!row) {
-        row = { feature: scenario.uri, scenario: scenario.name, statuses: new Array(columns.length).fill(undefined), divergent: false };
+        row = { feature: sc.uri, scenario: sc.name, statuses: new Array(labels.length).fill(undefined), divergent: false };
         rowIndex.set(key, row);
       }
-      row.statuses[column] = scenario.status;
+      row.statuses[column] = sc.status;
     }
+    const newest = group[group.length - 1]!;
+    columns.push({ label, target: newest.target, version: newest.version, date: newest.date, counts });
   });
   const rows = [...rowIndex.values()].sort((a, b) => a.feature.localeCompare(b.feature));
   for (const row of rows) {
@@ -130,11 +139,12 @@ ${body}
 `;
 }
 
-/** Reads every results.json under DIR and writes matrix.html and matrix.md next to them. */
+/** Reads every results.json under DIR and writes matrix.html and matrix.md next to them (nothing when there is none). */
 export async function writeMatrix(dir: string): Promise<{ matrix: Matrix; files: string[] }> {
   const paths = await findResults(dir);
   const runs = await Promise.all(paths.map(async (p) => JSON.parse(await readFile(p, 'utf8')) as RunResults));
   const matrix = buildMatrix(runs);
+  if (matrix.columns.length === 0) return { matrix, files: [] };
   const files = [join(dir, 'matrix.html'), join(dir, 'matrix.md')];
   await writeFile(files[0]!, matrixHtml(matrix));
   await writeFile(files[1]!, matrixMarkdown(matrix));

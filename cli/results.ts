@@ -11,6 +11,8 @@ export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'unde
 export interface ScenarioResult {
   name: string;
   uri: string;
+  /** Line of the scenario, or of its example row in a Scenario Outline. */
+  line?: number;
   tags: string[];
   status: ScenarioStatus;
 }
@@ -28,7 +30,7 @@ export interface RunResults {
 const SEVERITY: ScenarioStatus[] = ['failed', 'ambiguous', 'undefined', 'pending', 'unknown', 'skipped', 'passed'];
 
 export class ResultCollector {
-  private readonly pickles = new Map<string, { name: string; uri: string; tags: string[] }>();
+  private readonly pickles = new Map<string, { name: string; uri: string; line?: number; tags: string[] }>();
   private readonly pickleOfTestCase = new Map<string, string>();
   private readonly testCaseOfAttempt = new Map<string, string>();
   private readonly statusOfAttempt = new Map<string, ScenarioStatus>();
@@ -37,8 +39,8 @@ export class ResultCollector {
 
   onMessage = (envelope: Envelope): void => {
     if (envelope.pickle) {
-      const { id, name, uri, tags } = envelope.pickle;
-      this.pickles.set(id, { name, uri, tags: tags.map((tag) => tag.name) });
+      const { id, name, uri, tags, location } = envelope.pickle;
+      this.pickles.set(id, { name, uri, ...(location ? { line: location.line } : {}), tags: tags.map((tag) => tag.name) });
     } else if (envelope.testCase) {
       this.pickleOfTestCase.set(envelope.testCase.id, envelope.testCase.pickleId);
     } else if (envelope.testCaseStarted) {

@@ -21,6 +21,10 @@ Usage:
                  root, empty for starrocks)
       --query-port   the StarRocks FE's MySQL port (default 9030)
 
+  olapspec matrix [--report DIR]
+      Put the runs recorded under DIR (default: reports/) side by side, one column
+      per target and version: writes DIR/matrix.html and DIR/matrix.md.
+
   olapspec --help
 `;
 

@@ -55,5 +55,8 @@ if (!clickhouse) {
     '(on PATH or in /usr/sbin); `apt-get install clickhouse-server` or `bash .ci/run` installs one\n');
 }
 
+// Not a stage: the comparison of the runs above, for a reader, whatever they found.
+await runStage({ name: 'the targets side by side', args: ['bin/olapspec.js', 'matrix', '--report', 'reports'] });
+
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -13,7 +13,7 @@ function run(target: string, version: string, date: string, statuses: Record<str
   return { target, url: 'http://x', version, date, counts, scenarios };
 }
 
-test('one column per target and version, the newest run of each', () => {
+test('one column per target and version; of two runs of one scenario the newer counts', () => {
   const matrix = buildMatrix([
     run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { a: 'failed' }),
     run('reference', '24.8.1.1', '2026-01-02T00:00:00Z', { a: 'passed', b: 'passed' }),
@@ -22,6 +22,16 @@ test('one column per target and version, the newest run of each', () => {
   assert.deepEqual(matrix.columns.map((c) => c.label), ['clickhouse-binary 18.16.1', 'reference 24.8.1.1']);
   assert.deepEqual(matrix.rows.map((r) => [r.scenario, r.statuses]), [['a', ['passed', 'passed']], ['b', ['skipped', 'passed']]]);
   assert.ok(matrix.rows.every((r) => !r.divergent), 'a skip is not a disagreement');
+});
+
+test('runs of the same target fill one column together', () => {
+  const matrix = buildMatrix([
+    run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { clickhouse: 'passed' }),
+    run('reference', '24.8.1.1', '2026-01-01T00:01:00Z', { starrocks: 'passed' }),
+  ]);
+  assert.equal(matrix.columns.length, 1);
+  assert.deepEqual(matrix.columns[0]!.counts, { passed: 2 });
+  assert.deepEqual(matrix.rows.map((r) => r.scenario).sort(), ['clickhouse', 'starrocks']);
 });
 
 test('a scenario that passes on one target and fails on another is marked', () => {
@@ -44,4 +54,13 @@ test('writes matrix.html and matrix.md from the results files under a reports fo
   const html = await readFile(files[0]!, 'utf8');
   assert.match(html, /x &lt;y&gt;/);
   assert.match(await readFile(files[1]!, 'utf8'), /\| features\/clickhouse\/queries.feature \| x <y> \| ✔ \|/);
+});
+
+test('the examples of a Scenario Outline, which share a name, keep a row each', () => {
+  const outline = run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', {});
+  outline.scenarios = [
+    { name: 'gzip or br', uri: 'f.feature', line: 10, tags: [], status: 'passed' },
+    { name: 'gzip or br', uri: 'f.feature', line: 11, tags: [], status: 'failed' },
+  ];
+  assert.deepEqual(buildMatrix([outline]).rows.map((r) => r.statuses[0]), ['passed', 'failed']);
 });
