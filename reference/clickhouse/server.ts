@@ -9,9 +9,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
-import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { Engine } from '../engine/index.ts';
+import { takenOverServer } from '../http/taken-over-server.ts';
 import { DEFAULT_USER_FILES_PATH } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { QueryEngine } from './engine-port.ts';
@@ -116,8 +116,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
     });
   };
 
-  const app = Fastify({
-    logger: false,
+  const app = takenOverServer(run, {
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_S * 1000,
     maxRequestsPerSocket: MAX_KEEP_ALIVE_REQUESTS,
     requestTimeout: 0,
@@ -132,19 +131,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       return server;
     },
     clientErrorHandler: (_err, socket) => sendBareErrorToSocket(socket as import('node:net').Socket, 400),
-    // URLs fastify's router cannot decode are still ClickHouse's to answer.
-    frameworkErrors: (_err, request, reply) => {
-      reply.hijack();
-      run(request.raw, reply.raw);
-    },
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.hijack();
-    run(request.raw, reply.raw);
-    done();
-  });
-  // Never reached (onRequest takes every request over); it keeps fastify's router from answering 404 itself.
-  app.all('*', async () => undefined);
   // Idle keep-alive connections would hold close() up; sessions hold nothing (their timers are unref'd).
   app.addHook('preClose', (done) => {
     (app.server as http.Server).closeIdleConnections();

@@ -137,81 +137,32 @@ reg('avg', {
   },
 }, true);
 
-function extreme(name: string, sign: number): void {
+/**
+ * Aggregates that keep one row's arguments and answer its first: `replaces(row, kept)`
+ * says whether a later row takes the kept one's place. With no row the answer is the
+ * type's default, which is NULL for Nullable (and Nothing) arguments.
+ */
+function keepOneRow(name: string, arity: number, replaces: (row: unknown[], kept: unknown[]) => boolean, caseInsensitive = false): void {
   reg(name, {
-    minArgs: 1,
-    maxArgs: 1,
+    minArgs: arity,
+    maxArgs: arity,
     type: (args) => args[0]!,
     create: (args) => {
-      let best: unknown;
-      let seen = false;
-      const nullableResult = args[0]!.kind === 'Nullable' || args[0]!.kind === 'Nothing';
+      let kept: unknown[] | undefined;
       return {
-        add: ([v]) => {
-          if (!seen || compareValues(v, best) * sign > 0) best = v;
-          seen = true;
-        },
-        result: () => (seen ? best : nullableResult ? null : defaultValue(args[0]!)),
+        add: (row) => { if (kept === undefined || replaces(row, kept)) kept = row; },
+        result: () => (kept ? kept[0] : defaultValue(args[0]!)),
       };
     },
-  }, true);
+  }, caseInsensitive);
 }
-extreme('min', -1);
-extreme('max', 1);
-
-function argExtreme(name: string, sign: number): void {
-  reg(name, {
-    minArgs: 2,
-    maxArgs: 2,
-    type: (args) => args[0]!,
-    create: (args) => {
-      let best: unknown;
-      let key: unknown;
-      let seen = false;
-      return {
-        add: ([v, k]) => {
-          if (!seen || compareValues(k, key) * sign > 0) {
-            best = v;
-            key = k;
-          }
-          seen = true;
-        },
-        result: () => (seen ? best : defaultValue(args[0]!)),
-      };
-    },
-  });
-}
-argExtreme('argMin', -1);
-argExtreme('argMax', 1);
-
-reg('any', {
-  minArgs: 1,
-  maxArgs: 1,
-  type: (args) => args[0]!,
-  create: (args) => {
-    let v: unknown;
-    let seen = false;
-    return {
-      add: ([x]) => { if (!seen) { v = x; seen = true; } },
-      result: () => (seen ? v : args[0]!.kind === 'Nullable' || args[0]!.kind === 'Nothing' ? null : defaultValue(args[0]!)),
-    };
-  },
-}, true);
+keepOneRow('min', 1, ([v], [best]) => compareValues(v, best) < 0, true);
+keepOneRow('max', 1, ([v], [best]) => compareValues(v, best) > 0, true);
+keepOneRow('argMin', 2, ([, k], [, key]) => compareValues(k, key) < 0);
+keepOneRow('argMax', 2, ([, k], [, key]) => compareValues(k, key) > 0);
+keepOneRow('any', 1, () => false, true);
 defs.set('first_value', defs.get('any')!);
-
-reg('anyLast', {
-  minArgs: 1,
-  maxArgs: 1,
-  type: (args) => args[0]!,
-  create: (args) => {
-    let v: unknown;
-    let seen = false;
-    return {
-      add: ([x]) => { v = x; seen = true; },
-      result: () => (seen ? v : args[0]!.kind === 'Nullable' ? null : defaultValue(args[0]!)),
-    };
-  },
-});
+keepOneRow('anyLast', 1, () => true);
 defs.set('last_value', defs.get('anyLast')!);
 
 function uniqDef(): AggregateDef {

@@ -6,6 +6,7 @@ import { EngineError } from './errors.ts';
 import { T, defaultValue, setDefaultTimezone, unwrapNullable } from './types.ts';
 import type { ColumnDef, ExecResult, NoResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
 import { Catalog, backQuoteIfNeed, nameForLogs } from './catalog.ts';
+import { NONE, rowsResult } from './results.ts';
 import type { Table } from './catalog.ts';
 import { Parser, parseStatement } from './parser/parser.ts';
 import type { SelectQuery, Statement } from './parser/ast.ts';
@@ -765,22 +766,6 @@ export class Engine {
     const plan = await planSelect(query, this.execEnv(ctx));
     return rowsResult(cols, describeRows(plan.columns), ctx);
   }
-}
-
-const NONE: NoResult = { kind: 'none' };
-
-function rowsResult(columns: ColumnDef[], rows: unknown[][], ctx: QueryContext): RowsResult {
-  return {
-    kind: 'rows',
-    columns,
-    blocks: {
-      async *[Symbol.asyncIterator]() {
-        if (rows.length === 0) return;
-        ctx.progress.resultRows += rows.length;
-        yield { rows };
-      },
-    },
-  };
 }
 
 function filterLike(names: string[], like?: { pattern: string; not: boolean; ilike: boolean }): string[] {

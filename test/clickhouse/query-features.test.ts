@@ -2,9 +2,9 @@
 // progress headers, end to end on the real engine.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { buildClickHouseServer } from '../../reference/clickhouse/server.ts';
+import { rawExchange } from './raw-exchange.ts';
 
 const app = buildClickHouseServer({ displayName: 'features' });
 const post = (url: string, payload: string, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload, headers });
@@ -102,15 +102,8 @@ test('a second query with a running query id is 216; replace_running_query takes
 });
 
 /** One raw HTTP exchange, so repeated header lines stay visible. */
-async function rawRequest(port: number, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
-    let data = '';
-    socket.on('data', (d) => { data += d.toString('latin1'); });
-    socket.on('end', () => resolve(data));
-    socket.on('error', reject);
-  });
-}
+const rawRequest = (port: number, path: string): Promise<string> =>
+  rawExchange(port, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
 
 test('progress headers: minimal JSON while the query runs, the summary verbose, and a late error keeps 200', async () => {
   const server = buildClickHouseServer({ displayName: 'progress' });

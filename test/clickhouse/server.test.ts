@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { buildClickHouseServer } from '../../reference/clickhouse/server.ts';
 import { FakeEngine } from './fake-engine.ts';
+import { rawExchange } from './raw-exchange.ts';
 
 function app(engine = new FakeEngine()) {
   return buildClickHouseServer({ engine, displayName: 'test-host' });
@@ -106,43 +107,29 @@ test('INSERT with data in the body, in several formats; DDL answers an empty 200
   assert.equal(engine.table.length, 6, 'a failed INSERT stores nothing');
 });
 
-test('POST without Content-Length or chunked encoding is 411', async () => {
+/** The raw reply of a fresh, listening server to `request`. */
+async function rawReply(request: string): Promise<string> {
   const a = app();
   await a.listen({ port: 0, host: '127.0.0.1' });
   try {
     const { port } = a.server.address() as { port: number };
-    const net = await import('node:net');
-    const reply = await new Promise<string>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => s.write('POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
-      let data = '';
-      s.on('data', (d) => (data += d));
-      s.on('end', () => resolve(data));
-    });
-    assert.match(reply, /^HTTP\/1\.1 411 Length Required\r\n/);
-    assert.match(reply, /Code: 381\. DB::Exception: The Transfer-Encoding is not chunked and there is no Content-Length header for POST request\. \(HTTP_LENGTH_REQUIRED\)/);
+    return await rawExchange(port, request);
   } finally {
     await a.close();
   }
+}
+
+test('POST without Content-Length or chunked encoding is 411', async () => {
+  const reply = await rawReply('POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  assert.match(reply, /^HTTP\/1\.1 411 Length Required\r\n/);
+  assert.match(reply, /Code: 381\. DB::Exception: The Transfer-Encoding is not chunked and there is no Content-Length header for POST request\. \(HTTP_LENGTH_REQUIRED\)/);
 });
 
 test('HTTP/1.0 is answered as HTTP/1.0 without chunking, and the connection closes', async () => {
-  const a = app();
-  await a.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const { port } = a.server.address() as { port: number };
-    const net = await import('node:net');
-    const reply = await new Promise<string>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => s.write('GET /?query=SELECT%201 HTTP/1.0\r\n\r\n'));
-      let data = '';
-      s.on('data', (d) => (data += d));
-      s.on('end', () => resolve(data));
-    });
-    assert.match(reply, /^HTTP\/1\.0 200 OK\r\nDate: .+\r\nConnection: Close\r\nContent-Type: text\/tab-separated-values; charset=UTF-8\r\n/);
-    assert.doesNotMatch(reply, /Transfer-Encoding/);
-    assert.match(reply, /\r\n\r\n1\n$/);
-  } finally {
-    await a.close();
-  }
+  const reply = await rawReply('GET /?query=SELECT%201 HTTP/1.0\r\n\r\n');
+  assert.match(reply, /^HTTP\/1\.0 200 OK\r\nDate: .+\r\nConnection: Close\r\nContent-Type: text\/tab-separated-values; charset=UTF-8\r\n/);
+  assert.doesNotMatch(reply, /Transfer-Encoding/);
+  assert.match(reply, /\r\n\r\n1\n$/);
 });
 
 test('an error after the first block is appended to the stream', async () => {

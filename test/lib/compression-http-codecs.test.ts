@@ -4,11 +4,11 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { CompressionError } from '../../lib/compression/errors.ts';
 import {
   compressBuffer, createCompressStream, createDecompressStream, createResponseCompressStream, decompressBuffer,
 } from '../../lib/compression/http-codecs.ts';
 import { HTTP_COMPRESSION_METHODS, type HttpCompressionMethod } from '../../lib/compression/http-methods.ts';
+import { expectError } from './expect-compression-error.ts';
 
 const PLAIN = 'olapspec\t1\nclickhouse\t2\n';
 
@@ -38,16 +38,6 @@ async function decodeChunks(method: HttpCompressionMethod, chunks: Buffer[]): Pr
 }
 
 const bytewise = (b: Buffer): Buffer[] => [...b].map((x) => Buffer.from([x]));
-
-function expectError(code: number, message: string | RegExp) {
-  return (err: unknown) => {
-    assert.ok(err instanceof CompressionError, `not a CompressionError: ${String(err)}`);
-    assert.equal(err.code, code);
-    if (typeof message === 'string') assert.equal(err.message, message);
-    else assert.match(err.message, message);
-    return true;
-  };
-}
 
 test('each method decodes what its reference tool wrote', async () => {
   for (const method of HTTP_COMPRESSION_METHODS) {

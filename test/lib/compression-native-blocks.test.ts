@@ -4,11 +4,11 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { cityHash128 } from '../../lib/cityhash102.ts';
-import { CompressionError } from '../../lib/compression/errors.ts';
 import {
   createNativeBlockDecoder, decodeNativeBlocks, encodeNativeBlock, encodeNativeBlocks, formatChecksum,
   NativeBlockEncoder, type NativeDecodeOptions,
 } from '../../lib/compression/native-blocks.ts';
+import { expectError } from './expect-compression-error.ts';
 
 // Cross-checked on a real ClickHouse 18.16.1 (Debian build): bodies made by
 // encodeNativeBlocks with each of NONE, LZ4 and ZSTD (50000 TSV rows in 100 kB
@@ -20,16 +20,6 @@ import {
 // Size of compressed block: 15." — 18.16 prints low64 then high64.
 
 const ROWS = Buffer.from(Array.from({ length: 5000 }, (_, i) => `row${i}\t${i}\n`).join(''));
-
-function expectError(code: number, message: string | RegExp) {
-  return (err: unknown) => {
-    assert.ok(err instanceof CompressionError, `not a CompressionError: ${String(err)}`);
-    assert.equal(err.code, code);
-    if (typeof message === 'string') assert.equal(err.message, message);
-    else assert.match(err.message, message);
-    return true;
-  };
-}
 
 const decode = (data: Buffer, options?: NativeDecodeOptions) => () => decodeNativeBlocks(data, options);
 

@@ -6,6 +6,7 @@
 
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Writable } from 'node:stream';
 
 export type HeaderList = [string, string][];
 
@@ -43,20 +44,12 @@ function waitDrain(emitter: NodeJS.EventEmitter, gone: () => boolean): Promise<v
   });
 }
 
-export class NodeResponseSink implements Sink {
-  private res: ServerResponse;
+/** What both sinks share: the peer's going away, told once, and body bytes that stop then. */
+abstract class StreamSink {
   private isGone = false;
   private listeners: (() => void)[] = [];
 
-  constructor(res: ServerResponse) {
-    this.res = res;
-    res.sendDate = false;
-    res.on('close', () => {
-      if (!res.writableFinished) this.markGone();
-    });
-  }
-
-  private markGone(): void {
+  protected markGone(): void {
     if (this.isGone) return;
     this.isGone = true;
     for (const l of this.listeners) l();
@@ -68,6 +61,31 @@ export class NodeResponseSink implements Sink {
 
   onGone(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  protected async writeTo(out: Writable, chunk: Buffer): Promise<void> {
+    if (this.isGone || chunk.length === 0) return;
+    if (!out.write(chunk)) await waitDrain(out, () => this.isGone);
+  }
+
+  protected endOf(out: Writable): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.isGone) return resolve();
+      out.end(() => resolve());
+    });
+  }
+}
+
+export class NodeResponseSink extends StreamSink implements Sink {
+  private res: ServerResponse;
+
+  constructor(res: ServerResponse) {
+    super();
+    this.res = res;
+    res.sendDate = false;
+    res.on('close', () => {
+      if (!res.writableFinished) this.markGone();
+    });
   }
 
   writeHead(status: number, reason: string, headers: HeaderList): void {
@@ -97,47 +115,30 @@ export class NodeResponseSink implements Sink {
   }
 
   private raw(text: string): void {
-    if (this.isGone) return;
+    if (this.gone) return;
     (this.res as unknown as { _writeRaw(data: string, encoding: string): boolean })._writeRaw(text, 'latin1');
   }
 
-  async write(chunk: Buffer): Promise<void> {
-    if (this.isGone || chunk.length === 0) return;
-    if (!this.res.write(chunk)) await waitDrain(this.res, () => this.isGone);
+  write(chunk: Buffer): Promise<void> {
+    return this.writeTo(this.res, chunk);
   }
 
   end(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.isGone) return resolve();
-      this.res.end(() => resolve());
-    });
+    return this.endOf(this.res);
   }
 }
 
-export class RawSocketSink implements Sink {
+export class RawSocketSink extends StreamSink implements Sink {
   private socket: Socket;
   private version: string;
-  private isGone = false;
   private head = false;
-  private listeners: (() => void)[] = [];
 
   constructor(socket: Socket, version: string, head: boolean) {
+    super();
     this.socket = socket;
     this.version = version;
     this.head = head;
-    socket.on('close', () => {
-      if (this.isGone) return;
-      this.isGone = true;
-      for (const l of this.listeners) l();
-    });
-  }
-
-  get gone(): boolean {
-    return this.isGone;
-  }
-
-  onGone(listener: () => void): void {
-    this.listeners.push(listener);
+    socket.on('close', () => this.markGone());
   }
 
   writeHead(status: number, reason: string, headers: HeaderList): void {
@@ -157,14 +158,12 @@ export class RawSocketSink implements Sink {
   }
 
   async write(chunk: Buffer): Promise<void> {
-    if (this.isGone || this.head || chunk.length === 0) return;
-    if (!this.socket.write(chunk)) await waitDrain(this.socket, () => this.isGone);
+    // A HEAD answer has no body, whatever the query wrote.
+    if (this.head) return;
+    return this.writeTo(this.socket, chunk);
   }
 
   end(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.isGone) return resolve();
-      this.socket.end(() => resolve());
-    });
+    return this.endOf(this.socket);
   }
 }

@@ -159,21 +159,16 @@ register('multiIf', (args, bc) => {
   return { type, ev };
 });
 
-register('isNull', (args, bc) => {
-  argCount(bc.name, args, 1);
-  const a = args[0]!;
-  if (a.type.kind !== 'Nullable' && a.type.kind !== 'Nothing') return constant(T.UInt8, 0);
-  const ev = (row: unknown[], st: EvalState): unknown => (a.ev(row, st) === null ? 1 : 0);
-  return a.isConst ? constant(T.UInt8, ev([], NO_STATE)) : { type: T.UInt8, ev };
-});
-
-register('isNotNull', (args, bc) => {
-  argCount(bc.name, args, 1);
-  const a = args[0]!;
-  if (a.type.kind !== 'Nullable' && a.type.kind !== 'Nothing') return constant(T.UInt8, 1);
-  const ev = (row: unknown[], st: EvalState): unknown => (a.ev(row, st) === null ? 0 : 1);
-  return a.isConst ? constant(T.UInt8, ev([], NO_STATE)) : { type: T.UInt8, ev };
-});
+for (const [name, ifNull] of [['isNull', 1], ['isNotNull', 0]] as const) {
+  register(name, (args, bc) => {
+    argCount(bc.name, args, 1);
+    const a = args[0]!;
+    // A type that cannot hold NULL answers without looking at the values.
+    if (a.type.kind !== 'Nullable' && a.type.kind !== 'Nothing') return constant(T.UInt8, 1 - ifNull);
+    const ev = (row: unknown[], st: EvalState): unknown => (a.ev(row, st) === null ? ifNull : 1 - ifNull);
+    return a.isConst ? constant(T.UInt8, ev([], NO_STATE)) : { type: T.UInt8, ev };
+  });
+}
 
 register('coalesce', (args, bc) => {
   argCount(bc.name, args, 1, Infinity);

@@ -177,22 +177,16 @@ register('trim', simple({ min: 1, type: () => T.String, impl: ([s]) => (s as str
 register('ltrim', simple({ min: 1, type: () => T.String, impl: ([s]) => (s as string).replace(/^ +/, '') }), true);
 register('rtrim', simple({ min: 1, type: () => T.String, impl: ([s]) => (s as string).replace(/ +$/, '') }), true);
 
-register('empty', simple({
-  min: 1,
-  type: ([t]) => {
-    if (t!.kind !== 'String' && t!.kind !== 'Array') throw illegalType('empty', t!);
-    return T.UInt8;
-  },
-  impl: ([v]) => ((v as string | unknown[]).length === 0 ? 1 : 0),
-}));
-register('notEmpty', simple({
-  min: 1,
-  type: ([t]) => {
-    if (t!.kind !== 'String' && t!.kind !== 'Array') throw illegalType('notEmpty', t!);
-    return T.UInt8;
-  },
-  impl: ([v]) => ((v as string | unknown[]).length === 0 ? 0 : 1),
-}));
+for (const [name, ifEmpty] of [['empty', 1], ['notEmpty', 0]] as const) {
+  register(name, simple({
+    min: 1,
+    type: ([t]) => {
+      if (t!.kind !== 'String' && t!.kind !== 'Array') throw illegalType(name, t!);
+      return T.UInt8;
+    },
+    impl: ([v]) => ((v as string | unknown[]).length === 0 ? ifEmpty : 1 - ifEmpty),
+  }));
+}
 
 register('reverse', simple({
   min: 1,

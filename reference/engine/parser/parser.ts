@@ -23,6 +23,22 @@ const RESERVED = new Set([
   'DEFAULT', 'MATERIALIZED', 'ALIAS', 'COMMENT', 'CODEC', 'EPHEMERAL', 'INTERVAL', 'TO', 'STEP', 'FILL', 'TIES',
 ]);
 
+/** Keyword operators that take a NOT prefix: keyword, function, negated function. */
+const NEGATABLE_OPERATORS: [string, string, string][] = [
+  ['LIKE', 'like', 'notLike'],
+  ['ILIKE', 'ilike', 'notILike'],
+  ['IN', 'in', 'notIn'],
+];
+
+/** CREATE TABLE clauses that take one expression, and where its text goes (TTL is parsed and dropped). */
+const TABLE_EXPRESSION_CLAUSES: [string[], 'orderBy' | 'partitionBy' | 'primaryKey' | 'sampleBy' | undefined][] = [
+  [['ORDER', 'BY'], 'orderBy'],
+  [['PARTITION', 'BY'], 'partitionBy'],
+  [['PRIMARY', 'KEY'], 'primaryKey'],
+  [['SAMPLE', 'BY'], 'sampleBy'],
+  [['TTL'], undefined],
+];
+
 export interface ParseResult {
   statement: Statement;
   format?: string;
@@ -470,12 +486,7 @@ export class Parser {
       const a = this.identifier('table name');
       if (this.isOp('(')) {
         this.advance();
-        const args: Expr[] = [];
-        if (!this.isOp(')')) {
-          do args.push(this.expr()); while (this.op(','));
-        }
-        this.needOp(')');
-        te = { t: 'func', name: a, args };
+        te = { t: 'func', name: a, args: this.listUntil(')', () => this.expr()) };
       } else if (this.isOp('.')) {
         this.advance();
         te = { t: 'table', db: a, name: this.identifier('table name') };
@@ -577,16 +588,10 @@ export class Parser {
       if (this.kw('GLOBAL')) {
         /* GLOBAL IN is IN here */
       }
-      if (this.kw('LIKE')) {
-        left = { t: 'fn', name: negated ? 'notLike' : 'like', args: [left, this.concat()] };
-        continue;
-      }
-      if (this.kw('ILIKE')) {
-        left = { t: 'fn', name: negated ? 'notILike' : 'ilike', args: [left, this.concat()] };
-        continue;
-      }
-      if (this.kw('IN')) {
-        left = { t: 'fn', name: negated ? 'notIn' : 'in', args: [left, this.concat()] };
+      const matched = NEGATABLE_OPERATORS.find(([word]) => this.kw(word));
+      if (matched) {
+        const [, name, negatedName] = matched;
+        left = { t: 'fn', name: negated ? negatedName : name, args: [left, this.concat()] };
         continue;
       }
       if (this.kw('BETWEEN')) {
@@ -624,40 +629,29 @@ export class Parser {
   }
 
   protected additive(): Expr {
-    let left = this.multiplicative();
-    for (;;) {
-      if (this.isOp('+')) {
-        this.advance();
-        left = { t: 'fn', name: 'plus', args: [left, this.multiplicative()] };
-      } else if (this.isOp('-')) {
-        this.advance();
-        left = { t: 'fn', name: 'minus', args: [left, this.multiplicative()] };
-      } else {
-        this.expect('token');
-        return left;
-      }
-    }
+    const left = this.leftAssociative(() => this.multiplicative(), () =>
+      this.isOp('+') ? 'plus' : this.isOp('-') ? 'minus' : undefined);
+    this.expect('token');
+    return left;
   }
 
   protected multiplicative(): Expr {
-    let left = this.unary();
-    for (;;) {
-      if (this.isOp('*')) {
-        this.advance();
-        left = { t: 'fn', name: 'multiply', args: [left, this.unary()] };
-      } else if (this.isOp('/')) {
-        this.advance();
-        left = { t: 'fn', name: 'divide', args: [left, this.unary()] };
-      } else if (this.isOp('%') || this.isKw('MOD')) {
-        this.advance();
-        left = { t: 'fn', name: 'modulo', args: [left, this.unary()] };
-      } else if (this.isKw('DIV')) {
-        this.advance();
-        left = { t: 'fn', name: 'intDiv', args: [left, this.unary()] };
-      } else {
-        return left;
-      }
+    return this.leftAssociative(() => this.unary(), () =>
+      this.isOp('*') ? 'multiply'
+      : this.isOp('/') ? 'divide'
+      : this.isOp('%') || this.isKw('MOD') ? 'modulo'
+      : this.isKw('DIV') ? 'intDiv'
+      : undefined);
+  }
+
+  /** `a op b op c` as `op(op(a, b), c)`; `operatorAt` names the function of the operator at the current token, if any. */
+  protected leftAssociative(operand: () => Expr, operatorAt: () => string | undefined): Expr {
+    let left = operand();
+    for (let name = operatorAt(); name !== undefined; name = operatorAt()) {
+      this.advance();
+      left = { t: 'fn', name, args: [left, operand()] };
     }
+    return left;
   }
 
   protected unary(): Expr {
@@ -710,16 +704,7 @@ export class Parser {
     // Multi-word SQL type names.
     while (this.tok.type === 'word' && ['UNSIGNED', 'SIGNED', 'PRECISION', 'VARYING'].includes(this.tok.text.toUpperCase())) this.advance();
     let end = this.lx.at(this.k - 1).end;
-    if (this.isOp('(')) {
-      let depth = 0;
-      do {
-        const t = this.advance();
-        if (t.type === 'eof') throw this.fail();
-        if (t.type === 'op' && t.text === '(') depth++;
-        if (t.type === 'op' && t.text === ')') depth--;
-        end = t.end;
-      } while (depth > 0);
-    }
+    if (this.isOp('(')) end = this.skipBalanced();
     return start.type === 'quoted_id' ? unquoteIdentifier(start.text) : this.sql.slice(start.begin, end);
   }
 
@@ -740,22 +725,13 @@ export class Parser {
         this.needOp(')');
         return { t: 'sub', query };
       }
-      const items: Expr[] = [];
-      if (!this.isOp(')')) {
-        do items.push(this.exprWithAlias()); while (this.op(','));
-      }
-      this.needOp(')');
+      const items = this.listUntil(')', () => this.exprWithAlias());
       if (items.length === 1) return items[0]!;
       return { t: 'fn', name: 'tuple', args: items };
     }
     if (t.type === 'op' && t.text === '[') {
       this.advance();
-      const items: Expr[] = [];
-      if (!this.isOp(']')) {
-        do items.push(this.expr()); while (this.op(','));
-      }
-      this.needOp(']');
-      return { t: 'fn', name: 'array', args: items };
+      return { t: 'fn', name: 'array', args: this.listUntil(']', () => this.expr()) };
     }
     if (t.type === 'op' && t.text === '*') {
       this.advance();
@@ -814,14 +790,9 @@ export class Parser {
     this.needOp('(');
     const fn: Expr & { t: 'fn' } = { t: 'fn', name, args: [] };
     const readArgs = (): Expr[] => {
-      const args: Expr[] = [];
       if (this.kw('DISTINCT')) fn.distinct = true;
       else this.kw('ALL');
-      if (!this.isOp(')')) {
-        do args.push(this.exprWithAlias()); while (this.op(','));
-      }
-      this.needOp(')');
-      return args;
+      return this.listUntil(')', () => this.exprWithAlias());
     };
     fn.args = readArgs();
     if (this.isOp('(')) {
@@ -908,11 +879,7 @@ export class Parser {
     let columns: string[] | undefined;
     if (this.isOp('(')) {
       this.advance();
-      columns = [];
-      if (!this.isOp(')')) {
-        do columns.push(this.identifier('column name')); while (this.op(','));
-      }
-      this.needOp(')');
+      columns = this.listUntil(')', () => this.identifier('column name'));
     }
     const settings: [string, string][] = [];
     if (this.kw('SETTINGS')) settings.push(...this.settingsList());
@@ -1036,32 +1003,16 @@ export class Parser {
         const args: Expr[] = [];
         if (this.isOp('(')) {
           this.advance();
-          if (!this.isOp(')')) {
-            do args.push(this.expr()); while (this.op(','));
-          }
-          this.needOp(')');
+          args.push(...this.listUntil(')', () => this.expr()));
         }
         st.engine = { name: engineName, args, text: this.sql.slice(nameTok.begin, this.lx.at(this.k - 1).end) } satisfies EngineSpec;
         continue;
       }
-      if (this.kw('ORDER', 'BY')) {
-        st.orderBy = this.exprText();
-        continue;
-      }
-      if (this.kw('PARTITION', 'BY')) {
-        st.partitionBy = this.exprText();
-        continue;
-      }
-      if (this.kw('PRIMARY', 'KEY')) {
-        st.primaryKey = this.exprText();
-        continue;
-      }
-      if (this.kw('SAMPLE', 'BY')) {
-        st.sampleBy = this.exprText();
-        continue;
-      }
-      if (this.kw('TTL')) {
-        this.exprText();
+      const clause = TABLE_EXPRESSION_CLAUSES.find(([words]) => this.kw(...words));
+      if (clause) {
+        const text = this.exprText();
+        const [, field] = clause;
+        if (field) st[field] = text;
         continue;
       }
       if (this.kw('SETTINGS')) {
@@ -1086,14 +1037,28 @@ export class Parser {
     return this.sql.slice(start, this.lx.at(this.k - 1).end);
   }
 
-  protected skipBalanced(): void {
+  /** Comma-separated items up to and including `close`, which may follow at once (an empty list). */
+  protected listUntil<T>(close: string, item: () => T): T[] {
+    const items: T[] = [];
+    if (!this.isOp(close)) {
+      do items.push(item()); while (this.op(','));
+    }
+    this.needOp(close);
+    return items;
+  }
+
+  /** Skip from `(` to its matching `)`; returns where that `)` ends. */
+  protected skipBalanced(): number {
     let depth = 0;
+    let end: number;
     do {
       const t = this.advance();
       if (t.type === 'eof') throw this.fail();
       if (t.type === 'op' && t.text === '(') depth++;
       if (t.type === 'op' && t.text === ')') depth--;
+      end = t.end;
     } while (depth > 0);
+    return end;
   }
 
   protected columnSpec(): ColumnSpec {
@@ -1240,12 +1205,7 @@ export class Parser {
     const a = this.identifier('table name');
     if (this.isOp('(')) {
       this.advance();
-      const args: Expr[] = [];
-      if (!this.isOp(')')) {
-        do args.push(this.expr()); while (this.op(','));
-      }
-      this.needOp(')');
-      return { kind: 'describe', func: { name: a, args } };
+      return { kind: 'describe', func: { name: a, args: this.listUntil(')', () => this.expr()) } };
     }
     if (this.isOp('.')) {
       this.advance();

@@ -5,8 +5,8 @@
 // 100 Continue, the BE sends it only once a handler accepts the headers.
 
 import http from 'node:http';
-import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { takenOverServer } from '../../http/taken-over-server.ts';
 import { Exchange } from './exchange.ts';
 
 export type Dispatch = (x: Exchange) => Promise<void>;
@@ -19,8 +19,7 @@ export function buildNodeServer(dispatch: Dispatch, onError: (x: Exchange, err: 
       else if (!res.writableEnded) res.destroy(err as Error);
     });
   };
-  const app = Fastify({
-    logger: false,
+  return takenOverServer(run, {
     requestTimeout: 0,
     bodyLimit: Number.MAX_SAFE_INTEGER,
     serverFactory: (handler) => {
@@ -30,16 +29,5 @@ export function buildNodeServer(dispatch: Dispatch, onError: (x: Exchange, err: 
       server.on('checkContinue', (req, res) => server.emit('request', req, res));
       return server;
     },
-    frameworkErrors: (_err, request, reply) => {
-      reply.hijack();
-      run(request.raw, reply.raw);
-    },
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.hijack();
-    run(request.raw, reply.raw);
-    done();
-  });
-  app.all('*', async () => undefined);
-  return app;
 }

@@ -9,6 +9,7 @@ import { T, unwrapNullable } from '../../types.ts';
 import type { DataType } from '../../types.ts';
 import type { ColumnDef, ExecResult, NoResult, QueryContext, RowsResult } from '../../api.ts';
 import type { Catalog, Table } from '../../catalog.ts';
+import { NONE, rowsResult } from '../../results.ts';
 import type { Expr, SelectCore, SelectQuery, TableExpr } from '../../parser/ast.ts';
 import { planSelect } from '../../select.ts';
 import type { ExecEnv } from '../../select.ts';
@@ -44,22 +45,7 @@ export interface StarRocksHost {
   load(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext): void;
 }
 
-const NONE: NoResult = { kind: 'none' };
 const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-
-function rows(columns: ColumnDef[], data: unknown[][], ctx: QueryContext): RowsResult {
-  return {
-    kind: 'rows',
-    columns,
-    blocks: {
-      async *[Symbol.asyncIterator]() {
-        if (data.length === 0) return;
-        ctx.progress.resultRows += data.length;
-        yield { rows: data };
-      },
-    },
-  };
-}
 
 const varchar = (...names: string[]): ColumnDef[] => names.map((name) => ({ name, type: T.String }));
 
@@ -279,6 +265,21 @@ function castTypeName(text: string): string {
   }
 }
 
+/**
+ * The database a CREATE TABLE or CREATE VIEW adds to, after StarRocks's checks in its order;
+ * undefined when the name is taken and IF NOT EXISTS makes that a no-op.
+ */
+function creationDatabase(host: StarRocksHost, st: { db?: string; name: string; ifNotExists: boolean }, ctx: QueryContext): string | undefined {
+  const db = needDb(st.db, ctx);
+  if (!host.catalog.databases.has(db)) throw srErrors.unknownDatabase(db);
+  if (!NAME_RE.test(st.name)) throw codedError('BAD_ARGUMENTS', 1104, '42000', `Incorrect table name '${st.name}'`);
+  if (host.catalog.findTable(db, st.name)) {
+    if (st.ifNotExists) return undefined;
+    throw srErrors.tableExists(st.name);
+  }
+  return db;
+}
+
 // ------------------------------------------------------------ statements
 
 export async function executeStarRocks(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Promise<ExecResult> {
@@ -329,14 +330,8 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
       host.loads.dropDatabase(st.name);
       return NONE;
     case 'create_table': {
-      const db = needDb(st.db, ctx);
-      if (!host.catalog.databases.has(db)) throw srErrors.unknownDatabase(db);
-      if (!NAME_RE.test(st.name)) throw codedError('BAD_ARGUMENTS', 1104, '42000', `Incorrect table name '${st.name}'`);
-      if (host.catalog.findTable(db, st.name)) {
-        if (st.ifNotExists) return NONE;
-        throw srErrors.tableExists(st.name);
-      }
-      host.catalog.addTable(buildStarRocksTable(st, db), false);
+      const db = creationDatabase(host, st, ctx);
+      if (db !== undefined) host.catalog.addTable(buildStarRocksTable(st, db), false);
       return NONE;
     }
     case 'drop_table': {
@@ -353,13 +348,8 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
       return NONE;
     }
     case 'create_view': {
-      const db = needDb(st.db, ctx);
-      if (!host.catalog.databases.has(db)) throw srErrors.unknownDatabase(db);
-      if (!NAME_RE.test(st.name)) throw codedError('BAD_ARGUMENTS', 1104, '42000', `Incorrect table name '${st.name}'`);
-      if (host.catalog.findTable(db, st.name)) {
-        if (st.ifNotExists) return NONE;
-        throw srErrors.tableExists(st.name);
-      }
+      const db = creationDatabase(host, st, ctx);
+      if (db === undefined) return NONE;
       // The view's columns: its query's, planned (not run) in the view's database.
       const plan = await planSelect(new Rewriter(host, { ...ctx, database: db }).query(st.query), execEnv(host, { ...ctx, database: db }));
       if (st.columns && st.columns.length !== plan.columns.length) throw analysisError('The number of columns of the view does not match the number of columns of its query');
@@ -396,7 +386,7 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
         const re = likeToRegExp(st.like, true);
         names = names.filter((n) => re.test(n));
       }
-      return rows(varchar('Database'), names.map((n) => [n]), ctx);
+      return rowsResult(varchar('Database'), names.map((n) => [n]), ctx);
     }
     case 'show_tables': {
       const db = needDb(st.db, ctx);
@@ -408,22 +398,22 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
         names = names.filter((n) => re.test(n));
       }
       const header = `Tables_in_${db}`;
-      if (st.full) return rows(varchar(header, 'Table_type'), names.map((n) => [n, isViewTable(d.tables.get(n)!) ? 'VIEW' : 'BASE TABLE']), ctx);
-      return rows(varchar(header), names.map((n) => [n]), ctx);
+      if (st.full) return rowsResult(varchar(header, 'Table_type'), names.map((n) => [n, isViewTable(d.tables.get(n)!) ? 'VIEW' : 'BASE TABLE']), ctx);
+      return rowsResult(varchar(header), names.map((n) => [n]), ctx);
     }
     case 'show_create_table': {
       const t = findTable(host, st.db, st.name, ctx);
       if (isViewTable(t)) {
-        return rows(varchar('View', 'Create View', 'character_set_client', 'collation_connection'), [[t.name, showCreateView(t), 'utf8', 'utf8_general_ci']], ctx);
+        return rowsResult(varchar('View', 'Create View', 'character_set_client', 'collation_connection'), [[t.name, showCreateView(t), 'utf8', 'utf8_general_ci']], ctx);
       }
-      return rows(varchar('Table', 'Create Table'), [[t.name, showCreateStarRocks(t, metaOf(t))]], ctx);
+      return rowsResult(varchar('Table', 'Create Table'), [[t.name, showCreateStarRocks(t, metaOf(t))]], ctx);
     }
     case 'describe': {
       const t = findTable(host, st.db, st.name, ctx);
       if (isViewTable(t)) {
-        return rows(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), t.columns.map((c) => [c.name, typeCanonical(starRocksTypeOf(c.type)), 'YES', 'false', null, '']), ctx);
+        return rowsResult(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), t.columns.map((c) => [c.name, typeCanonical(starRocksTypeOf(c.type)), 'YES', 'false', null, '']), ctx);
       }
-      return rows(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), describeStarRocks(metaOf(t)), ctx);
+      return rowsResult(varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra'), describeStarRocks(metaOf(t)), ctx);
     }
     case 'use':
       if (!host.catalog.databases.has(st.db)) throw srErrors.useUnknownDatabase(st.db);
@@ -450,7 +440,7 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
       return NONE;
     }
     case 'show_warnings':
-      return rows([...varchar('Level'), { name: 'Code', type: T.Int32 }, ...varchar('Message')], [], ctx);
+      return rowsResult([...varchar('Level'), { name: 'Code', type: T.Int32 }, ...varchar('Message')], [], ctx);
     case 'show_variables': {
       const all = defaultVariables(host.release, host.timezone);
       for (const [k, v] of host.globals) all.set(k, v);
@@ -460,7 +450,7 @@ async function run(host: StarRocksHost, st: SrStatement, ctx: QueryContext): Pro
         const re = likeToRegExp(st.like, true);
         entries = entries.filter(([k]) => re.test(k));
       }
-      return rows(varchar('Variable_name', 'Value'), entries.map(([k, v]) => [k, String(v)]), ctx);
+      return rowsResult(varchar('Variable_name', 'Value'), entries.map(([k, v]) => [k, String(v)]), ctx);
     }
   }
 }
@@ -573,5 +563,5 @@ function showLoad(host: StarRocksHost, st: SrStatement & { kind: 'show_load' }, 
     name,
     type: ['JobId', 'ScanRows', 'FilteredRows', 'UnselectedRows', 'SinkRows'].includes(name) ? T.Int64 : T.String,
   }));
-  return rows(columns, data, ctx);
+  return rowsResult(columns, data, ctx);
 }
