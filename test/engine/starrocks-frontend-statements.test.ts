@@ -60,7 +60,11 @@ test('RANGE and LIST partition lists: LESS THAN chains, fixed ranges, values; ba
   const list = parseStarRocksStatement(`CREATE TABLE t (c VARCHAR(10), k INT) PARTITION BY LIST(c) (PARTITION pa VALUES IN ("a", "b"), PARTITION pc VALUES IN ("c")) DISTRIBUTED BY HASH(k)`);
   assert.deepEqual(list.kind === 'create_table' ? list.partition?.partitions : undefined, [{ name: 'pa', values: ['a', 'b'] }, { name: 'pc', values: ['c'] }]);
   const batch = parseStarRocksStatement(`CREATE TABLE t (d DATE, k INT) PARTITION BY RANGE(d) (START ("2024-01-01") END ("2024-02-01") EVERY (INTERVAL 1 DAY)) DISTRIBUTED BY HASH(k)`);
-  assert.equal(batch.kind === 'create_table' ? batch.partition?.partitions : 'x', undefined);
+  // START … END … EVERY makes the partitions, named as StarRocks names them.
+  const days = batch.kind === 'create_table' ? batch.partition?.partitions ?? [] : [];
+  assert.equal(days.length, 31);
+  assert.deepEqual(days[0], { name: 'p20240101', lower: '2024-01-01', upper: '2024-01-02' });
+  assert.deepEqual(days[30], { name: 'p20240131', lower: '2024-01-31', upper: '2024-02-01' });
 });
 
 test('views read their query; SELECT … PARTITION (p) reads the rows of those partitions', async () => {

@@ -10,6 +10,7 @@ import { buildNodeServer } from '../http/server.ts';
 import type { BeDeps, BeHandler } from './action.ts';
 import { beSend } from './action.ts';
 import { registerCompaction } from './compaction.ts';
+import { registerDownload } from './download.ts';
 import { registerBeConfig } from './config.ts';
 import { registerBeMetrics } from './metrics.ts';
 import { registerBeMisc, registerHealth } from './misc.ts';
@@ -30,6 +31,7 @@ export function buildBeServer(opts: BeServerOptions = {}): FastifyInstance {
   registerStreamLoad(router, deps);
   registerBeTransaction(router, deps);
   registerTablet(router, deps);
+  registerDownload(router, deps);
   registerCompaction(router, deps);
   registerHealth(router);
   registerBeMisc(router, deps);

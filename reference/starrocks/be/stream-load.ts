@@ -16,6 +16,7 @@ import type { LoadCounters } from '../load/executor.ts';
 import { LoadError, checkExecMemLimit, parseBeginHeaders, parsePutHeaders } from '../load/params.ts';
 import { planLoad } from '../load/plan.ts';
 import { beJson } from './action.ts';
+import { storageRoot } from './download.ts';
 import type { BeDeps, BeHandler } from './action.ts';
 import { LabelExists, beginLoadTxn, requireBasic } from './begin.ts';
 import { streamLoadJson } from './load-reply.ts';
@@ -70,13 +71,20 @@ export function streamLoadHandler(deps: BeDeps): BeHandler {
       r.loadBytes = raw.length;
       const t3 = Date.now();
       const data = await decodeBody(raw, params.compression);
-      const outcome = runLoad(plan, params, data.toString('utf8'));
+      const outcome = runLoad(plan, params, data.toString('utf8'), (m, v, t) => c.tables.autoPartition(m, v, t));
       Object.assign(r, { total: outcome.total, loaded: outcome.loaded, filtered: outcome.filtered, unselected: outcome.unselected });
       r.writeDataTimeMs = Date.now() - t3;
       if (outcome.errorLines.length > 0) {
         const file = c.errorLogs.newName();
         c.errorLogs.save(file, outcome.errorLines);
         r.errorUrl = errorLogUrl(deps, file);
+      }
+      if (outcome.rejectedLines.length > 0) {
+        // LoadPathMgr::get_load_rejected_record_absolute_path:
+        // `<store>/rejected_record/<db>/<label>/<txn_id>/<instance hi>_<instance lo>` (hex).
+        const path = `${storageRoot(deps)}/rejected_record/${db}/${r.label}/${txn.id}/${c.errorLogs.newName().replace(/^error_log_/, '')}`;
+        c.beFiles.write(path, outcome.rejectedLines.map((l) => `${l}\n`).join(''));
+        r.rejectedRecordPath = `${deps.node.host}:${path}`;
       }
       if (tooManyFiltered(outcome, params.maxFilterRatio)) throw new LoadError('INTERNAL_ERROR', 'too many filtered rows');
       const t4 = Date.now();

@@ -1,13 +1,18 @@
 // Tablet endpoints of the BE (catalog §7): meta header, checksum, reload,
-// restore from trash, snapshot, and the download handlers.
+// restore from trash, snapshot (the downloads are in download.ts).
 
 import { crc32 } from 'node:zlib';
 import { beStatusJson, rapidPretty } from '../envelopes.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { Router } from '../http/router.ts';
-import { tabletRows, tabletVersion } from '../cluster/tables.ts';
+import { tabletVersion } from '../cluster/tables.ts';
+import type { PartitionMeta, TableMeta, TabletMeta } from '../cluster/tables.ts';
 import type { BeDeps, BeHandler } from './action.ts';
 import { beJson, beSend } from './action.ts';
+import { storageRoot } from './download.ts';
+
+/** be.conf snapshot_expire_time_sec default: the timeout part of a snapshot's directory name. */
+const SNAPSHOT_EXPIRE_SEC = 172800;
 
 function param(x: Exchange, name: string): string {
   const v = x.query.get(name);
@@ -23,25 +28,30 @@ function int(x: Exchange, name: string): number {
 
 class ParamError extends Error {}
 
+/** The tablet's TabletMetaPB as JSON (meta_action.cpp), also the `.hdr` file of its snapshots. */
+export function tabletHeaderJson(found: { table: TableMeta; partition: PartitionMeta; tablet: TabletMeta }): string {
+  const { table, partition, tablet } = found;
+  return rapidPretty({
+    table_id: table.id, partition_id: partition.id, tablet_id: tablet.id, schema_hash: tablet.schemaHash, shard_id: tablet.id % 1024,
+    creation_time: Math.floor(tablet.creationTime / 1000), cumulative_layer_point: tablet.cumulativePoint, tablet_state: 'PB_RUNNING',
+    schema: {
+      keys_type: table.keysType, column: table.columns.map((col, i) => ({ unique_id: i, name: col.name, type: col.type.replace(/\(.*$/, '').toUpperCase(), is_key: table.keyColumns.includes(col.name), aggregation: col.aggregation ?? 'NONE', is_nullable: col.nullable !== false })),
+      num_short_key_columns: table.keyColumns.length, num_rows_per_row_block: 1024, compress_kind: 'COMPRESS_LZ4', next_column_unique_id: table.columns.length,
+    },
+    rs_metas: tablet.rowsets.map((r) => ({ rowset_id: r.rowsetId, tablet_id: tablet.id, start_version: r.start, end_version: r.end, num_rows: r.rows, total_disk_size: r.bytes, num_segments: r.segments, segments_overlap_pb: r.overlapping ? 'OVERLAPPING' : 'NONOVERLAPPING', rowset_state: 'VISIBLE' })),
+    in_restore_mode: false, tablet_uid: { hi: tablet.id, lo: tablet.schemaHash },
+  });
+}
+
 export function registerTablet(router: Router<BeHandler>, deps: BeDeps): void {
   const c = deps.cluster;
-  const storage = (): string => (deps.node as { storageRoot?: string }).storageRoot ?? c.beConfig.get('storage_root_path');
+  const storage = (): string => storageRoot(deps);
 
   router.add(['GET', 'HEAD'], '/api/meta/header/{tablet_id}', (x) => {
     const id = x.params.tablet_id ?? '';
     const found = /^\d+$/.test(id) ? c.tables.tablet(Number(id)) : undefined;
     if (!found) return beJson(x, beStatusJson('no tablet exist'), 500);
-    const { table, partition, tablet } = found;
-    beJson(x, rapidPretty({
-      table_id: table.id, partition_id: partition.id, tablet_id: tablet.id, schema_hash: tablet.schemaHash, shard_id: tablet.id % 1024,
-      creation_time: Math.floor(tablet.creationTime / 1000), cumulative_layer_point: tablet.cumulativePoint, tablet_state: 'PB_RUNNING',
-      schema: {
-        keys_type: table.keysType, column: table.columns.map((col, i) => ({ unique_id: i, name: col.name, type: col.type.replace(/\(.*$/, '').toUpperCase(), is_key: table.keyColumns.includes(col.name), aggregation: col.aggregation ?? 'NONE', is_nullable: col.nullable !== false })),
-        num_short_key_columns: table.keyColumns.length, num_rows_per_row_block: 1024, compress_kind: 'COMPRESS_LZ4', next_column_unique_id: table.columns.length,
-      },
-      rs_metas: tablet.rowsets.map((r) => ({ rowset_id: r.rowsetId, tablet_id: tablet.id, start_version: r.start, end_version: r.end, num_rows: r.rows, total_disk_size: r.bytes, num_segments: r.segments, segments_overlap_pb: r.overlapping ? 'OVERLAPPING' : 'NONOVERLAPPING', rowset_state: 'VISIBLE' })),
-      in_restore_mode: false, tablet_uid: { hi: tablet.id, lo: tablet.schemaHash },
-    }));
+    beJson(x, tabletHeaderJson(found));
   });
 
   const guarded = (fn: (x: Exchange) => void): BeHandler => (x) => {
@@ -92,22 +102,12 @@ export function registerTablet(router: Router<BeHandler>, deps: BeDeps): void {
     const schemaHash = int(x, 'schema_hash');
     const found = c.tables.tablet(tabletId);
     if (!found || found.tablet.schemaHash !== schemaHash) return beSend(x, 'make snapshot failed', 500);
+    // SnapshotManager: `<store>/snapshot/<YYYYMMDDHHMMSS>.<seq>.<timeout_s>`, holding
+    // `<tablet_id>/<schema_hash>/<tablet_id>.hdr`; the snapshot action asks for no timeout, so
+    // the default `snapshot_expire_time_sec` applies.
     const stamp = new Date(c.now()).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    beSend(x, `${storage()}/snapshot/${stamp}.${c.ids.next()}.${tabletRows(found.tablet)}`);
+    const path = `${storage()}/snapshot/${stamp}.${c.ids.next()}.${SNAPSHOT_EXPIRE_SEC}`;
+    c.beFiles.write(`${path}/${tabletId}/${schemaHash}/${tabletId}.hdr`, tabletHeaderJson(found));
+    beSend(x, path);
   }));
-
-  const download = (allowed: () => string[]): BeHandler => (x) => {
-    const file = x.query.get('file');
-    if (!file) return beSend(x, 'parameter file not specified in url.');
-    if (c.beConfig.bool('enable_token_check')) {
-      const token = x.query.get('token');
-      if (!token) return beSend(x, 'token is not specified.');
-      if (token !== c.journal.token) return beSend(x, 'invalid token.');
-    }
-    if (file.includes('..') || !allowed().some((root) => file.startsWith(root))) return beSend(x, `file path is not allowed: ${file}`);
-    // Emulated storage holds no files: the path's directory is listed empty.
-    beSend(x, '', 200, 'text/html');
-  };
-  router.add(['GET', 'HEAD'], '/api/_download_load', download(() => [`${storage()}/mini_download`]));
-  router.add(['GET', 'HEAD'], '/api/_tablet/_download', download(() => [storage()]));
 }

@@ -250,7 +250,7 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
       const max = c.beConfig.num('streaming_load_max_mb') * 1024 * 1024;
       if (ctx.loadBytes + raw.length > max) throw new TxnError('INTERNAL_ERROR', `body exceed max size: ${max}, limit: ${max}`);
       const t3 = Date.now();
-      const outcome = runLoad(plan, params, (await decodeBody(raw, params.compression)).toString('utf8'));
+      const outcome = runLoad(plan, params, (await decodeBody(raw, params.compression)).toString('utf8'), (m, v, t) => c.tables.autoPartition(m, v, t));
       ctx.params ??= params;
       ctx.plan ??= plan;
       ctx.write = mergeWrites(ctx.write, outcome.write);

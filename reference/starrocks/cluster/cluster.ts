@@ -20,6 +20,7 @@ import { TableRegistry, isSystemDb, tabletBytes } from './tables.ts';
 import { TransactionManager } from './transactions.ts';
 import type { Txn } from './transactions.ts';
 import { ErrorLogStore } from './error-logs.ts';
+import { BeFileStore } from './be-files.ts';
 
 export interface ClusterOptions {
   engine?: Engine;
@@ -90,6 +91,8 @@ export class Cluster {
   readonly beMetrics = new MetricRegistry();
   readonly cnMetrics = new MetricRegistry();
   readonly errorLogs: ErrorLogStore;
+  /** Files the BE wrote under its storage root (rejected records, snapshots), for the download handlers. */
+  readonly beFiles: BeFileStore;
   /** FE TransactionLoadCoordinatorMgr: label → the BE that coordinates its transaction stream load. */
   readonly txnCoordinators = new Map<string, Backend>();
   readonly queryDetails: QueryDetail[] = [];
@@ -123,6 +126,7 @@ export class Cluster {
     this.backends = [newBackend(this.ids.next(), host, this.startedAt)];
     this.computeNodes = [newComputeNode(this.ids.next(), host, this.startedAt)];
     this.errorLogs = new ErrorLogStore(this.now, () => this.beConfig.num('load_error_log_reserve_hours'));
+    this.beFiles = new BeFileStore(this.now);
     this.tables = new TableRegistry({ engine: this.engine, ids: this.ids, backendId: () => this.backends[0]!.id, now: this.now, dbId: (db) => this.dbId(db) });
     this.txns = new TransactionManager({
       loads: this.engine.starrocksLoads,

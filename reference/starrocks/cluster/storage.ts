@@ -17,6 +17,8 @@ export interface PreparedWrite {
   tablets: TabletMeta[];
   /** Partial update: which columns the load supplied (others keep their stored value). */
   supplied?: boolean[];
+  /** `__op` of PRIMARY KEY loads (parallel to rows): true deletes the row with that key. */
+  deletes?: boolean[];
 }
 
 export function emptyWrite(meta: TableMeta): PreparedWrite {
@@ -24,7 +26,11 @@ export function emptyWrite(meta: TableMeta): PreparedWrite {
 }
 
 export function mergeWrites(a: PreparedWrite, b: PreparedWrite): PreparedWrite {
-  return { meta: a.meta, rows: a.rows.concat(b.rows), tablets: a.tablets.concat(b.tablets), ...(a.supplied ?? b.supplied ? { supplied: a.supplied ?? b.supplied } : {}) };
+  const deletes = a.deletes || b.deletes ? [...(a.deletes ?? a.rows.map(() => false)), ...(b.deletes ?? b.rows.map(() => false))] : undefined;
+  return {
+    meta: a.meta, rows: a.rows.concat(b.rows), tablets: a.tablets.concat(b.tablets),
+    ...(a.supplied ?? b.supplied ? { supplied: a.supplied ?? b.supplied } : {}), ...(deletes ? { deletes } : {}),
+  };
 }
 
 /** Apply the rows to the engine's table (all or nothing), then bump the touched partitions' versions. */
@@ -34,9 +40,9 @@ export async function publishWrite(engine: Engine, w: PreparedWrite, now: number
     const names = table.columns.map((c) => c.name);
     if (w.supplied) {
       const positions = names.flatMap((_, i) => (w.supplied![i] ? [i] : []));
-      engine.loadRows(w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true });
+      engine.loadRows(w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true, ...(w.deletes ? { deletes: w.deletes } : {}) });
     } else {
-      engine.loadRows(w.meta.db, w.meta.name, names, w.rows);
+      engine.loadRows(w.meta.db, w.meta.name, names, w.rows, w.deletes ? { deletes: w.deletes } : {});
     }
   }
   bumpVersions(w, now);

@@ -9,10 +9,12 @@ import { crc32 } from 'node:zlib';
 import type { Engine } from '../../engine/index.ts';
 import type { Table } from '../../engine/catalog.ts';
 import type { DataType } from '../../engine/types.ts';
-import { parseText, unwrapNullable } from '../../engine/types.ts';
+import { parseText, serializeText, unwrapNullable } from '../../engine/types.ts';
 import { compareValues } from '../../engine/values/compare.ts';
 import type { StarRocksTableMeta, StarRocksType } from '../../engine/dialects/starrocks/meta.ts';
 import { DEFAULT_BUCKETS } from '../../engine/dialects/starrocks/meta.ts';
+import { expressionPartition } from '../../engine/dialects/starrocks/partition-names.ts';
+import type { DateUnit } from '../../engine/dialects/starrocks/partition-names.ts';
 import { starRocksTypeOf, typeDebugString } from '../../engine/dialects/starrocks/types.ts';
 import type { IdGenerator } from './ids.ts';
 
@@ -45,7 +47,7 @@ interface TableSpec {
   keysType: KeysType;
   keyColumns: string[];
   columns: ColumnSpec[];
-  partitionBy?: { kind: 'RANGE' | 'LIST'; column: string; partitions: PartitionSpec[] };
+  partitionBy?: { kind: 'RANGE' | 'LIST'; column: string; partitions: PartitionSpec[]; auto?: { unit?: DateUnit } };
   distributedBy: string[];
   buckets: number;
   properties: Record<string, string>;
@@ -101,6 +103,8 @@ export interface TableMeta {
   partitionKind: 'UNPARTITIONED' | 'RANGE' | 'LIST';
   partitionColumn?: string;
   partitions: PartitionMeta[];
+  /** Expression partitioning: loads create the partitions they need (tables.autoPartition). */
+  auto?: { unit?: DateUnit };
   distributedBy: string[];
   buckets: number;
   properties: Record<string, string>;
@@ -134,12 +138,13 @@ export class TableRegistry {
     const tableId = this.ids.next();
     const indexId = this.ids.next();
     const schemaHash = (crc32(`${spec.db}.${spec.name}.${tableId}`) & 0x7fffffff) || 1;
-    const partSpecs: PartitionSpec[] = spec.partitionBy?.partitions.length ? spec.partitionBy.partitions : [{ name: spec.name }];
+    const partSpecs: PartitionSpec[] = spec.partitionBy ? spec.partitionBy.partitions : [{ name: spec.name }];
     const meta: TableMeta = {
       id: tableId, dbId: this.dbId(spec.db), db: spec.db, name: spec.name,
       keysType: spec.keysType, keyColumns: spec.keyColumns, columns: spec.columns,
       partitionKind: spec.partitionBy?.kind ?? 'UNPARTITIONED',
       ...(spec.partitionBy ? { partitionColumn: spec.partitionBy.column } : {}),
+      ...(spec.partitionBy?.auto ? { auto: spec.partitionBy.auto } : {}),
       partitions: [],
       distributedBy: spec.distributedBy,
       buckets: spec.buckets,
@@ -155,6 +160,23 @@ export class TableRegistry {
     const p = this.newPartition(meta, spec);
     meta.partitions.push(p);
     return p;
+  }
+
+  /**
+   * The partition an expression-partitioned table creates for a row whose value has none yet
+   * (the FE's automatic partition creation during a load); undefined for other tables. The
+   * engine's metadata learns it too, so SHOW PARTITIONS and `t PARTITION (p)` see it.
+   */
+  autoPartition(meta: TableMeta, value: unknown, type: DataType | undefined): PartitionMeta | undefined {
+    if (!meta.auto || value === null || value === undefined || !type) return undefined;
+    const inner = unwrapNullable(type);
+    const text = serializeText(inner, value);
+    const def = expressionPartition(text, meta.auto.unit, inner.kind === 'DateTime');
+    if (!def) return undefined;
+    const existing = meta.partitions.find((p) => p.name === def.name);
+    if (existing) return existing;
+    this.engineTable(meta.db, meta.name)?.starrocks?.partition?.partitions?.push({ ...def });
+    return this.addPartition(meta, def);
   }
 
   private newPartition(meta: TableMeta, spec: PartitionSpec): PartitionMeta {
@@ -310,10 +332,12 @@ function specOf(t: Table): TableSpec {
     name: c.name, type: typeDebugString(c.type), srType: c.type, nullable: c.nullable, aggregation: c.aggregate ?? 'NONE', comment: c.comment,
   }));
   const listed = sr.partition?.partitions;
-  const partitioned = sr.partition && sr.partition.kind !== 'EXPR' && listed && listed.length > 0 && sr.partition.columns.length > 0;
+  const auto = sr.partition?.auto;
+  const partitioned = sr.partition && listed && (auto || listed.length > 0) && sr.partition.columns.length > 0;
+  const kind: 'RANGE' | 'LIST' = auto ? (auto.unit ? 'RANGE' : 'LIST') : sr.partition?.kind === 'LIST' ? 'LIST' : 'RANGE';
   return {
     db: t.database, name: t.name, keysType: sr.keysType, keyColumns: sr.keyColumns, columns,
-    ...(partitioned ? { partitionBy: { kind: sr.partition!.kind as 'RANGE' | 'LIST', column: sr.partition!.columns[0]!, partitions: listed.map((p) => ({ ...p })) } } : {}),
+    ...(partitioned ? { partitionBy: { kind, column: sr.partition!.columns[0]!, partitions: listed.map((p) => ({ ...p })), ...(auto ? { auto } : {}) } } : {}),
     distributedBy: sr.distribution.kind === 'HASH' ? sr.distribution.columns : [],
     buckets: Math.max(1, sr.buckets ?? DEFAULT_BUCKETS),
     properties: Object.fromEntries(sr.properties),

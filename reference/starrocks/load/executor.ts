@@ -9,7 +9,7 @@ import type { DataType } from '../../engine/types.ts';
 import { convertValue } from '../../engine/values/convert.ts';
 import { MAX_ERROR_NUM } from '../cluster/error-logs.ts';
 import { bucketOf, routePartition } from '../cluster/tables.ts';
-import type { ColumnSpec, TabletMeta } from '../cluster/tables.ts';
+import type { ColumnSpec, PartitionMeta, TableMeta, TabletMeta } from '../cluster/tables.ts';
 import type { PreparedWrite } from '../cluster/storage.ts';
 import { readCsv } from './csv.ts';
 import { readJson } from './json.ts';
@@ -28,6 +28,8 @@ export interface LoadOutcome extends LoadCounters {
   write: PreparedWrite;
   /** Error-log lines (`Error: <reason>. Row: <row>`), at most MAX_ERROR_NUM rows. */
   errorLines: string[];
+  /** Rejected-record lines (`log_rejected_record_num`), as RuntimeState writes them. */
+  rejectedLines: string[];
 }
 
 class RowError extends Error {}
@@ -101,12 +103,17 @@ function lengthLimit(spec: ColumnSpec | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcome {
+/** Creates the partition an expression-partitioned table needs for a value (TableRegistry.autoPartition). */
+export type AutoPartition = (meta: TableMeta, value: unknown, type: DataType | undefined) => PartitionMeta | undefined;
+
+export function runLoad(plan: LoadPlan, p: LoadParams, data: string, autoPartition?: AutoPartition): LoadOutcome {
   const { table, meta } = plan;
   const tz = p.timezone;
   const rows: unknown[][] = [];
   const tablets: TabletMeta[] = [];
   const errorLines: string[] = [];
+  const rejectedLines: string[] = [];
+  const deletes: boolean[] = [];
   const counters: LoadCounters = { total: 0, loaded: 0, filtered: 0, unselected: 0 };
   const specs = table.columns.map((c) => meta.columns.find((m) => m.name === c.name));
   const partIdx = meta.partitionColumn ? table.columns.findIndex((c) => c.name === meta.partitionColumn) : -1;
@@ -114,6 +121,10 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
   const reject = (reason: string, text: string): void => {
     counters.filtered++;
     if (counters.filtered <= MAX_ERROR_NUM) errorLines.push(`Error: ${reason}. Row: ${text}`);
+    // RuntimeState::append_rejected_record_to_file: record, reason and source (the reader's
+    // file name, empty for a stream-load pipe) joined by tabs; -1 logs all, n > 0 at most n.
+    const limit = p.logRejectedRecordNum;
+    if (limit === -1 || (limit > 0 && rejectedLines.length < limit)) rejectedLines.push(`${text}\t${reason}\t`);
   };
 
   const handle = (text: string, source: unknown[], fromJsonValues: boolean): void => {
@@ -135,8 +146,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
             }
           }
         } else {
-          const srcRow = source.map((s) => (s === null || s === undefined ? null : typeof s === 'string' ? s : typeof s === 'object' ? JSON.stringify(s) : String(s)));
-          const out = t.compiled.ev(srcRow, NO_STATE);
+          const out = t.compiled.ev(sourceTexts(source), NO_STATE);
           try {
             v = out === null ? null : convertValue(out, t.compiled.type, col.type, tz);
           } catch {
@@ -153,6 +163,12 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
         }
         return v;
       });
+      let del = false;
+      if (plan.op) {
+        const opValue = plan.op.kind === 'source' ? source[plan.op.index] : plan.op.kind === 'expr' ? plan.op.compiled.ev(sourceTexts(source), NO_STATE) : null;
+        // TOpType: 0 UPSERT, 1 DELETE; anything else is not a delete.
+        del = opValue !== null && opValue !== undefined && Number(typeof opValue === 'string' ? opValue.trim() : opValue) === 1;
+      }
       if (plan.where) {
         const keep = plan.where.ev(row.map((v) => v ?? null), NO_STATE);
         if (keep === null || keep === false || keep === 0 || keep === 0n) {
@@ -160,13 +176,16 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
           return;
         }
       }
-      const partition = routePartition(meta, partIdx >= 0 ? row[partIdx] : null, partIdx >= 0 ? table.columns[partIdx]!.type : undefined);
+      const partValue = partIdx >= 0 ? row[partIdx] : null;
+      const partType = partIdx >= 0 ? table.columns[partIdx]!.type : undefined;
+      const partition = routePartition(meta, partValue, partType) ?? autoPartition?.(meta, partValue, partType);
       if (!partition || (plan.partitions && !plan.partitions.has(partition))) {
         throw new RowError('The row is out of partition ranges. Please add a new partition.');
       }
       const tablet = partition.tablets[bucketOf(meta, distIdx.map((i) => row[i]))]!;
       rows.push(row);
       tablets.push(tablet);
+      deletes.push(del);
       counters.loaded++;
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
@@ -203,7 +222,15 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string): LoadOutcom
     }
   }
   const supplied = plan.partial ? plan.targets.map((t) => t.kind !== 'keep') : undefined;
-  return { ...counters, errorLines, write: { meta, rows, tablets, ...(supplied ? { supplied } : {}) } };
+  return {
+    ...counters, errorLines, rejectedLines,
+    write: { meta, rows, tablets, ...(supplied ? { supplied } : {}), ...(plan.op ? { deletes } : {}) },
+  };
+}
+
+/** Source fields as the texts the `columns` expressions read. */
+function sourceTexts(source: unknown[]): (string | null)[] {
+  return source.map((s) => (s === null || s === undefined ? null : typeof s === 'string' ? s : typeof s === 'object' ? JSON.stringify(s) : String(s)));
 }
 
 /** csv_scanner.cpp string_2_asc: a delimiter quoted, \n and \t spelled out, other unprintables as hex. */

@@ -35,7 +35,16 @@ export interface LoadPlan {
   where?: Compiled;
   partitions?: Set<PartitionMeta>;
   partial: boolean;
+  /**
+   * `__op` of a PRIMARY KEY table (0 upsert, 1 delete): a source field or an
+   * expression over them. Load.java adds the hidden `__op` slot only for
+   * PRIMARY KEY tables, so elsewhere `__op=…` is an unknown column.
+   */
+  op?: TargetSource;
 }
+
+/** The hidden load column that marks a PRIMARY KEY row as upsert (0) or delete (1). */
+export const LOAD_OP_COLUMN = '__op';
 
 /** Split a `columns` header at top-level commas. */
 function splitTopLevel(text: string): string[] {
@@ -143,6 +152,7 @@ export function planLoad(meta: TableMeta, table: Table, p: LoadParams): LoadPlan
   }
   const sources: string[] = [];
   const targets: (TargetSource | undefined)[] = names.map(() => undefined);
+  let op: TargetSource | undefined;
   if (!p.columns) {
     if (p.format === 'json' && !p.jsonpaths) {
       names.forEach((n, i) => {
@@ -169,11 +179,20 @@ export function planLoad(meta: TableMeta, table: Table, p: LoadParams): LoadPlan
     }
     const sourceScope: ScopeColumn[] = sources.map((n) => ({ name: n, type: nullable(T.String), tables: [] }));
     const stringCols = new Set(sources);
+    const primary = meta.keysType === 'PRIMARY_KEYS';
+    const isOp = (n: string): boolean => primary && n.toLowerCase() === LOAD_OP_COLUMN;
     sources.forEach((n, si) => {
       const ci = findCol(n);
-      if (ci >= 0 && !exprs.some((x) => x.target.toLowerCase() === n.toLowerCase())) targets[ci] = { kind: 'source', index: si };
+      if (exprs.some((x) => x.target.toLowerCase() === n.toLowerCase())) return;
+      if (ci >= 0) targets[ci] = { kind: 'source', index: si };
+      else if (isOp(n)) op = { kind: 'source', index: si };
     });
     for (const x of exprs) {
+      if (isOp(x.target)) {
+        const expr = implicitCasts(parseExpr(x.text), stringCols);
+        op = { kind: 'expr', compiled: compile(expr, sourceScope, env, x.text, meta.name), text: x.text };
+        continue;
+      }
       const ci = findCol(x.target);
       if (ci < 0) throw new LoadError('ANALYSIS_ERROR', `Unknown column '${x.target}' in '${meta.name}'`);
       const expr = implicitCasts(parseExpr(x.text), stringCols);
@@ -207,7 +226,7 @@ export function planLoad(meta: TableMeta, table: Table, p: LoadParams): LoadPlan
       partitions.add(part);
     }
   }
-  return { meta, table, sources, targets: final, ...(where ? { where } : {}), ...(partitions ? { partitions } : {}), partial: p.partialUpdate };
+  return { meta, table, sources, targets: final, ...(where ? { where } : {}), ...(partitions ? { partitions } : {}), partial: p.partialUpdate, ...(op ? { op } : {}) };
 }
 
 export function typeOfColumn(table: Table, i: number): DataType {

@@ -39,11 +39,17 @@ export interface StarRocksPartition {
   /** The definition as written after `PARTITION BY`, partitions included. */
   text: string;
   /**
-   * The partitions the definition lists, in order (RANGE and LIST). Absent for
-   * expression partitioning and `START … END … EVERY` batches, whose
-   * partitions StarRocks creates itself.
+   * The partitions, in order: the ones the definition lists, those a
+   * `START … END … EVERY` batch makes, and (expression partitioning) those
+   * loads created.
    */
   partitions?: StarRocksPartitionDef[];
+  /**
+   * Expression partitioning: partitions are created by loads, one per
+   * date_trunc unit (`unit`) or per value of the column (no unit), and
+   * appended to `partitions`.
+   */
+  auto?: { unit?: 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'YEAR' };
 }
 
 /** One partition of a RANGE or LIST table; values are texts of the first partition column. */

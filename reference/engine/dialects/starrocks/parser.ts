@@ -9,7 +9,9 @@ import type { Expr, SelectQuery, TableExpr } from '../../parser/ast.ts';
 import type { SrColumnDef, SrCreateTable, SrStatement, SrUserIdentity } from './ast.ts';
 import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition, StarRocksPartitionDef } from './meta.ts';
 import { parseStarRocksType } from './types.ts';
-import { srErrors } from './errors.ts';
+import { analysisError, srErrors } from './errors.ts';
+import { batchPartitions } from './partition-names.ts';
+import type { DateUnit } from './partition-names.ts';
 
 /** Function name the parser gives `@@[scope.]name`; the executor swaps in the variable's value. */
 export const SYSVAR_FUNCTION = '__starrocks_sysvar';
@@ -292,6 +294,14 @@ export class StarRocksParser extends Parser {
       const exprs: Expr[] = [];
       do exprs.push(this.expr()); while (this.op(','));
       columns = [...new Set(exprs.flatMap(identifiersOf))];
+      const first = exprs[0];
+      // date_trunc('unit', col): one range partition per unit; bare columns: one list partition per value.
+      if (first?.t === 'fn' && /^date_?trunc$/i.test(first.name) && first.args[0]?.t === 'lit') {
+        const unit = String(first.args[0].value).toUpperCase();
+        if (!['HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR'].includes(unit)) throw analysisError(`Unsupported date_trunc unit: ${unit}`);
+        return { kind, columns, text: this.sql.slice(start, this.lx.at(this.k - 1).end), partitions: [], auto: { unit: unit as DateUnit } };
+      }
+      return { kind, columns, text: this.sql.slice(start, this.lx.at(this.k - 1).end), partitions: [], auto: {} };
     }
     return { kind, columns, text: this.sql.slice(start, this.lx.at(this.k - 1).end), ...(partitions ? { partitions } : {}) };
   }
@@ -304,16 +314,26 @@ export class StarRocksParser extends Parser {
   private partitionList(kind: 'RANGE' | 'LIST'): StarRocksPartitionDef[] | undefined {
     this.needOp('(');
     const out: StarRocksPartitionDef[] = [];
-    let batch = false;
     if (!this.isOp(')')) {
       do {
         if (!this.kw('PARTITION')) {
-          // START (…) END (…) EVERY (…): StarRocks names those partitions itself.
-          batch = true;
-          while (!this.isOp(',') && !this.isOp(')') && this.tok.type !== 'eof') {
-            if (this.isOp('(')) this.skipBalanced();
-            else this.advance();
+          // START (…) END (…) EVERY (…): StarRocks makes and names those partitions itself.
+          this.needKw('START');
+          const start = this.boundTuple()[0] ?? '';
+          this.needKw('END');
+          const end = this.boundTuple()[0] ?? '';
+          this.needKw('EVERY');
+          this.needOp('(');
+          let unit: DateUnit | undefined;
+          const interval = this.kw('INTERVAL');
+          const n = Number(this.boundValue() ?? '0');
+          if (interval) {
+            const word = this.advance().text.toUpperCase();
+            if (!['HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR'].includes(word)) throw analysisError(`Batch build partition does not support time interval type: ${word}`);
+            unit = word as DateUnit;
           }
+          this.needOp(')');
+          out.push(...batchPartitions(start, end, n, unit));
           continue;
         }
         this.kw('IF', 'NOT', 'EXISTS');
@@ -348,7 +368,7 @@ export class StarRocksParser extends Parser {
       } while (this.op(','));
     }
     this.needOp(')');
-    return batch ? undefined : out;
+    return out;
   }
 
   /** `("v1", "v2")`: the values, undefined for MAXVALUE / MINVALUE. */
