@@ -39,6 +39,12 @@ Then('the body has {int} lines', function (this: OlapWorld, count: number) {
   expect(body.split('\n').length - 1).to.equal(count);
 });
 
+// Like `wc -l`, as ClickHouse's own tests count lines of an answer.
+Then('the body has at least {int} lines', function (this: OlapWorld, count: number) {
+  const lines = this.response.body.toString('utf8').split('\n').length - 1;
+  expect(lines, 'lines of the body').to.be.at.least(count);
+});
+
 Then('the body is {int} bytes long', function (this: OlapWorld, length: number) {
   expect(this.response.body.length).to.equal(length);
 });

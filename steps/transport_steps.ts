@@ -1,8 +1,10 @@
-// HTTPS, and what HEAD answers next to GET.
+// HTTPS, what HEAD answers next to GET, and what a kept-alive connection is told.
 
 import { Before, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { HttpResponse } from './support/http.ts';
+import { sendOnOneConnection } from './support/one_connection.ts';
+import type { RawResponse } from './support/raw_http.ts';
 import type { OlapWorld } from './support/world.ts';
 
 // A target without an HTTPS endpoint cannot show HTTPS behaviour: skipped, never passed.
@@ -37,4 +39,35 @@ Then('the HEAD answer carries the headers of the GET answer, apart from {string}
   const ignored = new Set(['date', ...apart.split(',').map((name) => name.trim().toLowerCase())]);
   const pick = (res: HttpResponse) => Object.fromEntries(Object.entries(res.headers).filter(([name]) => !ignored.has(name)));
   expect(pick(this.response), 'HEAD headers').to.deep.equal(pick(get));
+});
+
+const connectionAnswers = new WeakMap<OlapWorld, RawResponse[]>();
+
+// A fresh connection, so the count of requests it carried starts at zero.
+When('I run {string} {int} times on one connection', async function (this: OlapWorld, sql: string, times: number) {
+  const path = `/?query=${encodeURIComponent(this.resolve(sql))}`;
+  const request = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: olapspec\r\n\r\n`, 'latin1');
+  connectionAnswers.set(this, await sendOnOneConnection(this.target.url, Array.from({ length: times }, () => request)));
+});
+
+function answersOf(world: OlapWorld): RawResponse[] {
+  const answers = connectionAnswers.get(world);
+  if (!answers) throw new Error('no requests were sent on one connection in this scenario');
+  return answers;
+}
+
+Then('the connection carried {int} answers', function (this: OlapWorld, count: number) {
+  expect(answersOf(this).map((a) => a.statusLine)).to.have.lengthOf(count);
+});
+
+Then('answer {int} has the header {string} set to {string}', function (this: OlapWorld, n: number, name: string, value: string) {
+  const answer = answersOf(this)[n - 1];
+  if (!answer) throw new Error(`there is no answer ${n}`);
+  expect(answer.headers[name.toLowerCase()], `header ${name} of answer ${n}`).to.equal(value);
+});
+
+Then('answer {int} has no header {string}', function (this: OlapWorld, n: number, name: string) {
+  const answer = answersOf(this)[n - 1];
+  if (!answer) throw new Error(`there is no answer ${n}`);
+  expect(answer.headers, `headers of answer ${n}`).not.to.have.property(name.toLowerCase());
 });

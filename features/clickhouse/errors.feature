@@ -76,3 +76,31 @@ Feature: Errors
     When I run "SELECT 1" with the URL parameters "user=olapspec_no_such_user&password=x"
     Then the request fails with status 403 and error code 516
     And the error message starts with "olapspec_no_such_user: Authentication failed: password is incorrect, or there is no user with such name"
+
+  # test 00336_shard_stack_trace: the error text is one line, and with
+  # stacktrace=1 it is followed by the server's stack, one frame a line.
+  Scenario: Without stacktrace=1 the error body is one line
+    When I run "SELEC 1" with the URL parameters "stacktrace=0"
+    Then the status is 400
+    And the body has 1 lines
+
+  Scenario: With stacktrace=1 the error body carries the stack trace
+    When I run "SELEC 1" with the URL parameters "stacktrace=1"
+    Then the status is 400
+    And the body has at least 3 lines
+
+  # 18.16 wrote `, e.what() = DB::Exception, Stack trace:` and the frames.
+  @since:21.8
+  Scenario: The stack trace goes between the error name and the version
+    When I run "SELEC 1" with the URL parameters "stacktrace=1"
+    Then the status is 400
+    And the body starts with "Code: 62. DB::Exception: Syntax error"
+    And the body contains "(SYNTAX_ERROR), Stack trace (when copying this message, always include the lines below):\n\n0. "
+    And the body ends with "\n (version {version})\n"
+
+  # enable_http_stacktrace in config.xml; the variant turns it off.
+  @since:23.8 @server-config:http_limits
+  Scenario: With enable_http_stacktrace off, stacktrace=1 is ignored
+    When I run "SELEC 1" with the URL parameters "stacktrace=1"
+    Then the status is 400
+    And the body has 1 lines

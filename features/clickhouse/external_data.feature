@@ -73,3 +73,21 @@ Feature: External data for query processing
       | name | file name | content |
       | file | -         | 1\tx\n  |
     Then the request fails with status 400 and error code 36
+
+  # http_max_multipart_form_data_size limits each part; it cannot come from the
+  # URL, so the user olapspec_small_forms has it in its profile (100 bytes).
+  @suite-config
+  Scenario: A part larger than http_max_multipart_form_data_size is refused with code 290
+    When I POST to "/?user=olapspec_small_forms&password=olapspec-small-forms-secret&query=SELECT+count()+FROM+file&file_types=String" the form:
+      | name | file name | content                                                                                                                                                              |
+      | file | -         | 0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n |
+    Then the request fails with status 500 and error code 290
+    And the error message contains "the maximum size of multipart/form-data. This limit can be tuned by 'http_max_multipart_form_data_size' setting"
+
+  @suite-config
+  Scenario: A part within http_max_multipart_form_data_size is read
+    When I POST to "/?user=olapspec_small_forms&password=olapspec-small-forms-secret&query=SELECT+count()+FROM+file&file_types=String" the form:
+      | name | file name | content  |
+      | file | -         | a\nb\nc\n |
+    Then the status is 200
+    And the body is "3\n"

@@ -67,3 +67,24 @@ Feature: Transport: HTTPS, CORS and HEAD
     When I HEAD "/?query=CREATE%20TABLE%20{t}%20(a%20UInt8)%20ENGINE%20%3D%20Memory"
     Then the status is 500
     And the header "X-ClickHouse-Exception-Code" is "164"
+
+  # keep_alive_timeout and max_keep_alive_requests come from config.xml; the
+  # variant sets 7 and 3 (steps/targets/config/variants/http_limits.xml).
+  # Servers before max_keep_alive_requests (18.16) say only `timeout=`.
+  @server-config:http_limits
+  Scenario: keep_alive_timeout is the Keep-Alive header's timeout
+    When I send the raw request "GET /?query=SELECT%201 HTTP/1.1\r\nHost: olapspec\r\n\r\n"
+    Then the status is 200
+    And the header "Keep-Alive" matches "^timeout=7(, max=\d+)?$"
+
+  # Poco's session takes one off max_keep_alive_requests before each request
+  # and cannot keep the connection once none are left: the last request it
+  # serves is answered with Connection: Close.
+  @since:23.1 @server-config:http_limits
+  Scenario: max_keep_alive_requests counts down in the Keep-Alive header and then closes the connection
+    When I run "SELECT 1" 4 times on one connection
+    Then the connection carried 3 answers
+    And answer 1 has the header "Keep-Alive" set to "timeout=7, max=2"
+    And answer 2 has the header "Keep-Alive" set to "timeout=7, max=1"
+    And answer 3 has the header "Connection" set to "Close"
+    And answer 3 has no header "Keep-Alive"

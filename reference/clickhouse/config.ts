@@ -34,7 +34,11 @@ export interface ServerConfig {
   /** Seconds; ClickHouse defaults 60 and 3600. */
   defaultSessionTimeout?: number;
   maxSessionTimeout?: number;
+  /** keep_alive_timeout (seconds) and max_keep_alive_requests: the Keep-Alive header's timeout and max. */
   keepAliveTimeout?: number;
+  maxKeepAliveRequests?: number;
+  /** enable_http_stacktrace (default true): false ignores the `stacktrace` URL parameter. */
+  enableHttpStacktrace?: boolean;
   /** <openSSL><server>: PEM files for the HTTPS port. */
   certificateFile?: string;
   privateKeyFile?: string;
@@ -90,6 +94,10 @@ export function configFromTree(root: ConfigObject, path: string): ServerConfig {
   setNum('defaultSessionTimeout', 'default_session_timeout');
   setNum('maxSessionTimeout', 'max_session_timeout');
   setNum('keepAliveTimeout', 'keep_alive_timeout');
+  setNum('maxKeepAliveRequests', 'max_keep_alive_requests');
+  const stacktrace = str('enable_http_stacktrace');
+  // Poco's getBool: true/yes/on or a non-zero number.
+  if (stacktrace !== undefined && stacktrace !== '') cfg.enableHttpStacktrace = /^(true|yes|on)$/i.test(stacktrace) || (Number(stacktrace) !== 0 && !Number.isNaN(Number(stacktrace)));
   const host = str('listen_host');
   if (host) cfg.listenHost = host;
   const tz = str('timezone');

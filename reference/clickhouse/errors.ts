@@ -105,17 +105,41 @@ export function errorCode(err: unknown): number {
  * The exception text of ≈21.8+: `Code: N. DB::Exception: msg. (NAME) (version V)`.
  * A `.` follows the message only when it does not already end with one.
  * Errors that are not ClickHouse exceptions read like C++ std::exception.
+ * With `withStackTrace` (the `stacktrace` URL parameter) the trace goes
+ * between the text and the version, as getExceptionMessageAndPattern puts it.
  */
-export function exceptionText(err: unknown): string {
+export function exceptionText(err: unknown, withStackTrace = false): string {
+  const version = ` (version ${VERSION})`;
+  const trace = withStackTrace ? `, Stack trace (when copying this message, always include the lines below):\n\n${stackTraceString(err)}` : '';
   if (isCoded(err)) {
     const msg = err.message;
     const dot = msg.length > 0 && !msg.endsWith('.') ? '.' : '';
     const cls = (err as { exceptionClass?: string }).exceptionClass ?? 'DB::Exception';
-    return `Code: ${err.code}. ${cls}: ${msg}${dot} (${err.codeName}) (version ${VERSION})`;
+    return `Code: ${err.code}. ${cls}: ${msg}${dot} (${err.codeName})${trace}${version}`;
   }
-  if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message} (version ${VERSION})`;
+  if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message}${trace}${version}`;
   const e = err instanceof Error ? err : new Error(String(err));
-  return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message} (version ${VERSION})`;
+  return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message}${trace}${version}`;
+}
+
+const REPO_ROOT = new URL('../../', import.meta.url).href;
+
+/**
+ * The stack in StackTrace::toString's layout, one `N. where: function` line
+ * per frame, each ending in a newline. The frames are the reference's own:
+ * where in its TypeScript the error was raised (ClickHouse prints its C++
+ * frames; a debug build also prints the source file and line like this).
+ */
+export function stackTraceString(err: unknown): string {
+  const stack = err instanceof Error && typeof err.stack === 'string' ? err.stack : '';
+  const frames: string[] = [];
+  for (const line of stack.split('\n')) {
+    const m = /^\s+at (?:(.+?) \()?(.+?)\)?$/.exec(line);
+    if (!m) continue;
+    const where = m[2]!.startsWith(REPO_ROOT) ? `./${m[2]!.slice(REPO_ROOT.length)}` : m[2]!;
+    frames.push(`${frames.length}. ${where}: ${m[1] ?? '<anonymous>'}\n`);
+  }
+  return frames.join('');
 }
 
 const C = { ...ErrorCodes, ...ServerErrorCodes } as Record<string, number>;

@@ -77,8 +77,19 @@ export function tableColumns(name: string, structure: string | undefined, types:
     `Use fields ${name}_structure or ${name}_types to do so.`);
 }
 
-/** Read the whole form; each file part is described by the parameters seen before it. */
-export function readMultipart(req: IncomingMessage, urlParams: UrlParams): Promise<MultipartForm> {
+/** ExternalTablesHandler::handlePart's LimitReadBuffer over each part. */
+function partTooLarge(): ServerError {
+  return new ServerError('LIMIT_EXCEEDED', 'Limit for LimitReadBuffer exceeded: the maximum size of multipart/form-data. '
+    + "This limit can be tuned by 'http_max_multipart_form_data_size' setting");
+}
+
+/**
+ * Read the whole form; each file part is described by the parameters seen
+ * before it. `maxPartBytes` is http_max_multipart_form_data_size (0: no
+ * limit): each part is read through a buffer that fails once it has given
+ * that many bytes and is asked for more, so a part of that size or more fails.
+ */
+export function readMultipart(req: IncomingMessage, urlParams: UrlParams, maxPartBytes = 0): Promise<MultipartForm> {
   const params: [string, string][] = urlParams.map(([n, v]) => [n, v]);
   const tables: ExternalTable[] = [];
   return new Promise((resolve, reject) => {
@@ -113,7 +124,16 @@ export function readMultipart(req: IncomingMessage, urlParams: UrlParams): Promi
         return;
       }
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        if (maxPartBytes > 0 && size >= maxPartBytes) {
+          stream.resume();
+          fail(partTooLarge());
+          return;
+        }
+        chunks.push(c);
+      });
       stream.on('end', () => tables.push({ name, format, columns, data: Buffer.concat(chunks) }));
       stream.on('error', () => undefined);
     });

@@ -20,7 +20,8 @@ import type { QueryHandlerDeps, QueryHandlerOptions } from './handlers/query.ts'
 import { handlePlay } from './handlers/play.ts';
 import { handleRedirectRule, handleStaticRule } from './handlers/static-rule.ts';
 import { handleNotFound, handlePing, handleReplicasStatus, handleRoot, sendBareError, sendBareErrorToSocket } from './handlers/static.ts';
-import { KEEP_ALIVE_TIMEOUT_S, MAX_KEEP_ALIVE_REQUESTS } from './http/connection.ts';
+import { KEEP_ALIVE_TIMEOUT_S, MAX_KEEP_ALIVE_REQUESTS, setConnectionLimits } from './http/connection.ts';
+import type { KeepAliveLimits } from './http/connection.ts';
 import { queryHandlerOptions } from './http-handlers/query-options.ts';
 import type { HandlerRule } from './http-handlers/rules.ts';
 import { selectHandler } from './http-handlers/select.ts';
@@ -57,6 +58,7 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
     serverTimezone: timezone,
     ...(config.formatSchemaPath ? { formatSchemaPath: config.formatSchemaPath } : {}),
     ...(config.httpOptionsResponse ? { optionsHeaders: config.httpOptionsResponse } : {}),
+    ...(config.enableHttpStacktrace === false ? { stacktraceDisabled: true } : {}),
   };
 }
 
@@ -68,6 +70,10 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
   const defaultResponse = config.httpServerDefaultResponse ?? 'Ok.\n';
   const userFilesPath = config.userFilesPath ?? DEFAULT_USER_FILES_PATH;
   const chain = config.httpHandlers;
+  const keepAlive: KeepAliveLimits = {
+    timeoutS: config.keepAliveTimeout ?? KEEP_ALIVE_TIMEOUT_S,
+    maxRequests: config.maxKeepAliveRequests ?? MAX_KEEP_ALIVE_REQUESTS,
+  };
   // Query rules are prepared up front: a predefined query that does not parse stops the start, as in ClickHouse.
   const queryRules = new Map<HandlerRule, QueryHandlerOptions>();
   for (const entry of chain ?? []) {
@@ -110,6 +116,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
     }
   };
   const run = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    setConnectionLimits(req, keepAlive);
     dispatch(req, res).catch((err: unknown) => {
       // Only a broken socket gets here; the handlers answer every query error themselves.
       if (!res.headersSent) res.destroy(err as Error);
@@ -117,15 +124,15 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
   };
 
   const app = takenOverServer(run, {
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_S * 1000,
-    maxRequestsPerSocket: MAX_KEEP_ALIVE_REQUESTS,
+    keepAliveTimeout: keepAlive.timeoutS * 1000,
+    maxRequestsPerSocket: keepAlive.maxRequests,
     requestTimeout: 0,
     serverFactory: (handler) => {
       const options = { maxHeaderSize: maxUriSize + HEADER_ROOM };
       const server = opts.tls ? https.createServer({ ...options, cert: opts.tls.cert, key: opts.tls.key }, handler)
         : http.createServer(options, handler);
-      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_S * 1000;
-      server.maxRequestsPerSocket = MAX_KEEP_ALIVE_REQUESTS;
+      server.keepAliveTimeout = keepAlive.timeoutS * 1000;
+      server.maxRequestsPerSocket = keepAlive.maxRequests;
       // Long INSERT bodies and long-running streams are the point of this server.
       server.requestTimeout = 0;
       return server;

@@ -31,6 +31,7 @@ import type { AccessUser } from './access/access-control.ts';
 import type { AccessConfig } from './access/config.ts';
 import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
 import type { Level } from './access/privileges.ts';
+import type { QuotaSubject } from './access/quotas.ts';
 import { parseStarRocksStatement } from './dialects/starrocks/parser.ts';
 import type { SrStatement } from './dialects/starrocks/ast.ts';
 import { executeStarRocks } from './dialects/starrocks/execute.ts';
@@ -182,8 +183,7 @@ export class Engine {
    */
   async beginQuery(q: ParsedQuery, ctx: QueryContext): Promise<RunningQuery> {
     if (ctx.running && !ctx.running.finished) return ctx.running;
-    const known = this.access.users.get(ctx.user);
-    this.access.quotas.chargeQuery({ user: ctx.user, quota: known?.quota, quotaKey: ctx.quotaKey, address: ctx.address });
+    this.access.quotas.chargeQuery(this.quotaSubject(ctx));
     const text = q.insertData ? q.sql.slice(0, q.insertData.offset).trimEnd() : q.sql;
     ctx.running = await this.processes.register({
       queryId: ctx.queryId, user: ctx.user, query: text, kind: PROCESS_KIND[q.kind] ?? 'Select', database: ctx.database,
@@ -194,6 +194,11 @@ export class Engine {
       replaceMaxWaitMs: Number(ctx.settings.get('replace_running_query_max_wait_ms')),
     });
     return ctx.running;
+  }
+
+  /** Whose quota a query's usage counts against. */
+  private quotaSubject(ctx: QueryContext): QuotaSubject {
+    return { user: ctx.user, quota: this.access.users.get(ctx.user)?.quota, quotaKey: ctx.quotaKey, address: ctx.address };
   }
 
   /** Take the query out of the process list (idempotent). */
@@ -386,6 +391,9 @@ export class Engine {
       const target = this.insertTarget(q, ctx);
       this.checkInsert(table, target, ctx);
       this.appendRows(table, target, rows, ctx);
+    } catch (e) {
+      this.access.quotas.chargeError(this.quotaSubject(ctx));
+      throw e;
     } finally {
       running.finish();
     }
@@ -470,12 +478,15 @@ export class Engine {
     if (sr) return executeStarRocks(this.starrocksHost(), sr, ctx);
     const st = this.stmt(q, ctx);
     const running = await this.beginQuery(q, ctx);
+    const quotas = this.access.quotas;
+    const subject = this.quotaSubject(ctx);
     let result: ExecResult;
     try {
       this.checkReadonly(q, ctx);
       result = await this.run(st, ctx);
     } catch (e) {
       running.finish();
+      quotas.chargeError(subject);
       throw e;
     }
     if (result.kind === 'none') {
@@ -483,15 +494,28 @@ export class Engine {
       return result;
     }
     const inner = result.blocks;
+    const started = process.hrtime.bigint();
     return {
       ...result,
       blocks: {
         async *[Symbol.asyncIterator]() {
+          // LimitsCheckingTransform and the read progress charge the quota per block, and check it.
+          let readCharged = 0;
+          let timeCharged = 0;
           try {
             for await (const b of inner) {
               if (running.isCancelled) throw new EngineError('QUERY_WAS_CANCELLED', 'Query was cancelled');
+              quotas.used(subject, 'read_rows', ctx.progress.readRows - readCharged);
+              readCharged = ctx.progress.readRows;
+              const elapsed = Number(process.hrtime.bigint() - started);
+              quotas.used(subject, 'result_rows', b.rows.length);
+              quotas.used(subject, 'execution_time', elapsed - timeCharged);
+              timeCharged = elapsed;
               yield b;
             }
+          } catch (e) {
+            quotas.chargeError(subject);
+            throw e;
           } finally {
             running.finish();
           }

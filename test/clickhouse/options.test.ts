@@ -4,6 +4,7 @@ import http from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { respondOptions } from '../../reference/clickhouse/handlers/options.ts';
+import { setConnectionLimits } from '../../reference/clickhouse/http/connection.ts';
 import type { HeaderList } from '../../reference/clickhouse/http/sink.ts';
 import { buildClickHouseServer } from '../../reference/clickhouse/server.ts';
 import { FakeEngine } from './fake-engine.ts';
@@ -69,7 +70,10 @@ test('OPTIONS without http_options_response: nothing is sent, and a connection a
 });
 
 test('an unanswered OPTIONS on a kept-alive connection is closed after the keep-alive timeout', async () => {
-  const server = http.createServer((req, res) => void respondOptions(req, res, undefined, 0.2));
+  const server = http.createServer((req, res) => {
+    setConnectionLimits(req, { timeoutS: 0.2, maxRequests: 10000 });
+    void respondOptions(req, res, undefined);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const started = Date.now();

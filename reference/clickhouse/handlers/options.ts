@@ -9,26 +9,26 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderList } from '../http/sink.ts';
-import { KEEP_ALIVE_TIMEOUT_S, describeConnection } from '../http/connection.ts';
+import { describeConnection } from '../http/connection.ts';
 import { reasonPhrase } from '../http/status.ts';
 
-export function respondOptions(req: IncomingMessage, res: ServerResponse, headers: HeaderList | undefined,
-  keepAliveTimeoutS = KEEP_ALIVE_TIMEOUT_S): Promise<void> {
-  if (headers === undefined) return leaveUnanswered(req, keepAliveTimeoutS);
+export function respondOptions(req: IncomingMessage, res: ServerResponse, headers: HeaderList | undefined): Promise<void> {
+  if (headers === undefined) return leaveUnanswered(req);
   res.sendDate = false;
   const h: HeaderList = [['Date', new Date().toUTCString()], ['Connection', 'Close'], ...headers];
   res.writeHead(204, reasonPhrase(204), h.flat());
   return new Promise((resolve) => res.end(() => resolve()));
 }
 
-function leaveUnanswered(req: IncomingMessage, keepAliveTimeoutS: number): Promise<void> {
+function leaveUnanswered(req: IncomingMessage): Promise<void> {
   const socket = req.socket;
-  if (!describeConnection(req).keepAlive) {
+  const conn = describeConnection(req);
+  if (!conn.keepAlive) {
     socket.destroy();
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => socket.destroy(), keepAliveTimeoutS * 1000);
+    const timer = setTimeout(() => socket.destroy(), conn.keepAliveTimeoutS * 1000);
     // The server may close before the timeout; a timer must not keep the process alive.
     timer.unref();
     socket.once('close', () => {

@@ -40,6 +40,8 @@ export interface QueryHandlerDeps {
   formatSchemaPath?: string;
   /** Headers of <http_options_response>; answered to OPTIONS and added for requests with Origin. */
   optionsHeaders?: HeaderList;
+  /** enable_http_stacktrace=false: the `stacktrace` URL parameter is ignored. */
+  stacktraceDisabled?: boolean;
 }
 
 /** A regex of the rule whose named groups become query parameters: the url's (header undefined) or a header's. */
@@ -94,7 +96,7 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   decoding: { contentEncoding: ReturnType<typeof parseContentEncoding>; nativeBlocks: boolean }, source: QuerySource): Promise<QueryText> {
   const policy = paramPolicy(source);
   if (header(req, 'content-type').startsWith('multipart/form-data')) {
-    const form: MultipartForm = await readMultipart(req, params);
+    const form: MultipartForm = await readMultipart(req, params, rc.settings.getNumber('http_max_multipart_form_data_size'));
     for (const [name, value] of form.params.slice(params.length)) {
       if (name.startsWith('param_')) takeQueryParam(policy, name, value, rc.queryParameters);
     }
@@ -180,6 +182,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
         'The Transfer-Encoding is not chunked and there is no Content-Length header for POST request');
     }
     const params = parseQueryString(req.url ?? '');
+    // Read before anything can fail, so that every error of the request carries the trace.
+    response.includeStackTraces(!deps.stacktraceDisabled && boolParam(lastParam(params, 'stacktrace')));
     const closeSession = boolParam(lastParam(params, 'close_session'));
     const info = {
       method: req.method ?? 'GET', headers: req.headers, params,

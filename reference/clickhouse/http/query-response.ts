@@ -78,6 +78,8 @@ export class QueryResponse {
   private headersFinished = false;
   private bodyBytes = 0;
   private exceptionCode?: number;
+  /** `stacktrace=1` (unless enable_http_stacktrace is off): error texts carry the stack. */
+  private stackTraces = false;
   private errorStatus?: number;
   private progressTimer?: NodeJS.Timeout;
   private lastProgress = '';
@@ -304,6 +306,11 @@ export class QueryResponse {
     if (!this.headStarted) this.errorStatus = httpStatusForCode(code);
   }
 
+  /** Whether error texts carry a stack trace (the `stacktrace` URL parameter). */
+  includeStackTraces(on: boolean): void {
+    this.stackTraces = on;
+  }
+
   /**
    * A format that can state the error itself (JSON family, XML) ends its
    * document with it. `inPlace` continues the document written so far;
@@ -330,7 +337,7 @@ export class QueryResponse {
    * newline appended to what was already sent.
    */
   async fail(err: unknown): Promise<void> {
-    const text = exceptionText(err) + '\n';
+    const text = exceptionText(err, this.stackTraces) + '\n';
     this.runBeforeEnd();
     this.stopProgress();
     if (this.sink.gone) return;

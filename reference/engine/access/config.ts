@@ -8,7 +8,7 @@ export interface AccessConfig {
   roles?: Record<string, RoleConfig>;
   /** Settings profiles; `default` is applied to users that name none. */
   profiles?: Record<string, ProfileConfig>;
-  /** Quotas; the `queries` limit of each interval is enforced per user or per quota key. */
+  /** Quotas; each interval's limits (queries, errors, result_rows, read_rows, execution_time) per user or per quota key. */
   quotas?: Record<string, QuotaConfig>;
 }
 
