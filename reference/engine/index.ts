@@ -3,7 +3,7 @@
 
 import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
-import { T, defaultValue, setDefaultTimezone, unwrapNullable } from './types.ts';
+import { T, defaultValue, unwrapNullable } from './types.ts';
 import type { ColumnDef, ExecResult, NoResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
 import { Catalog, backQuoteIfNeed, nameForLogs } from './catalog.ts';
 import { NONE, rowsResult } from './results.ts';
@@ -121,16 +121,15 @@ export class Engine {
   constructor(opts: EngineOptions = {}) {
     this.timezone = opts.timezone ?? 'UTC';
     this.versionString = opts.version ?? '24.8.1.1';
-    this.access = new AccessControl(opts.access);
+    this.access = new AccessControl(opts.access, this.timezone);
     this.flavor = opts.flavor ?? 'clickhouse';
     this.catalog = new Catalog(this.flavor);
     this.release = opts.release ?? { release: '3.3.0', commit: 'unknown' };
-    setDefaultTimezone(this.timezone);
   }
 
   /** Replace users, profiles and quotas (the server's config was loaded or reloaded). SQL-created entities are kept. */
   configureAccess(config: AccessConfig): void {
-    const next = new AccessControl(config);
+    const next = new AccessControl(config, this.timezone);
     for (const [n, u] of this.access.users) if (u.storage === 'local_directory' && !next.users.has(n)) next.users.set(n, u);
     for (const [n, r] of this.access.roles) next.roles.set(n, r);
     this.access = next;

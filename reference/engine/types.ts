@@ -294,10 +294,10 @@ export function parseType(text: string): DataType {
 
 // ---------------------------------------------------------------- text output
 
-let serverTimezone = 'UTC';
-export function setDefaultTimezone(tz: string): void {
-  serverTimezone = tz;
-}
+// The fallback when a caller names no timezone. Each engine's own timezone
+// travels with its queries; this is never changed, so two engines in one
+// process (ClickHouse's, StarRocks') cannot change each other's times.
+const serverTimezone = 'UTC';
 export function defaultTimezone(): string {
   return serverTimezone;
 }

@@ -39,3 +39,20 @@ test('a quota without limits, or a user without a quota, never refuses', () => {
   for (let i = 0; i < 5; i++) quotas.chargeQuery({ user: 'ann', quota: 'default' });
   quotas.chargeQuery({ user: 'ann' });
 });
+
+test('each engine keeps its own timezone: one built later does not change another', async () => {
+  const quotaText = (e: Engine) => {
+    const quotas = { q: { intervals: [{ duration: 86400, queries: 1 }] } };
+    e.configureAccess({ users: { ann: { password: '', quota: 'q' } }, profiles: { default: {} }, quotas });
+    try {
+      for (let i = 0; i < 2; i++) e.access.quotas.chargeQuery({ user: 'ann', quota: 'q' }, Date.UTC(2026, 0, 1, 12));
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return '';
+  };
+  const utc = new Engine({ timezone: 'UTC' });
+  const shanghai = new Engine({ timezone: 'Asia/Shanghai' });
+  assert.match(quotaText(utc), /Interval will end at 2026-01-02 00:00:00\./);
+  assert.match(quotaText(shanghai), /Interval will end at 2026-01-02 08:00:00\./);
+});

@@ -84,11 +84,11 @@ export class AccessControl {
   readonly profiles = new Map<string, SettingsProfile>();
   readonly quotas: QuotaUsage;
 
-  constructor(config: AccessConfig = defaultAccessConfig()) {
+  constructor(config: AccessConfig = defaultAccessConfig(), timezone = 'UTC') {
     for (const [name, p] of Object.entries(config.profiles ?? {})) {
       this.profiles.set(name, { id: randomUUID(), name, storage: 'users_xml', config: p });
     }
-    this.quotas = new QuotaUsage(config.quotas ?? {});
+    this.quotas = new QuotaUsage(config.quotas ?? {}, timezone);
     // Roles first: the grants of users (and of other roles) may name them.
     for (const name of Object.keys(config.roles ?? {})) {
       this.roles.set(name, { kind: 'role', id: randomUUID(), name, storage: 'users_xml', grants: new GrantSet(), grantedRoles: new Map(), settings: [] });

@@ -9,7 +9,6 @@
 
 import { EngineError } from '../errors.ts';
 import { formatDateTime } from '../time.ts';
-import { defaultTimezone } from '../types.ts';
 import type { QuotaConfig, QuotaInterval } from './config.ts';
 
 /** QuotaType, by the names ClickHouse prints (QuotaTypeInfo). */
@@ -52,9 +51,12 @@ function valueToString(type: QuotaType, value: number): string {
 export class QuotaUsage {
   private readonly configs: Map<string, QuotaConfig>;
   private readonly counters = new Map<string, Counter>();
+  /** The server's timezone: ClickHouse prints the interval's end in it. */
+  private readonly timezone: string;
 
-  constructor(configs: Record<string, QuotaConfig>) {
+  constructor(configs: Record<string, QuotaConfig>, timezone = 'UTC') {
     this.configs = new Map(Object.entries(configs));
+    this.timezone = timezone;
   }
 
   keys(): IterableIterator<string> {
@@ -96,7 +98,7 @@ export class QuotaUsage {
     counter: Counter, max: number): never {
     throw new EngineError('QUOTA_EXCEEDED', `Quota for user \`${subject.user}\` for ${interval.duration}s has been exceeded: `
       + `${type} = ${valueToString(type, counter.used[type])}/${valueToString(type, max)}. `
-      + `Interval will end at ${formatDateTime(Math.floor(counter.endMs / 1000), defaultTimezone())}. `
+      + `Interval will end at ${formatDateTime(Math.floor(counter.endMs / 1000), this.timezone)}. `
       + `Name of quota template: \`${subject.quota}\``);
   }
 
