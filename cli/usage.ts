@@ -11,6 +11,8 @@ Usage:
       --target   reference (default): start the bundled servers on free ports
                  clickhouse-binary[=PATH]: start a real clickhouse-server
                    (default: clickhouse-server on PATH, or /usr/sbin)
+                 clickhouse-chdb[=PATH]: ClickHouse 26.7 hosted from libchdb
+                   (default: the optional npm package @chdb/lib-linux-x64-gnu)
                  http://host:8123: a server that is already running
                  starrocks[=http://fe:8030]: a running StarRocks cluster (FE HTTP
                    URL; BEs and CNs are found through the FE); runs @starrocks only

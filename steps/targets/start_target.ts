@@ -2,6 +2,7 @@
 // into a running server: `reference`, `clickhouse-binary[=PATH]`, or a URL.
 
 import { startClickHouseBinary } from './clickhouse_binary.ts';
+import { startClickHouseChdb } from './clickhouse_chdb.ts';
 import { startReference } from './reference.ts';
 import { startStarRocks } from './starrocks.ts';
 import type { RunningTarget, TargetOptions } from './target.ts';
@@ -13,6 +14,10 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
   if (spec === 'clickhouse-binary' || spec.startsWith('clickhouse-binary=')) {
     const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
     return startClickHouseBinary(path || undefined, options);
+  }
+  if (spec === 'clickhouse-chdb' || spec.startsWith('clickhouse-chdb=')) {
+    const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
+    return startClickHouseChdb(path || undefined, options);
   }
   if (spec === 'starrocks' || spec.startsWith('starrocks=')) {
     return startStarRocks(spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined, options);
@@ -28,12 +33,13 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
     // An https:// target is its own HTTPS endpoint, so the @https scenarios run against it too.
     return { name: url.origin, url: base, ...(url.protocol === 'https:' ? { httpsUrl: base } : {}), user, password, stop: async () => {} };
   }
-  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
+  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], clickhouse-chdb[=PATH to libchdb.so], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
 }
 
 /** The directory name a target's reports go to by default. */
 export function targetSlug(spec: string): string {
   if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
+  if (spec.startsWith('clickhouse-chdb')) return 'clickhouse-chdb';
   if (spec === 'starrocks') return 'starrocks';
   if (spec.startsWith('starrocks=')) return `starrocks_${targetSlug(spec.slice('starrocks='.length))}`;
   return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';

@@ -15,6 +15,10 @@ export interface RunningTarget {
   /** The StarRocks cluster the target serves, if any (its own user and password inside). */
   starrocks?: StarRocksEndpoints;
   stop(): Promise<void>;
+  /** Why the target's server process is gone, when the suite started it and it died; undefined while it lives. */
+  death?(): string | undefined;
+  /** Starts a dead server again on the same ports and configuration. */
+  restart?(): Promise<void>;
 }
 
 export interface TargetOptions {
