@@ -1,6 +1,7 @@
 // The `olapspec` command: parses the command line and hands over to `serve` or `run`.
 
 import { parseArgs } from 'node:util';
+import { EMULATED_VERSIONS } from '../reference/clickhouse/compat.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function port(name: string, value: string | undefined, fallback: number): number {
@@ -8,6 +9,13 @@ function port(name: string, value: string | undefined, fallback: number): number
   const number = Number(value);
   if (!/^\d+$/.test(value) || number > 65535) throw new UsageError(`--${name} must be a port number from 0 to 65535, not '${value}'`);
   return number;
+}
+
+function emulatedVersion(value: string): string {
+  if (!(EMULATED_VERSIONS as readonly string[]).includes(value)) {
+    throw new UsageError(`--clickhouse-version must be one of ${EMULATED_VERSIONS.join(', ')}, not '${value}'`);
+  }
+  return value;
 }
 
 type Flags = { [name: string]: string | undefined } & { help?: boolean };
@@ -30,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'serve') {
-    const values = parse(rest, ['host', 'clickhouse-port', 'fe-port', 'fe-query-port', 'be-port', 'cn-port', 'config']);
+    const values = parse(rest, ['host', 'clickhouse-port', 'fe-port', 'fe-query-port', 'be-port', 'cn-port', 'config',
+      'clickhouse-version']);
     if (values.help) {
       process.stdout.write(USAGE);
       return 0;
@@ -43,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       bePort: port('be-port', values['be-port'], 8040),
       cnPort: port('cn-port', values['cn-port'], 8060),
       ...(values.config !== undefined ? { config: values.config } : {}),
+      ...(values['clickhouse-version'] !== undefined ? { clickhouseVersion: emulatedVersion(values['clickhouse-version']) } : {}),
     };
     const { serve } = await import('./serve.ts');
     await serve(options);

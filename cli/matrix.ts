@@ -76,13 +76,14 @@ export function buildMatrix(runs: RunResults[]): Matrix {
   });
   const rows = [...rowIndex.values()].sort((a, b) => a.feature.localeCompare(b.feature));
   for (const row of rows) {
-    const decided = new Set(row.statuses.filter((s) => s === 'passed' || s === 'failed'));
+    const decided = new Set(row.statuses.filter((s) => s === 'passed' || s === 'failed' || s === 'expected-failure')
+      .map((s) => (s === 'passed' ? 'passed' : 'failed')));
     row.divergent = decided.size > 1;
   }
   return { columns, rows };
 }
 
-const SYMBOL: Record<string, string> = { passed: '✔', failed: '✘', skipped: '–' };
+const SYMBOL: Record<string, string> = { passed: '✔', failed: '✘', skipped: '–', 'expected-failure': 'x', 'unexpected-pass': '!' };
 const symbol = (status: ScenarioStatus | undefined): string => (status === undefined ? ' ' : SYMBOL[status] ?? '?');
 
 const escapeHtml = (text: string): string =>
@@ -124,11 +125,14 @@ th, td { border: 1px solid #ccc; padding: 2px 8px; }
 td.passed { background: #e6f4e6; text-align: center; }
 td.failed { background: #f8d7da; text-align: center; }
 td.skipped, td.absent { color: #888; text-align: center; }
+td.expected-failure { background: #fff3cd; text-align: center; }
+td.unexpected-pass { background: #f8d7da; text-align: center; font-weight: bold; }
 tr.divergent td:nth-child(2) { font-weight: bold; }
 </style></head><body>
 <h1>olapspec: targets side by side</h1>
 <p>${matrix.rows.length} scenarios, ${matrix.columns.length} targets; ${divergent} scenarios end differently on two targets (in bold).
-✔ passed, ✘ failed, – skipped (e.g. newer than the target's version), blank: not run there.</p>
+✔ passed, ✘ failed, x expected to fail there (the target's expectation file), ! passed but expected to fail,
+– skipped (e.g. outside the scenario's version range), blank: not run there.</p>
 <table>
 <thead><tr><th>feature</th><th>scenario</th>${header}</tr></thead>
 <tbody>

@@ -6,7 +6,9 @@ import type { runCucumber } from '@cucumber/cucumber/api';
 /** A cucumber message, typed through the API so that @cucumber/messages need not be a direct dependency. */
 type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
 
-export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown';
+export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown'
+  // Set from the target's expectation file (expectations.ts), never by cucumber.
+  | 'expected-failure' | 'unexpected-pass';
 
 export interface ScenarioResult {
   name: string;
@@ -15,6 +17,10 @@ export interface ScenarioResult {
   line?: number;
   tags: string[];
   status: ScenarioStatus;
+  /** The first failing step's message, for a failed scenario. */
+  message?: string;
+  /** Why the expectation file expects it to fail. */
+  reason?: string;
 }
 
 export interface RunResults {
@@ -23,6 +29,8 @@ export interface RunResults {
   version: string;
   date: string;
   counts: Partial<Record<ScenarioStatus, number>>;
+  /** The expectation file applied, relative to the project. */
+  expectations?: string;
   scenarios: ScenarioResult[];
 }
 
@@ -34,6 +42,8 @@ export class ResultCollector {
   private readonly pickleOfTestCase = new Map<string, string>();
   private readonly testCaseOfAttempt = new Map<string, string>();
   private readonly statusOfAttempt = new Map<string, ScenarioStatus>();
+  private readonly messageOfAttempt = new Map<string, string>();
+  private readonly finishedMessages = new Map<string, string>();
   /** Pickle id → status of its last finished attempt, in the order scenarios finished. */
   private readonly finished = new Map<string, ScenarioStatus>();
 
@@ -51,10 +61,17 @@ export class ResultCollector {
       const status = envelope.testStepFinished.testStepResult.status.toLowerCase() as ScenarioStatus;
       const before = this.statusOfAttempt.get(attempt) ?? 'passed';
       if (SEVERITY.indexOf(status) < SEVERITY.indexOf(before)) this.statusOfAttempt.set(attempt, status);
+      const message = envelope.testStepFinished.testStepResult.message;
+      if (status === 'failed' && message && !this.messageOfAttempt.has(attempt)) this.messageOfAttempt.set(attempt, message);
     } else if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
       const attempt = envelope.testCaseFinished.testCaseStartedId;
       const pickleId = this.pickleOfTestCase.get(this.testCaseOfAttempt.get(attempt) ?? '');
-      if (pickleId !== undefined) this.finished.set(pickleId, this.statusOfAttempt.get(attempt) ?? 'unknown');
+      if (pickleId !== undefined) {
+        this.finished.set(pickleId, this.statusOfAttempt.get(attempt) ?? 'unknown');
+        const message = this.messageOfAttempt.get(attempt);
+        if (message !== undefined) this.finishedMessages.set(pickleId, message);
+        else this.finishedMessages.delete(pickleId);
+      }
     }
   };
 
@@ -64,7 +81,8 @@ export class ResultCollector {
     for (const [pickleId, status] of this.finished) {
       const pickle = this.pickles.get(pickleId);
       if (!pickle) continue;
-      scenarios.push({ ...pickle, status });
+      const message = this.finishedMessages.get(pickleId);
+      scenarios.push({ ...pickle, status, ...(message !== undefined ? { message: message.slice(0, 2000) } : {}) });
       counts[status] = (counts[status] ?? 0) + 1;
     }
     return { target: run.target, url: run.url, version: run.version, date: run.date.toISOString(), counts, scenarios };

@@ -9,7 +9,8 @@ import { detectVersion } from '../steps/support/target_version.ts';
 import type { SuiteParameters } from '../steps/support/run_state.ts';
 import { startTarget, targetSlug } from '../steps/targets/start_target.ts';
 import { describeStarRocks } from '../steps/targets/starrocks_version.ts';
-import { ResultCollector } from './results.ts';
+import { applyExpectations, expectationsPath, loadExpectations, runSucceeded } from './expectations.ts';
+import { ResultCollector, type RunResults } from './results.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -74,15 +75,27 @@ export async function run(options: RunOptions): Promise<number> {
 
     const collector = new ResultCollector();
     const startedAt = new Date();
-    const { success } = await runCucumber(runConfiguration, environment, collector.onMessage);
-    const results = collector.results({ target: target.name, url: target.url || (starrocks?.info.fe ?? ''),
-      version: version || (starrocks?.info.version ?? ''), date: startedAt });
+    const expectations = target.host && version ? await loadExpectations(expectationsPath(target.host, version)) : undefined;
+    await runCucumber(runConfiguration, environment, collector.onMessage);
+    const results = applyExpectations(collector.results({ target: target.name, url: target.url || (starrocks?.info.fe ?? ''),
+      version: version || (starrocks?.info.version ?? ''), date: startedAt }), expectations);
     await writeFile(join(reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(expectationSummary(results));
     process.stdout.write(`olapspec: reports in ${reportDir}\n`);
-    return success ? 0 : 1;
+    return runSucceeded(results) ? 0 : 1;
   } finally {
     await stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function expectationSummary(results: RunResults): string {
+  if (!results.expectations) return '';
+  const expected = results.counts['expected-failure'] ?? 0;
+  const lines = [`olapspec: ${expected} expected failures (${results.expectations})\n`];
+  for (const sc of results.scenarios.filter((s) => s.status === 'unexpected-pass')) {
+    lines.push(`olapspec: PASSED, but ${results.expectations} expects it to fail: ${sc.uri}: ${sc.name}\n`);
+  }
+  return lines.join('');
 }

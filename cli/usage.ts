@@ -3,12 +3,15 @@ export const USAGE = `olapspec — conformance suite and reference servers for O
 Usage:
   olapspec serve [--host 127.0.0.1] [--clickhouse-port 8123] [--fe-port 8030]
                  [--fe-query-port 9030] [--be-port 8040] [--cn-port 8060] [--config FILE]
-      Start the reference servers; runs until SIGINT or SIGTERM.
+                 [--clickhouse-version 26.7|24.8]
+      Start the reference servers; runs until SIGINT or SIGTERM. ClickHouse
+      behaves as 26.7, or as 24.8 LTS with --clickhouse-version 24.8.
 
   olapspec run [--target T] [--tags EXPR] [--report DIR] [--user U] [--password P]
                [--query-port 9030]
       Run the features against a target and exit non-zero if a scenario fails.
       --target   reference (default): start the bundled servers on free ports
+                 reference=24.8: the same, with ClickHouse behaving as 24.8
                  clickhouse-binary[=PATH]: start a real clickhouse-server
                    (default: clickhouse-server on PATH, or /usr/sbin)
                  clickhouse-chdb[=PATH]: ClickHouse 26.7 hosted from libchdb

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './clickhouse/config.ts';
+import { compatFor } from './clickhouse/compat.ts';
 import { buildClickHouseServer, createClickHouseState } from './clickhouse/server.ts';
 import { startStarRocks } from './starrocks/start.ts';
 import type { RunningStarRocks } from './starrocks/start.ts';
@@ -28,6 +29,8 @@ export interface ReferenceOptions {
   cnPort: number;
   /** A ClickHouse-style config.xml / config.yaml. */
   config?: string;
+  /** The ClickHouse release line to behave as (compat.ts): 26.7 by default, or 24.8. */
+  clickhouseVersion?: string;
 }
 
 export interface RunningReference {
@@ -42,7 +45,7 @@ function urlFor(scheme: string, host: string, address: AddressInfo): string {
 
 export async function startReference(opts: ReferenceOptions): Promise<RunningReference> {
   const config = opts.config ? loadConfig(opts.config) : {};
-  const state = createClickHouseState({ config });
+  const state = createClickHouseState({ config, compat: compatFor(opts.clickhouseVersion) });
   const clickhouse = buildClickHouseServer({ config, state });
   const servers = [clickhouse];
   const urls: Record<string, string> = {};

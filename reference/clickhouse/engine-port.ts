@@ -28,6 +28,8 @@ export interface QueryEngine {
   authenticate(user: string, password: string, address?: string): EngineUser;
   /** The settings a session or query of `user` starts with (its profile and own settings). */
   applyUserSettings(user: string, settings: Settings): void;
+  /** Settings at the server's defaults (the emulated version's), before any profile. */
+  newSettings(): Settings;
   /** The `profile` URL parameter; THERE_IS_NO_PROFILE (180) when unknown. */
   applyProfile(settings: Settings, name: string): void;
   /** The `role` URL parameters: UNKNOWN_ROLE (511), SET_NON_GRANTED_ROLE (512); deduplicated. */

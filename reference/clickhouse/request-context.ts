@@ -123,7 +123,7 @@ export function authenticateRequest(req: RequestInfo, deps: ContextDeps): Princi
   if (sessionId === undefined || !deps.sessions) return { user, quotaKey };
   const timeout = parseSessionTimeout(firstParam(params, 'session_timeout'), deps.timeouts);
   const session = deps.sessions.acquire(user.name, sessionId, timeout, firstParam(params, 'session_check') === '1', () => {
-    const settings = new Settings();
+    const settings = deps.engine.newSettings();
     deps.engine.applyUserSettings(user.name, settings);
     return { settings, scope: deps.engine.createSessionScope(sessionId) };
   });
@@ -133,7 +133,7 @@ export function authenticateRequest(req: RequestInfo, deps: ContextDeps): Princi
 /** The settings a request starts from: its session's, else the user's profile over the defaults. */
 export function initialSettings(principal: Principal, engine: QueryEngine): Settings {
   if (principal.session) return principal.session.settings.clone();
-  const settings = new Settings();
+  const settings = engine.newSettings();
   engine.applyUserSettings(principal.user.name, settings);
   return settings;
 }

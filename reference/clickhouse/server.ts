@@ -1,5 +1,5 @@
 // buildClickHouseServer: a fastify instance that answers like ClickHouse
-// 24.8's HTTP port (or its HTTPS port, given a certificate and key). Fastify
+// 26.7's HTTP port (24.8's with compat.ts' 24.8 line) (or its HTTPS port, given a certificate and key). Fastify
 // supplies the server and inject(); routing and bodies are ClickHouse's own,
 // so every request is taken over (hijacked) as soon as it arrives and
 // dispatched on its raw method, request-target and headers: through the
@@ -12,6 +12,7 @@ import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Engine } from '../engine/index.ts';
 import { takenOverServer } from '../http/taken-over-server.ts';
+import { compatFor, type ClickHouseCompat } from './compat.ts';
 import { DEFAULT_USER_FILES_PATH } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { QueryEngine } from './engine-port.ts';
@@ -39,6 +40,8 @@ export interface ClickHouseServerOptions {
   config?: ServerConfig;
   /** Engine and sessions shared with another port of the same server. */
   state?: QueryHandlerDeps;
+  /** The ClickHouse version the server behaves as (default: 26.7's). */
+  compat?: ClickHouseCompat;
   /** Serve HTTPS with these PEM contents. */
   tls?: { cert: Buffer | string; key: Buffer | string };
 }
@@ -47,8 +50,11 @@ export interface ClickHouseServerOptions {
 export function createClickHouseState(opts: ClickHouseServerOptions = {}): QueryHandlerDeps {
   const config = opts.config ?? {};
   const timezone = opts.timezone ?? config.timezone ?? 'UTC';
+  const compat = opts.compat ?? compatFor();
   return {
-    engine: opts.engine ?? new Engine({ timezone, version: '24.8.1.1', ...(config.access ? { access: config.access } : {}) }),
+    compat,
+    engine: opts.engine ?? new Engine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
+      ...(config.access ? { access: config.access } : {}) }),
     sessions: new SessionStore(),
     timeouts: {
       ...(config.defaultSessionTimeout !== undefined ? { defaultTimeoutS: config.defaultSessionTimeout } : {}),

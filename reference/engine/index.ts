@@ -21,7 +21,7 @@ import { likeToRegExp } from './functions/strings.ts';
 import { formatReadableQuantity } from './functions/misc.ts';
 import { SYSTEM_TABLES } from './system-tables.ts';
 import { SessionScope } from './session.ts';
-import type { Settings } from './settings.ts';
+import { parseSettingDefaults, Settings } from './settings.ts';
 import { ProcessList } from './processes/process-list.ts';
 import type { RunningQuery } from './processes/process-list.ts';
 import { killQueries } from './processes/kill.ts';
@@ -103,12 +103,15 @@ export interface EngineOptions {
    */
   flavor?: 'clickhouse' | 'starrocks';
   release?: StarRocksRelease;
+  /** Settings whose default differs from the registry's in the emulated version, as text. */
+  settingDefaults?: Readonly<Record<string, string>>;
 }
 
 export class Engine {
   readonly catalog: Catalog;
   readonly timezone: string;
   readonly versionString: string;
+  private readonly settingDefaults: ReadonlyMap<string, unknown>;
   readonly processes = new ProcessList();
   readonly flavor: 'clickhouse' | 'starrocks';
   /** StarRocks load jobs and labels (INSERT WITH LABEL, stream load): one label namespace per database. */
@@ -120,7 +123,8 @@ export class Engine {
 
   constructor(opts: EngineOptions = {}) {
     this.timezone = opts.timezone ?? 'UTC';
-    this.versionString = opts.version ?? '24.8.1.1';
+    this.versionString = opts.version ?? '26.7.2.1';
+    this.settingDefaults = parseSettingDefaults(opts.settingDefaults ?? {});
     this.access = new AccessControl(opts.access, this.timezone);
     this.flavor = opts.flavor ?? 'clickhouse';
     this.catalog = new Catalog(this.flavor);
@@ -146,6 +150,11 @@ export class Engine {
   }
 
   /** The settings a session or query of `user` starts with: its profile and own settings over the defaults. */
+  /** Settings at this server's defaults, before any profile. */
+  newSettings(): Settings {
+    return new Settings(this.settingDefaults);
+  }
+
   applyUserSettings(user: string, settings: Settings): void {
     this.access.applyUserSettings(this.access.user(user), settings);
   }

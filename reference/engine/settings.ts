@@ -278,13 +278,37 @@ function maxThreadsAuto(): number {
  * Settings of one query or session: defaults plus changes. `readonly` is
  * enforced here because ClickHouse checks it when a setting is changed.
  */
+const NO_DEFAULTS: ReadonlyMap<string, unknown> = new Map();
+
+/** Parses replacement defaults given as text (see Settings' constructor). */
+export function parseSettingDefaults(texts: Readonly<Record<string, string>>): ReadonlyMap<string, unknown> {
+  const parsed = new Map<string, unknown>();
+  for (const [name, text] of Object.entries(texts)) {
+    const def = findSetting(name);
+    if (!def) throw unknownSetting(name);
+    parsed.set(def.name, parseSettingValue(def, text));
+  }
+  return parsed;
+}
+
 export class Settings implements SettingsView {
   private values = new Map<string, unknown>();
+  private readonly defaults: ReadonlyMap<string, unknown>;
+
+  /** `defaults`: values that replace the registry's defaults (an emulated version's), already parsed. */
+  constructor(defaults: ReadonlyMap<string, unknown> = NO_DEFAULTS) {
+    this.defaults = defaults;
+  }
 
   get(name: string): unknown {
     const def = findSetting(name);
     if (!def) throw unknownSetting(name);
-    return this.values.has(def.name) ? this.values.get(def.name) : def.default;
+    return this.values.has(def.name) ? this.values.get(def.name) : this.defaultOf(def);
+  }
+
+  /** The setting's default in this server's version. */
+  defaultOf(def: SettingDef): unknown {
+    return this.defaults.has(def.name) ? this.defaults.get(def.name) : def.default;
   }
 
   getNumber(name: string): number {
@@ -331,7 +355,7 @@ export class Settings implements SettingsView {
   }
 
   clone(): Settings {
-    const s = new Settings();
+    const s = new Settings(this.defaults);
     for (const [k, v] of this.values) s.values.set(k, v);
     return s;
   }
@@ -340,7 +364,7 @@ export class Settings implements SettingsView {
   *entries(): IterableIterator<{ def: SettingDef; value: unknown; changed: boolean }> {
     for (const def of SETTINGS) {
       const changed = this.values.has(def.name);
-      yield { def, value: changed ? this.values.get(def.name) : def.default, changed };
+      yield { def, value: changed ? this.values.get(def.name) : this.defaultOf(def), changed };
     }
   }
 

@@ -10,7 +10,8 @@ import { closeHttp } from './http.ts';
 import { setRunTarget, type SuiteParameters } from './run_state.ts';
 import { describeStarRocks } from '../targets/starrocks_version.ts';
 import { detectVersion } from './target_version.ts';
-import { tooOldFor } from './version.ts';
+import { outsideRange } from './version.ts';
+import { reviveDead } from '../targets/started_targets.ts';
 import type { OlapWorld } from './world.ts';
 
 setDefaultTimeout(60_000);
@@ -44,10 +45,12 @@ AfterAll({ timeout: 60_000 }, async function () {
   await started?.stop();
 });
 
-// Scenarios about behaviour newer than the target are skipped, never passed.
+// Scenarios about the behaviour of other versions than the target's are skipped, never passed.
 Before(function (this: OlapWorld, { pickle }) {
-  if (tooOldFor(this.target.version, pickle.tags.map((tag) => tag.name))) return 'skipped';
-  return undefined;
+  const why = outsideRange(this.target.version, pickle.tags.map((tag) => tag.name));
+  if (why === undefined) return undefined;
+  this.log(`skipped: the scenario's version range excludes the target (${why})`);
+  return 'skipped';
 });
 
 // After the version check, so that a variant server starts only for a scenario that will run.
@@ -84,4 +87,13 @@ After(async function (this: OlapWorld, { pickle }) {
     await this.exec(`DROP TABLE IF EXISTS default.${name}`);
     await this.exec(`DROP DATABASE IF EXISTS ${name}`);
   }
+});
+
+// Registered last, so that it runs first: a server that died in the scenario
+// (the library-hosted ClickHouse aborts on some malformed requests) fails it
+// with the reason, never as ClickHouse behaviour, and is started again, so the
+// clean-up and the next scenarios find it.
+After({ timeout: 120_000 }, async function () {
+  const deaths = await reviveDead();
+  if (deaths.length > 0) throw new Error(`the target's server died during the scenario: ${deaths.join('; ')}`);
 });

@@ -1,4 +1,5 @@
-// Versions as ClickHouse prints them (`18.16.1`, `24.8.1.1`), and `@since:X.Y` gating.
+// Versions as ClickHouse prints them (`18.16.1`, `24.8.1.1`), and version-range
+// gating: `@since:X.Y` (from X.Y on) and `@until:X.Y` (before X.Y, exclusive).
 
 export function parseVersion(text: string): number[] {
   const match = /^(\d+(?:\.\d+)*)/.exec(text.trim());
@@ -15,18 +16,32 @@ export function compareVersions(a: number[], b: number[]): number {
   return 0;
 }
 
-/** The newest `@since:` requirement among the tags, if any. */
-export function sinceRequirement(tags: readonly string[]): string | undefined {
-  let newest: string | undefined;
-  for (const tag of tags) {
-    const match = /^@since:(\d+(?:\.\d+)*)$/.exec(tag);
-    if (match && (newest === undefined || compareVersions(parseVersion(match[1]!), parseVersion(newest)) > 0)) newest = match[1]!;
-  }
-  return newest;
+function rangeTags(tags: readonly string[], kind: 'since' | 'until'): string[] {
+  const pattern = new RegExp(`^@${kind}:(\\d+(?:\\.\\d+)*)$`);
+  return tags.flatMap((tag) => {
+    const match = pattern.exec(tag);
+    return match ? [match[1]!] : [];
+  });
 }
 
-/** True when a target at `version` is too old for a scenario with these tags. */
-export function tooOldFor(version: string, tags: readonly string[]): boolean {
+/** The newest `@since:` requirement among the tags, if any. */
+export function sinceRequirement(tags: readonly string[]): string | undefined {
+  return rangeTags(tags, 'since').reduce<string | undefined>((newest, v) =>
+    newest === undefined || compareVersions(parseVersion(v), parseVersion(newest)) > 0 ? v : newest, undefined);
+}
+
+/** The oldest `@until:` bound among the tags, if any. */
+export function untilRequirement(tags: readonly string[]): string | undefined {
+  return rangeTags(tags, 'until').reduce<string | undefined>((oldest, v) =>
+    oldest === undefined || compareVersions(parseVersion(v), parseVersion(oldest)) < 0 ? v : oldest, undefined);
+}
+
+/** Why a target at `version` is outside the scenario's version range, or undefined when it is inside. */
+export function outsideRange(version: string, tags: readonly string[]): string | undefined {
+  if (version === '') return undefined;
   const since = sinceRequirement(tags);
-  return since !== undefined && compareVersions(parseVersion(version), parseVersion(since)) < 0;
+  if (since !== undefined && compareVersions(parseVersion(version), parseVersion(since)) < 0) return `${version} is older than ${since}`;
+  const until = untilRequirement(tags);
+  if (until !== undefined && compareVersions(parseVersion(version), parseVersion(until)) >= 0) return `${version} is ${until} or newer`;
+  return undefined;
 }

@@ -110,6 +110,7 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
   }
   return {
     name: 'clickhouse-binary',
+    host: 'clickhouse-server',
     url,
     httpsUrl: `https://127.0.0.1:${httpsPort}`,
     user: options.user ?? 'default',

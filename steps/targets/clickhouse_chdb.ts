@@ -114,6 +114,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
   }
   return {
     name: 'clickhouse-chdb',
+    host: 'clickhouse-chdb',
     url,
     user: options.user ?? 'default',
     password: options.password ?? '',

@@ -20,12 +20,14 @@ const STARTUP_MS = 30_000;
 /** serve prints its URLs together; the HTTPS line, if any, follows the HTTP one at once. */
 const HTTPS_LINE_GRACE_MS = 1_000;
 
-export async function startReference(options: TargetOptions = {}): Promise<RunningTarget> {
+/** `clickhouseVersion`: the release line to emulate (olapspec serve --clickhouse-version), else the default. */
+export async function startReference(options: TargetOptions = {}, clickhouseVersion?: string): Promise<RunningTarget> {
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-reference-'));
   // Port 0 everywhere: the reference picks free ports and prints them.
   const configFile = await writeTargetConfig(dir, { httpPort: 0, tcpPort: 0, httpsPort: 0 }, options.configVariant);
   const child = spawn(process.execPath, [LAUNCHER, 'serve', '--host', '127.0.0.1', '--config', configFile,
-    '--clickhouse-port', '0', '--fe-port', '0', '--fe-query-port', '0', '--be-port', '0', '--cn-port', '0'], {
+    '--clickhouse-port', '0', '--fe-port', '0', '--fe-query-port', '0', '--be-port', '0', '--cn-port', '0',
+    ...(clickhouseVersion !== undefined ? ['--clickhouse-version', clickhouseVersion] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -69,7 +71,7 @@ export async function startReference(options: TargetOptions = {}): Promise<Runni
   const starrocksEndpoints = starrocks.endpoints();
 
   return {
-    name: 'reference',
+    name: clickhouseVersion === undefined ? 'reference' : `reference=${clickhouseVersion}`,
     url: urls.http,
     ...(urls.https ? { httpsUrl: urls.https } : {}),
     ...(starrocksEndpoints ? { starrocks: starrocksEndpoints } : {}),

@@ -5,12 +5,18 @@ import { startClickHouseBinary } from './clickhouse_binary.ts';
 import { startClickHouseChdb } from './clickhouse_chdb.ts';
 import { startReference } from './reference.ts';
 import { startStarRocks } from './starrocks.ts';
+import { rememberStarted } from './started_targets.ts';
 import type { RunningTarget, TargetOptions } from './target.ts';
 
 export type { RunningTarget, TargetOptions } from './target.ts';
 
 export async function startTarget(spec: string, options: TargetOptions = {}): Promise<RunningTarget> {
+  return rememberStarted(await startNamedTarget(spec, options));
+}
+
+async function startNamedTarget(spec: string, options: TargetOptions): Promise<RunningTarget> {
   if (spec === 'reference') return startReference(options);
+  if (spec.startsWith('reference=')) return startReference(options, spec.slice('reference='.length));
   if (spec === 'clickhouse-binary' || spec.startsWith('clickhouse-binary=')) {
     const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
     return startClickHouseBinary(path || undefined, options);
@@ -38,6 +44,7 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
 
 /** The directory name a target's reports go to by default. */
 export function targetSlug(spec: string): string {
+  if (spec.startsWith('reference=')) return `reference-${spec.slice('reference='.length)}`;
   if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
   if (spec.startsWith('clickhouse-chdb')) return 'clickhouse-chdb';
   if (spec === 'starrocks') return 'starrocks';

@@ -12,6 +12,11 @@ export interface RunningTarget {
   httpsUrl?: string;
   user: string;
   password: string;
+  /**
+   * What kind of real server this is, naming its expectation file with the
+   * version (expectations/<host>-<major.minor>.yaml): `clickhouse-server`, `clickhouse-chdb`.
+   */
+  host?: string;
   /** The StarRocks cluster the target serves, if any (its own user and password inside). */
   starrocks?: StarRocksEndpoints;
   stop(): Promise<void>;

@@ -7,7 +7,7 @@ import { T } from '../../reference/engine/types.ts';
 import type { ParsedQuery } from '../../reference/engine/api.ts';
 import type { EngineUser, QueryEngine } from '../../reference/clickhouse/engine-port.ts';
 import { SessionScope } from '../../reference/engine/session.ts';
-import type { Settings } from '../../reference/engine/settings.ts';
+import { Settings } from '../../reference/engine/settings.ts';
 import type { DataType } from '../../reference/engine/types.ts';
 
 export class FakeEngine implements QueryEngine {
@@ -92,6 +92,10 @@ export class FakeEngine implements QueryEngine {
   }
 
   applyUserSettings(): void {}
+
+  newSettings(): Settings {
+    return new Settings();
+  }
 
   applyProfile(settings: Settings, name: string): void {
     const p = this.profiles[name];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareVersions, parseVersion, sinceRequirement, tooOldFor } from '../../steps/support/version.ts';
+import { compareVersions, parseVersion, outsideRange, sinceRequirement, untilRequirement } from '../../steps/support/version.ts';
 
 test('versions compare part by part', () => {
   assert.deepEqual(parseVersion('24.8.1.1'), [24, 8, 1, 1]);
@@ -15,8 +15,12 @@ test('the newest @since tag is the requirement', () => {
 });
 
 test('a target older than @since is too old; the same or newer is not', () => {
-  assert.equal(tooOldFor('18.16.1', ['@since:19.1']), true);
-  assert.equal(tooOldFor('24.8.1.1', ['@since:24.8']), false);
-  assert.equal(tooOldFor('24.8.1.1', ['@since:24.3']), false);
-  assert.equal(tooOldFor('18.16.1', ['@doc:http-interface']), false);
+  assert.equal(outsideRange('18.16.1', ['@since:19.1']), '18.16.1 is older than 19.1');
+  assert.equal(outsideRange('24.8.1.1', ['@since:24.8']), undefined);
+  assert.equal(outsideRange('24.8.1.1', ['@since:24.3']), undefined);
+  assert.equal(outsideRange('18.16.1', ['@doc:http-interface']), undefined);
+  assert.equal(untilRequirement(['@until:26.1', '@until:25.8']), '25.8');
+  assert.equal(outsideRange('26.7.2.1', ['@until:25.8']), '26.7.2.1 is 25.8 or newer');
+  assert.equal(outsideRange('25.7.1', ['@until:25.8']), undefined);
+  assert.equal(outsideRange('24.8.1.1', ['@since:24.3', '@until:25.8']), undefined);
 });

@@ -4,6 +4,7 @@
 // HTTPHandler::processQuery in 24.8; the pieces it calls know nothing about
 // each other.
 
+import type { ClickHouseCompat } from '../compat.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseContentEncoding } from '../../../lib/compression/http-methods.ts';
 import type { Progress, QueryContext, RowsResult } from '../../engine/api.ts';
@@ -31,6 +32,8 @@ import type { UrlParams } from '../url-params.ts';
 import { respondOptions } from './options.ts';
 
 export interface QueryHandlerDeps {
+  /** The version the server emulates: what differs between 24.8 and 26.7. */
+  compat: ClickHouseCompat;
   engine: QueryEngine;
   sessions: SessionStore;
   timeouts?: SessionTimeouts;

@@ -1,0 +1,37 @@
+// The ClickHouse versions the reference emulates, and what differs between
+// them. The reference is ClickHouse 26.7 unless `olapspec serve
+// --clickhouse-version 24.8` asks for the previous LTS line; every field below
+// is a behaviour that changed between the two, with the change that made it.
+// Code that behaves differently by version reads one of these fields, never
+// the version string.
+
+export const EMULATED_VERSIONS = ['26.7', '24.8'] as const;
+export type EmulatedVersion = (typeof EMULATED_VERSIONS)[number];
+export const DEFAULT_EMULATED_VERSION: EmulatedVersion = '26.7';
+
+export interface ClickHouseCompat {
+  /** The release line, as `--clickhouse-version` names it. */
+  line: EmulatedVersion;
+  /** What `SELECT version()` answers and error texts end with. */
+  version: string;
+  /** Settings whose default is not the registry's (which holds 26.7's), by name, as text. */
+  settingDefaults: Readonly<Record<string, string>>;
+}
+
+const CH_26_7: ClickHouseCompat = {
+  line: '26.7',
+  version: '26.7.2.1',
+  settingDefaults: {},
+};
+
+const CH_24_8: ClickHouseCompat = {
+  line: '24.8',
+  version: '24.8.1.1',
+  settingDefaults: {},
+};
+
+export function compatFor(line: string = DEFAULT_EMULATED_VERSION): ClickHouseCompat {
+  if (line === '26.7') return CH_26_7;
+  if (line === '24.8') return CH_24_8;
+  throw new Error(`the reference emulates ClickHouse ${EMULATED_VERSIONS.join(' or ')}, not '${line}'`);
+}
