@@ -7,6 +7,7 @@
 //
 //   node bin/chdb-host.ts LIBCHDB_PATH ARG...
 
+import { Worker } from 'node:worker_threads';
 import { DataType, load, open } from 'ffi-rs';
 
 const [library, ...args] = process.argv.slice(2);
@@ -14,6 +15,14 @@ if (library === undefined) {
   process.stderr.write('usage: chdb-host.ts LIBCHDB_PATH ARG...\n');
   process.exit(2);
 }
+// The serving call below blocks the main thread for good, so a worker thread
+// watches for the suite going away (this process re-parented) and takes the
+// server down with it: an interrupted run never leaves one behind. (A
+// parent-death signal from prctl does not survive ClickHouse's start-up.)
+const parent = process.ppid;
+new Worker(`
+  setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);
+`, { eval: true }).unref();
 open({ library: 'chdb', path: library });
 // Returns only when the query ends: it does not, until the process is killed.
 load({

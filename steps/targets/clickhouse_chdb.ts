@@ -116,6 +116,9 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
     name: 'clickhouse-chdb',
     host: 'clickhouse-chdb',
     url,
+    // The configured HTTPS port, which clickhouse-local never opens (SYSTEM START LISTEN
+    // starts TCP and HTTP only): the @https scenarios run, fail, and are listed as expected.
+    httpsUrl: `https://127.0.0.1:${httpsPort}`,
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
