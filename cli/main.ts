@@ -88,6 +88,26 @@ async function main(argv: string[]): Promise<number> {
       `${divergent} end differently on two targets\n${files.map((f) => `  ${f}\n`).join('')}`);
     return 0;
   }
+  if (command === 'truth') {
+    const values = parse(rest, ['report']);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { findResults } = await import('./matrix.ts');
+    const { checkTruth } = await import('./truth.ts');
+    const { readFile } = await import('node:fs/promises');
+    const dir = values.report ?? 'reports';
+    const runs = await Promise.all((await findResults(dir)).map(async (p) => JSON.parse(await readFile(p, 'utf8'))));
+    const report = checkTruth(runs);
+    if (!report) throw new UsageError(`no run of a real ClickHouse 26.7 under '${dir}': run 'olapspec run --target clickhouse-chdb' first`);
+    for (const { scenario, why } of report.unchecked) {
+      process.stdout.write(`unchecked: ${scenario.uri}:${scenario.line ?? ''} ${scenario.name}: ${why}\n`);
+    }
+    process.stdout.write(`olapspec: on ${report.modern}: ${report.checked} passed, ${report.expected} expected failures, ` +
+      `${report.ranged} in a version range checked elsewhere, ${report.unchecked.length} unchecked\n`);
+    return report.unchecked.length === 0 ? 0 : 1;
+  }
   throw new UsageError(`unknown command '${command}'`);
 }
 

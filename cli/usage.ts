@@ -30,6 +30,11 @@ Usage:
       Put the runs recorded under DIR (default: reports/) side by side, one column
       per target and version: writes DIR/matrix.html and DIR/matrix.md.
 
+  olapspec truth [--report DIR]
+      Check that every ClickHouse scenario of the latest real ClickHouse 26.7 run
+      under DIR passed there, is in its expectation file, or is outside 26.7's
+      version range and passed on ClickHouse 18.16 or the reference as 24.8.
+
   olapspec --help
 `;
 

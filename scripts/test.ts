@@ -62,6 +62,10 @@ if (chdb.path) {
   missing.push(`features on ClickHouse 26.7 from libchdb: ${chdb.why}`);
 }
 
+if (chdb.path) {
+  stages.push({ name: 'every ClickHouse scenario checked against a real server', args: ['bin/olapspec.js', 'truth', '--report', 'reports'] });
+}
+
 let passed = 0;
 let failed = 0;
 for (const stage of stages) {

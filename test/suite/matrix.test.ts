@@ -64,3 +64,14 @@ test('the examples of a Scenario Outline, which share a name, keep a row each', 
   ];
   assert.deepEqual(buildMatrix([outline]).rows.map((r) => r.statuses[0]), ['passed', 'failed']);
 });
+
+test('truth: every 26.7 scenario passed, is expected to fail, or is checked in its own version range', async () => {
+  const { checkTruth } = await import('../../cli/truth.ts');
+  const modern = run('clickhouse-chdb', '26.7.2.1', '2026-01-01T00:00:00Z',
+    { a: 'passed', b: 'expected-failure', c: 'skipped', d: 'skipped', e: 'failed' });
+  const old = run('clickhouse-binary', '18.16.1', '2026-01-01T00:00:00Z', { c: 'passed', d: 'failed' });
+  const report = checkTruth([modern, old, run('reference', '26.7.2.1', '2026-01-01T00:00:00Z', { d: 'passed' })])!;
+  assert.deepEqual([report.checked, report.expected, report.ranged], [1, 1, 1]);
+  assert.deepEqual(report.unchecked.map((u) => u.scenario.name), ['d', 'e'], 'the reference is no evidence');
+  assert.equal(checkTruth([old]), undefined);
+});
