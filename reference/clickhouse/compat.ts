@@ -16,18 +16,26 @@ export interface ClickHouseCompat {
   version: string;
   /** Settings whose default is not the registry's (which holds 26.7's), by name, as text. */
   settingDefaults: Readonly<Record<string, string>>;
+  /**
+   * Whether the query handler's errors name the version before the user is
+   * authenticated and the session set up (failed logins, sessions, a missing
+   * Content-Length). 25.12 stopped that: PR #91003.
+   */
+  versionInErrorsBeforeLogin: boolean;
 }
 
 const CH_26_7: ClickHouseCompat = {
   line: '26.7',
   version: '26.7.2.1',
   settingDefaults: {},
+  versionInErrorsBeforeLogin: false,
 };
 
 const CH_24_8: ClickHouseCompat = {
   line: '24.8',
   version: '24.8.1.1',
   settingDefaults: {},
+  versionInErrorsBeforeLogin: true,
 };
 
 export function compatFor(line: string = DEFAULT_EMULATED_VERSION): ClickHouseCompat {
