@@ -9,7 +9,8 @@ Feature: Authentication
   olapspec_plain has a password in plain text, olapspec_hashed one stored as
   its SHA-256. Old servers refused a failed login with 401, newer ones with
   403; scenarios that hold on both accept either, and the modern answer has
-  scenarios of its own.
+  scenarios of its own. From 25.12 on a failed login no longer ends in the
+  server's version.
 
   Scenario: HTTP basic authentication
     When I run "SELECT 1" as "olapspec_plain" with the password "olapspec-plain-secret" in HTTP basic authentication
@@ -66,15 +67,31 @@ Feature: Authentication
   @since:23.8
   Scenario: A wrong password is 403 with one message for every failed login
     When I run "SELECT 1" as "olapspec_plain" with the password "wrong" in HTTP basic authentication
-    Then the status is 403
-    And the body is "Code: 516. DB::Exception: olapspec_plain: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version {version})\n"
+    Then the request fails with status 403 and error code 516
+    And the error message is "olapspec_plain: Authentication failed: password is incorrect, or there is no user with such name"
 
   # The same answer as for a wrong password, so that user names cannot be probed.
   @since:23.8
   Scenario: An unknown user gets the answer a wrong password gets
     When I run "SELECT 1" as "olapspec_nobody" with the password "x" in the X-ClickHouse-User and X-ClickHouse-Key headers
+    Then the request fails with status 403 and error code 516
+    And the error message is "olapspec_nobody: Authentication failed: password is incorrect, or there is no user with such name"
+
+  # Until 25.12 every error text ended in the version (src/Common/Exception.cpp,
+  # getCurrentExceptionMessage); only the reference's 24.8 mode runs this range.
+  @since:23.8 @until:25.12
+  Scenario: A failed login names the server version like every other error
+    When I run "SELECT 1" as "olapspec_plain" with the password "wrong" in HTTP basic authentication
     Then the status is 403
-    And the body is "Code: 516. DB::Exception: olapspec_nobody: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version {version})\n"
+    And the body is "Code: 516. DB::Exception: olapspec_plain: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version {version})\n"
+
+  # PR #91003 (25.12): what the HTTP handler answers before the user is
+  # authenticated does not tell the server's version.
+  @since:25.12
+  Scenario: A failed login does not name the server version
+    When I run "SELECT 1" as "olapspec_plain" with the password "wrong" in HTTP basic authentication
+    Then the status is 403
+    And the body is "Code: 516. DB::Exception: olapspec_plain: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)\n"
 
   Scenario: The X-ClickHouse headers and basic authentication together are refused
     Given the request header "X-ClickHouse-User" is "olapspec_plain"
@@ -97,24 +114,24 @@ Feature: Authentication
     And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
     And HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
     When I run "SELECT 1"
-    Then the status is 403
-    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and Authorization HTTP header simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+    Then the request fails with status 403 and error code 516
+    And the error message is "Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and Authorization HTTP header simultaneously"
 
   @since:23.8
   Scenario: Mixing the X-ClickHouse headers with the URL parameters names both
     Given the request header "X-ClickHouse-User" is "olapspec_plain"
     And the request header "X-ClickHouse-Key" is "olapspec-plain-secret"
     When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
-    Then the status is 403
-    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and authentication via parameters simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+    Then the request fails with status 403 and error code 516
+    And the error message is "Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and authentication via parameters simultaneously"
 
   # 18.16 accepted both and used the Authorization header.
   @since:23.8
   Scenario: Basic authentication and the URL parameters together are refused
     Given HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
     When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
-    Then the status is 403
-    And the body is "Code: 516. DB::Exception: Invalid authentication: it is not allowed to use Authorization HTTP header and authentication via parameters simultaneously. (AUTHENTICATION_FAILED) (version {version})\n"
+    Then the request fails with status 403 and error code 516
+    And the error message is "Invalid authentication: it is not allowed to use Authorization HTTP header and authentication via parameters simultaneously"
 
   # 18.16 answered this with a bare Poco exception (code 1000, status 500).
   @since:23.8

@@ -7,6 +7,8 @@ Feature: Errors
   The body's layout changed over the years. Scenarios that hold for every
   version read only the code and the message; the exact modern layout,
   `Code: N. DB::Exception: message. (NAME) (version V)`, has its own scenarios.
+  From 25.12 on the ` (version V)` is left out of what the handler answers
+  before the user is authenticated.
 
   Scenario: A syntax error is 400 with code 62
     When I run "SELEC 1"
@@ -76,6 +78,14 @@ Feature: Errors
     When I run "SELECT 1" with the URL parameters "user=olapspec_no_such_user&password=x"
     Then the request fails with status 403 and error code 516
     And the error message starts with "olapspec_no_such_user: Authentication failed: password is incorrect, or there is no user with such name"
+
+  # PR #91003 (25.12): the login and the session come first, and until they
+  # are done an error does not tell the server's version.
+  @since:25.12
+  Scenario: An error before the session is set up does not name the version
+    When I run "SELECT 1" with the URL parameters "session_id=olapspec_errors&session_timeout=abc"
+    Then the status is 500
+    And the body is "Code: 374. DB::Exception: Invalid session timeout: 'abc'. (INVALID_SESSION_TIMEOUT)\n"
 
   # test 00336_shard_stack_trace: the error text is one line, and with
   # stacktrace=1 it is followed by the server's stack, one frame a line.

@@ -4,8 +4,6 @@
 
 import { EngineError, ErrorCodes } from '../engine/errors.ts';
 
-export const VERSION = '24.8.1.1';
-
 /** Codes raised by the HTTP layer itself (src/Common/ErrorCodes.cpp). */
 export const ServerErrorCodes = {
   UNKNOWN_USER: 192,
@@ -107,19 +105,24 @@ export function errorCode(err: unknown): number {
  * Errors that are not ClickHouse exceptions read like C++ std::exception.
  * With `withStackTrace` (the `stacktrace` URL parameter) the trace goes
  * between the text and the version, as getExceptionMessageAndPattern puts it.
+ * Without a version (25.12+, before authentication: PR #91003) the text ends
+ * with the trace's last frame, the newline after it left out.
  */
-export function exceptionText(err: unknown, withStackTrace = false): string {
-  const version = ` (version ${VERSION})`;
-  const trace = withStackTrace ? `, Stack trace (when copying this message, always include the lines below):\n\n${stackTraceString(err)}` : '';
+export function exceptionText(err: unknown, version: string | undefined, withStackTrace = false): string {
+  const frames = withStackTrace ? stackTraceString(err) : '';
+  const trace = withStackTrace
+    ? `, Stack trace (when copying this message, always include the lines below):\n\n${version === undefined ? frames.replace(/\n$/, '') : frames}`
+    : '';
+  const suffix = version === undefined ? '' : ` (version ${version})`;
   if (isCoded(err)) {
     const msg = err.message;
     const dot = msg.length > 0 && !msg.endsWith('.') ? '.' : '';
     const cls = (err as { exceptionClass?: string }).exceptionClass ?? 'DB::Exception';
-    return `Code: ${err.code}. ${cls}: ${msg}${dot} (${err.codeName})${trace}${version}`;
+    return `Code: ${err.code}. ${cls}: ${msg}${dot} (${err.codeName})${trace}${suffix}`;
   }
-  if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message}${trace}${version}`;
+  if (err instanceof PocoError) return `Poco::Exception. Code: 1000, e.code() = ${err.pocoCode}, ${err.message}${trace}${suffix}`;
   const e = err instanceof Error ? err : new Error(String(err));
-  return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message}${trace}${version}`;
+  return `std::exception. Code: 1001, type: ${e.name}, e.what() = ${e.message}${trace}${suffix}`;
 }
 
 const REPO_ROOT = new URL('../../', import.meta.url).href;

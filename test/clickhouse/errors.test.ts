@@ -4,19 +4,27 @@ import { EngineError } from '../../reference/engine/errors.ts';
 import { ServerError, exceptionText, httpStatusForCode } from '../../reference/clickhouse/errors.ts';
 
 test('the exception text adds a dot only when the message lacks one', () => {
-  assert.equal(exceptionText(new EngineError('SYNTAX_ERROR', 'Empty query')),
+  assert.equal(exceptionText(new EngineError('SYNTAX_ERROR', 'Empty query'), '24.8.1.1'),
     'Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version 24.8.1.1)');
-  assert.equal(exceptionText(new EngineError('UNKNOWN_TABLE', 'Table default.t does not exist.')),
+  assert.equal(exceptionText(new EngineError('UNKNOWN_TABLE', 'Table default.t does not exist.'), '24.8.1.1'),
     'Code: 60. DB::Exception: Table default.t does not exist. (UNKNOWN_TABLE) (version 24.8.1.1)');
 });
 
 test('server-side codes carry their ClickHouse names', () => {
-  assert.equal(exceptionText(new ServerError('AUTHENTICATION_FAILED', 'x: Authentication failed')),
+  assert.equal(exceptionText(new ServerError('AUTHENTICATION_FAILED', 'x: Authentication failed'), '24.8.1.1'),
     'Code: 516. DB::Exception: x: Authentication failed. (AUTHENTICATION_FAILED) (version 24.8.1.1)');
 });
 
+test('without a version (25.12+, before authentication) the text ends with the error name', () => {
+  assert.equal(exceptionText(new ServerError('AUTHENTICATION_FAILED', 'x: Authentication failed'), undefined),
+    'Code: 516. DB::Exception: x: Authentication failed. (AUTHENTICATION_FAILED)');
+  const traced = exceptionText(new ServerError('AUTHENTICATION_FAILED', 'x: Authentication failed'), undefined, true);
+  assert.ok(traced.startsWith('Code: 516. DB::Exception: x: Authentication failed. (AUTHENTICATION_FAILED), Stack trace'), traced);
+  assert.match(traced, /\n\d+\. [^\n]+$/);
+});
+
 test('errors that are not ClickHouse exceptions read like std::exception', () => {
-  assert.equal(exceptionText(new TypeError('boom')), 'std::exception. Code: 1001, type: TypeError, e.what() = boom (version 24.8.1.1)');
+  assert.equal(exceptionText(new TypeError('boom'), '26.7.2.1'), 'std::exception. Code: 1001, type: TypeError, e.what() = boom (version 26.7.2.1)');
 });
 
 test('exception codes map to HTTP statuses as exceptionCodeToHTTPStatus does in 24.8', () => {

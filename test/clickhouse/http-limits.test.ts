@@ -25,8 +25,8 @@ test('keep_alive_timeout, max_keep_alive_requests and enable_http_stacktrace com
 
 test('with a stack trace the text goes: message, name, the frames one a line, then the version', () => {
   const err = new ServerError('BAD_ARGUMENTS', 'Bad thing');
-  assert.equal(exceptionText(err), 'Code: 36. DB::Exception: Bad thing. (BAD_ARGUMENTS) (version 24.8.1.1)');
-  const text = exceptionText(err, true);
+  assert.equal(exceptionText(err, '24.8.1.1'), 'Code: 36. DB::Exception: Bad thing. (BAD_ARGUMENTS) (version 24.8.1.1)');
+  const text = exceptionText(err, '24.8.1.1', true);
   assert.ok(text.startsWith('Code: 36. DB::Exception: Bad thing. (BAD_ARGUMENTS), Stack trace (when copying this message, always include the lines below):\n\n0. '), text);
   assert.match(text, /\n1\. .+\n/);
   assert.ok(text.endsWith('\n (version 24.8.1.1)'), text);
@@ -79,6 +79,6 @@ test('a multipart part of http_max_multipart_form_data_size bytes or more is LIM
   const big = await post('0123456789\n0123');
   assert.equal(big.statusCode, 500);
   assert.equal(big.body, "Code: 290. DB::Exception: Limit for LimitReadBuffer exceeded: the maximum size of multipart/form-data. "
-    + "This limit can be tuned by 'http_max_multipart_form_data_size' setting. (LIMIT_EXCEEDED) (version 24.8.1.1)\n");
+    + "This limit can be tuned by 'http_max_multipart_form_data_size' setting. (LIMIT_EXCEEDED) (version 26.7.2.1)\n");
   await app.close();
 });

@@ -55,7 +55,7 @@ test('the seed caveat: an error after the first block is appended to a 200 respo
   const r = await app.inject({ method: 'GET', url: SEED_STREAM });
   assert.equal(r.statusCode, 200);
   assert.match(r.body, /^0\t0\n0\t0\nCode: 395\. DB::Exception: Value passed to 'throwIf' function is non-zero/);
-  assert.ok(r.body.endsWith('(version 24.8.1.1)\n'));
+  assert.ok(r.body.endsWith('(version 26.7.2.1)\n'));
 });
 
 test('wait_end_of_query (or http_wait_end_of_query, which wins) gives the error a proper status', async () => {
@@ -73,7 +73,7 @@ test('wait_end_of_query (or http_wait_end_of_query, which wins) gives the error 
 test('JSON and XML state a late exception in the document', async () => {
   const json = await app.inject({ method: 'GET', url: '/?query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+JSON+SETTINGS+max_block_size=1' });
   assert.equal(json.statusCode, 200);
-  assert.match(json.body, /\t"rows": 3,\n\n\t"exception": "Code: 395\. DB::Exception: .*\(version 24\.8\.1\.1\)"\n}\n$/);
+  assert.match(json.body, /\t"rows": 3,\n\n\t"exception": "Code: 395\. DB::Exception: .*\(version 26\.7\.2\.1\)"\n}\n$/);
   const xml = await app.inject({ method: 'GET', url: '/?query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+XML+SETTINGS+max_block_size=1' });
   assert.equal(xml.headers['content-type'], 'application/xml; charset=UTF-8');
   assert.match(xml.body, /\t\t<row>\n\t\t\t<number>2<\/number>\n\t\t\t<field>0<\/field>\n\t\t<\/row>\n\t<\/data>\n\t<rows>3<\/rows>\n\t<exception>Code: 395\..*<\/exception>\n<\/result>\n$/);

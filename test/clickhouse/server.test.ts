@@ -67,14 +67,14 @@ test('errors: body, status, X-ClickHouse-Exception-Code', async () => {
   const a = app();
   const empty = await a.inject({ method: 'GET', url: '/?query=' });
   assert.equal(empty.statusCode, 400);
-  assert.equal(empty.body, 'Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version 24.8.1.1)\n');
+  assert.equal(empty.body, 'Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version 26.7.2.1)\n');
   assert.equal(empty.headers['x-clickhouse-exception-code'], '62');
   assert.equal(empty.headers['content-type'], 'text/plain; charset=UTF-8');
   const table = await a.inject({ method: 'GET', url: '/?query=SELECT%20*%20FROM%20nosuch' });
   assert.equal(table.statusCode, 404);
   const format = await a.inject({ method: 'GET', url: '/?query=SELECT%201%20FORMAT%20Nope' });
   assert.equal(format.statusCode, 404);
-  assert.equal(format.body, 'Code: 73. DB::Exception: Unknown format Nope. (UNKNOWN_FORMAT) (version 24.8.1.1)\n');
+  assert.equal(format.body, 'Code: 73. DB::Exception: Unknown format Nope. (UNKNOWN_FORMAT) (version 26.7.2.1)\n');
   const setting = await a.inject({ method: 'GET', url: '/?query=SELECT%201&nosuch_setting=1' });
   assert.equal(setting.statusCode, 404);
   assert.equal(setting.headers['x-clickhouse-exception-code'], '115');
@@ -87,7 +87,7 @@ test('GET is readonly: modifying queries are 164 with the HTTP hint', async () =
   const r = await app().inject({ method: 'GET', url: '/?query=CREATE%20TABLE%20x' });
   assert.equal(r.statusCode, 500);
   assert.equal(r.body, 'Code: 164. DB::Exception: default: Cannot execute query in readonly mode. For queries over HTTP, method GET implies readonly. ' +
-    'You should use method POST for modifying queries. (READONLY) (version 24.8.1.1)\n');
+    'You should use method POST for modifying queries. (READONLY) (version 26.7.2.1)\n');
 });
 
 test('INSERT with data in the body, in several formats; DDL answers an empty 200', async () => {
@@ -135,7 +135,7 @@ test('HTTP/1.0 is answered as HTTP/1.0 without chunking, and the connection clos
 test('an error after the first block is appended to the stream', async () => {
   const r = await app().inject({ method: 'GET', url: '/?query=SELECT%20number%20FROM%20numbers(70000)%20throw%20at%2066000' });
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /65408\nCode: 395\. DB::Exception: Value passed to 'throwIf' function is non-zero\. \(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO\) \(version 24\.8\.1\.1\)\n$/);
+  assert.match(r.body, /65408\nCode: 395\. DB::Exception: Value passed to 'throwIf' function is non-zero\. \(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO\) \(version 26\.7\.2\.1\)\n$/);
 });
 
 test('an error before any output is a clean error; JSON states it inside the document', async () => {
@@ -146,7 +146,7 @@ test('an error before any output is a clean error; JSON states it inside the doc
   assert.match(tsv.body, /^Code: 395\./);
   const json = await a.inject({ method: 'GET', url: '/?query=SELECT%20number%20FROM%20numbers(10)%20throw%20at%203%20FORMAT%20JSON' });
   assert.equal(json.statusCode, 500);
-  assert.match(json.body, /"rows": 0,\n\n\t"exception": "Code: 395\. DB::Exception: Value passed to 'throwIf' function is non-zero\. \(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO\) \(version 24\.8\.1\.1\)"\n}\n$/);
+  assert.match(json.body, /"rows": 0,\n\n\t"exception": "Code: 395\. DB::Exception: Value passed to 'throwIf' function is non-zero\. \(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO\) \(version 26\.7\.2\.1\)"\n}\n$/);
 });
 
 test('HEAD runs the query and sends the headers only', async () => {

@@ -166,7 +166,7 @@ test('format files come from format_schema_path: missing files, absolute paths a
   writeFileSync(join(dir, 'sub', 'row'), '[${x:Raw}]');
   const create = (changes: Record<string, string>) => outputFormat('Template').create([{ name: 'x', type: T.UInt8 }], ctx(changes, dir));
   const missing = (() => { try { create({ format_template_row: 'nope' }); } catch (err) { return err; } })();
-  assert.equal(exceptionText(missing), `Code: 107. DB::ErrnoException: Cannot open file ${join(dir, 'nope')}, errno: 2, strerror: No such file or directory. (FILE_DOESNT_EXIST) (version 24.8.1.1)`);
+  assert.equal(exceptionText(missing, '24.8.1.1'), `Code: 107. DB::ErrnoException: Cannot open file ${join(dir, 'nope')}, errno: 2, strerror: No such file or directory. (FILE_DOESNT_EXIST) (version 24.8.1.1)`);
   assert.throws(() => create({ format_template_row: '/etc/passwd' }), { code: 36, message: "Absolute path in the 'format_schema' setting is prohibited: /etc/passwd" });
   assert.throws(() => create({ format_template_row: '../row' }), { code: 36, message: `Path in the 'format_schema' setting shouldn't go outside the 'format_schema_path' directory: ${dir} (../row not in ${dir})` });
   assert.throws(() => create({ format_template_row: 'row', format_template_row_format: '${x:Raw}' }), {

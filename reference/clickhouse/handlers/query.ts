@@ -163,6 +163,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
   const head = req.method === 'HEAD';
   const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
   const response = new QueryResponse(sink, { ...conn, head }, deps.displayName);
+  response.showVersionInErrors(deps.compat.versionInErrorsBeforeLogin ? deps.compat.version : undefined);
   // Aborts the query when the client leaves, if the query may be cancelled for that.
   const cancel = new AbortController();
   let cancelOnClose = false;
@@ -195,6 +196,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     };
     const principal: Principal = authenticateRequest(info, { engine, sessions: deps.sessions, ...(deps.timeouts ? { timeouts: deps.timeouts } : {}) });
     const session = principal.session;
+    // Logged in, session set up: from here on errors name the version.
+    response.showVersionInErrors(deps.compat.version);
     if (session) {
       response.onBeforeEnd(() => {
         deps.sessions.release(session);
@@ -269,7 +272,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     const format = outputFormat(formatName);
     response.setResult({ queryId: rc.queryId, timezone, format: formatName, contentType: format.contentType(settings) });
     await streamRows(result, () => format.create(result.columns, fctx), response, progress, format.binary === true,
-      Boolean(settings.get('http_write_exception_in_output_format')));
+      Boolean(settings.get('http_write_exception_in_output_format')), deps.compat.version);
   } catch (err) {
     await response.fail(err);
   } finally {
@@ -293,7 +296,7 @@ function binaryData(text: QueryText, offset: number): string {
  * error ClickHouse would get.
  */
 async function streamRows(result: RowsResult, create: () => RowOutput, response: QueryResponse, progress: Progress,
-  binary: boolean, exceptionInFormat: boolean): Promise<void> {
+  binary: boolean, exceptionInFormat: boolean, version: string): Promise<void> {
   const out = create();
   const bytes = (piece: string): string | Buffer => (binary ? Buffer.from(piece, 'latin1') : piece);
   let started = false;
@@ -324,7 +327,7 @@ async function streamRows(result: RowsResult, create: () => RowOutput, response:
     await response.finish();
   } catch (err) {
     if (exceptionInFormat && out.exceptionSuffix && !response.clientGone) {
-      const message = exceptionText(err);
+      const message = exceptionText(err, version);
       const fresh = create();
       await response.failInFormat(err, prefixOnce() + out.exceptionSuffix(message), fresh.prefix() + fresh.exceptionSuffix!(message));
       return;

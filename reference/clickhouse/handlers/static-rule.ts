@@ -53,7 +53,9 @@ function contentType(headers: HeaderList): string {
   return headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? STATIC_CONTENT_TYPE;
 }
 
-export async function handleStaticRule(req: IncomingMessage, res: ServerResponse, rule: HandlerRule, userFilesPath: string): Promise<void> {
+/** `version`: what error texts end with; StaticRequestHandler names it even in 26.7, where no login comes first. */
+export async function handleStaticRule(req: IncomingMessage, res: ServerResponse, rule: HandlerRule, userFilesPath: string,
+  version: string): Promise<void> {
   if (rule.handler.type !== 'static') throw new Error(`${rule.path} is not a static handler`);
   const base = { contentType: contentType(rule.responseHeaders), headers: rule.responseHeaders, compressible: true };
   let body: string | Buffer;
@@ -67,7 +69,7 @@ export async function handleStaticRule(req: IncomingMessage, res: ServerResponse
     // trySendExceptionToClient: always 500, the code in a header, the text and a newline as the body.
     return respond(req, res, {
       status: 500,
-      body: `${exceptionText(err)}\n`,
+      body: `${exceptionText(err, version)}\n`,
       contentType: base.contentType,
       headers: [...rule.responseHeaders, ['X-ClickHouse-Exception-Code', String(errorCode(err))]],
     });

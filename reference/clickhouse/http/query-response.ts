@@ -80,6 +80,8 @@ export class QueryResponse {
   private exceptionCode?: number;
   /** `stacktrace=1` (unless enable_http_stacktrace is off): error texts carry the stack. */
   private stackTraces = false;
+  /** What error texts end with ` (version …)`; none until known to be shown (see showVersionInErrors). */
+  private errorVersion?: string;
   private errorStatus?: number;
   private progressTimer?: NodeJS.Timeout;
   private lastProgress = '';
@@ -306,6 +308,14 @@ export class QueryResponse {
     if (!this.headStarted) this.errorStatus = httpStatusForCode(code);
   }
 
+  /**
+   * The version error texts name from now on; undefined leaves it out, as
+   * 25.12+ does before the user is authenticated (PR #91003).
+   */
+  showVersionInErrors(version: string | undefined): void {
+    this.errorVersion = version;
+  }
+
   /** Whether error texts carry a stack trace (the `stacktrace` URL parameter). */
   includeStackTraces(on: boolean): void {
     this.stackTraces = on;
@@ -337,7 +347,7 @@ export class QueryResponse {
    * newline appended to what was already sent.
    */
   async fail(err: unknown): Promise<void> {
-    const text = exceptionText(err, this.stackTraces) + '\n';
+    const text = exceptionText(err, this.errorVersion, this.stackTraces) + '\n';
     this.runBeforeEnd();
     this.stopProgress();
     if (this.sink.gone) return;
