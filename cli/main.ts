@@ -88,6 +88,16 @@ async function main(argv: string[]): Promise<number> {
       `${divergent} end differently on two targets\n${files.map((f) => `  ${f}\n`).join('')}`);
     return 0;
   }
+  if (command === 'images') {
+    const [action, ...flags] = rest;
+    const values = parse(flags, ['only', 'force']);
+    if (values.help || action === undefined) {
+      process.stdout.write(USAGE);
+      return action === undefined ? 2 : 0;
+    }
+    const { imagesCommand } = await import('./images/command.ts');
+    return imagesCommand(action, { ...(values.only !== undefined ? { only: values.only } : {}), force: values.force === 'yes' });
+  }
   if (command === 'truth') {
     const values = parse(rest, ['report']);
     if (values.help) {

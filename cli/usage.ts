@@ -30,6 +30,12 @@ Usage:
       Put the runs recorded under DIR (default: reports/) side by side, one column
       per target and version: writes DIR/matrix.html and DIR/matrix.md.
 
+  olapspec images build [--only NAME] [--force yes] | images list
+      Build, without a registry, the local images the container targets run, with
+      the Docker at DOCKER_HOST (as root: debootstrap and chroot):
+      olapspec/clickhouse-server:18.16 (Debian's package) and olapspec/clickhouse:26.7
+      (libchdb). Each is built once and again only when its inputs change.
+
   olapspec truth [--report DIR]
       Check that every ClickHouse scenario of the latest real ClickHouse 26.7 run
       under DIR passed there, is in its expectation file, or is outside 26.7's

@@ -22,7 +22,7 @@ export function configVariantOf(tags: readonly string[]): string | undefined {
 /** Why no server like the run's target can be started with another configuration; undefined when one can. */
 export function whyNoVariant(target: TargetInfo): string | undefined {
   const spec = target.spec;
-  if (/^(reference|clickhouse-binary|clickhouse-chdb)(=|$)/.test(spec ?? '')) return undefined;
+  if (/^(reference|clickhouse-binary|clickhouse-chdb|clickhouse-container)(=|$)/.test(spec ?? '')) return undefined;
   return `${target.name} was not started by olapspec, so it cannot be started again with another server configuration`;
 }
 

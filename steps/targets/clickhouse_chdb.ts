@@ -28,6 +28,12 @@ const STARTUP_MS = 60_000;
 // The serving query: open the listeners, then sleep for years.
 const SERVE = 'SYSTEM START LISTEN HTTP; SELECT sleepEachRow(3) FROM numbers(100000000) SETTINGS max_block_size=1 FORMAT Null';
 
+/** The clickhouse-local command line that serves HTTP with the suite's configuration (also the 26.7 image's). */
+export function chdbServeArgs(configFile: string, httpPort: number, dir: string): string[] {
+  return [`--config-file=${configFile}`, `--http_port=${httpPort}`, '--listen_host=127.0.0.1', `--path=${join(dir, 'data')}/`,
+    '--multiquery', '--query', SERVE];
+}
+
 /** libchdb.so: an explicit path, else the optional npm package's. Undefined with the reason when there is none. */
 export async function findLibChdb(explicit?: string): Promise<{ path?: string; why?: string }> {
   const require = createRequire(import.meta.url);
@@ -70,8 +76,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
 
   const launch = async (): Promise<void> => {
     death = undefined;
-    const proc = spawn(process.execPath, [HOST, library, `--config-file=${configFile}`, `--http_port=${httpPort}`,
-      '--listen_host=127.0.0.1', `--path=${join(dir, 'data')}/`, '--multiquery', '--query', SERVE], {
+    const proc = spawn(process.execPath, [HOST, library, ...chdbServeArgs(configFile, httpPort, dir)], {
       // clickhouse-local resolves user_files_path and format_schema_path against its working directory.
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],

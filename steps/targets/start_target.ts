@@ -25,6 +25,11 @@ async function startNamedTarget(spec: string, options: TargetOptions): Promise<R
     const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
     return startClickHouseChdb(path || undefined, options);
   }
+  if (spec === 'clickhouse-container' || spec.startsWith('clickhouse-container=')) {
+    const { startClickHouseContainer } = await import('./clickhouse_container.ts');
+    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
+    return startClickHouseContainer(image || undefined, options);
+  }
   if (spec === 'starrocks' || spec.startsWith('starrocks=')) {
     return startStarRocks(spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined, options);
   }
@@ -39,7 +44,7 @@ async function startNamedTarget(spec: string, options: TargetOptions): Promise<R
     // An https:// target is its own HTTPS endpoint, so the @https scenarios run against it too.
     return { name: url.origin, url: base, ...(url.protocol === 'https:' ? { httpsUrl: base } : {}), user, password, stop: async () => {} };
   }
-  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], clickhouse-chdb[=PATH to libchdb.so], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
+  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], clickhouse-chdb[=PATH to libchdb.so], clickhouse-container[=IMAGE], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
 }
 
 /** The directory name a target's reports go to by default. */
@@ -47,6 +52,10 @@ export function targetSlug(spec: string): string {
   if (spec.startsWith('reference=')) return `reference-${spec.slice('reference='.length)}`;
   if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
   if (spec.startsWith('clickhouse-chdb')) return 'clickhouse-chdb';
+  if (spec.startsWith('clickhouse-container')) {
+    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : 'default';
+    return `clickhouse-container_${image.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+  }
   if (spec === 'starrocks') return 'starrocks';
   if (spec.startsWith('starrocks=')) return `starrocks_${targetSlug(spec.slice('starrocks='.length))}`;
   return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';
