@@ -1,23 +1,46 @@
 // Errors that happen after the answer has begun: the status line is gone, so
-// the error can only be told from the body, either as ClickHouse's error text
-// after the partial data or, with http_write_exception_in_output_format, inside
-// a document of the requested format.
+// the error can only be told from the body: ClickHouse's error text after the
+// partial data (framed differently by version, see support/stream_exception.ts)
+// or, with http_write_exception_in_output_format, inside a document of the
+// requested format.
 
 import { Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { parseClickHouseError, type ClickHouseError } from './support/clickhouse_error.ts';
 import { unescapeText } from './support/escapes.ts';
 import { expectedPattern } from './support/expected_text.ts';
+import {
+  appendedException, markedException, streamedException, taggedException, type StreamedException,
+} from './support/stream_exception.ts';
 import type { OlapWorld } from './support/world.ts';
 
-/** The error text that ends the body, after whatever data came first. */
+const TAG_HEADER = 'x-clickhouse-exception-tag';
+
+function parsed(found: StreamedException | string, body: Buffer): ClickHouseError {
+  if (typeof found === 'string') throw new Error(`${found}: …${JSON.stringify(body.toString('utf8').slice(-400))}`);
+  const error = parseClickHouseError(found.text);
+  if (!error) throw new Error(`the text at the end of the body is not a ClickHouse error: ${JSON.stringify(found.text)}`);
+  return error;
+}
+
+/** The error text that ends the body, after whatever data came first (≤ 24.10). */
 function trailingError(world: OlapWorld): ClickHouseError {
   world.outcomeChecked = true;
-  const body = world.response.body.toString('utf8');
-  const at = body.startsWith('Code: ') ? 0 : body.lastIndexOf('\nCode: ') + 1;
-  const parsed = at > 0 || body.startsWith('Code: ') ? parseClickHouseError(body.slice(at)) : undefined;
-  if (!parsed) throw new Error(`the body does not end with a ClickHouse error: …${JSON.stringify(body.slice(-400))}`);
-  return parsed;
+  return parsed(appendedException(world.response.body), world.response.body);
+}
+
+function tagOf(world: OlapWorld): string {
+  const tag = world.response.headers[TAG_HEADER];
+  if (!tag) throw new Error('the answer has no X-ClickHouse-Exception-Tag header');
+  return tag;
+}
+
+/** The error at the end of the body in whichever framing the server uses. */
+function streamedError(world: OlapWorld): StreamedException {
+  world.outcomeChecked = true;
+  const found = streamedException(world.response.body, world.response.headers[TAG_HEADER]);
+  if (!found) throw new Error(`the body does not end with a ClickHouse error: …${JSON.stringify(world.response.body.toString('utf8').slice(-400))}`);
+  return found;
 }
 
 function jsonBody(world: OlapWorld): Record<string, unknown> {
@@ -39,9 +62,34 @@ Then('the body ends with a ClickHouse error with code {int}', function (this: Ol
   expect(trailingError(this).code, 'code of the error at the end of the body').to.equal(code);
 });
 
+Then('the body ends with an "__exception__" line and then a ClickHouse error with code {int}', function (this: OlapWorld, code: number) {
+  this.outcomeChecked = true;
+  expect(parsed(markedException(this.response.body), this.response.body).code, 'code of the error at the end of the body').to.equal(code);
+});
+
+Then('the body ends with an exception block framed with the answer\'s X-ClickHouse-Exception-Tag, with code {int}', function (this: OlapWorld, code: number) {
+  this.outcomeChecked = true;
+  const error = parsed(taggedException(this.response.body, tagOf(this)), this.response.body);
+  expect(error.code, 'code of the error in the exception block').to.equal(code);
+});
+
 Then('the message of the error at the end of the body starts with {string}', function (this: OlapWorld, start: string) {
-  const { message } = trailingError(this);
-  expect(message.startsWith(this.resolve(start)), `message: ${message}`).to.equal(true);
+  const error = parseClickHouseError(streamedError(this).text);
+  if (!error) throw new Error('the text at the end of the body is not a ClickHouse error');
+  expect(error.message.startsWith(this.resolve(start)), `message: ${error.message}`).to.equal(true);
+});
+
+Then('the body before the error at its end is {string}', function (this: OlapWorld, expected: string) {
+  expect(streamedError(this).before, 'data before the error').to.equal(this.resolve(unescapeText(expected)));
+});
+
+// Before 24.11 the chunked body still ended with its last chunk after the error text.
+Then('the body came to its proper end', function (this: OlapWorld) {
+  expect(this.response.cutOff ?? false, 'the server closed the connection in the middle of the body').to.equal(false);
+});
+
+Then('the server closed the connection before the body came to its end', function (this: OlapWorld) {
+  expect(this.response.cutOff ?? false, 'the body was cut off by the server closing the connection').to.equal(true);
 });
 
 Then('the body is a JSON document with the keys {string} in that order', function (this: OlapWorld, keys: string) {

@@ -41,6 +41,15 @@ Then('the HEAD answer carries the headers of the GET answer, apart from {string}
   expect(pick(this.response), 'HEAD headers').to.deep.equal(pick(get));
 });
 
+// A value drawn afresh for every answer (the exception tag): present on both, never the same.
+Then('the HEAD answer\'s header {string} matches {string} and differs from the GET answer\'s', function (this: OlapWorld, name: string, pattern: string) {
+  const get = lastGet.get(this);
+  if (!get) throw new Error('no GET was sent first');
+  const head = this.response.headers[name.toLowerCase()];
+  expect(head, `header ${name} of the HEAD answer`).to.be.a('string').and.match(new RegExp(pattern));
+  expect(get.headers[name.toLowerCase()], `header ${name} of the GET answer`).to.be.a('string').and.not.equal(head);
+});
+
 const connectionAnswers = new WeakMap<OlapWorld, RawResponse[]>();
 
 // A fresh connection, so the count of requests it carried starts at zero.

@@ -103,11 +103,18 @@ Feature: Endpoints
 
   # The seed shows six keys; servers since about 23.x send eight (result_rows,
   # result_bytes and elapsed_ns were added), and 24.8 does too. The real system wins.
-  @since:23.8
+  @since:23.8 @until:25.11
   Scenario: Query answers carry a summary whose values are decimal strings
     When I GET "/?query=SELECT%201"
     Then the status is 200
     And the header "X-ClickHouse-Summary" is a JSON object with the keys "read_rows, read_bytes, written_rows, written_bytes, total_rows_to_read, result_rows, result_bytes, elapsed_ns" in that order, each a decimal string
+
+  # 25.11 added the query's memory usage (PR #88393).
+  @since:25.11
+  Scenario: Query answers carry a summary with the memory usage, every value a decimal string
+    When I GET "/?query=SELECT%201"
+    Then the status is 200
+    And the header "X-ClickHouse-Summary" is a JSON object with the keys "read_rows, read_bytes, written_rows, written_bytes, total_rows_to_read, result_rows, result_bytes, elapsed_ns, memory_usage" in that order, each a decimal string
 
   @since:20.5
   Scenario: Query answers name the server's time zone

@@ -10,6 +10,12 @@ export interface HttpResponse {
   /** Every value of every header, repeats kept apart (X-ClickHouse-Progress comes many times). */
   headerLists?: Record<string, string[]>;
   body: Buffer;
+  /**
+   * The connection closed before the body ended (a chunked body without its
+   * last chunk): what came is in `body`. Servers since 24.11 end an answer so
+   * when an error follows data they already sent.
+   */
+  cutOff?: boolean;
 }
 
 export interface HttpRequest {
@@ -43,7 +49,7 @@ export async function sendHttp(baseUrl: string, req: HttpRequest): Promise<HttpR
     headersTimeout: 60_000,
     bodyTimeout: 60_000,
   });
-  const body = req.method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await res.body.arrayBuffer());
+  const { body, cutOff } = req.method === 'HEAD' ? { body: Buffer.alloc(0), cutOff: false } : await readBody(res.body);
   if (req.method === 'HEAD') await res.body.dump();
   const headers: Record<string, string> = {};
   const headerLists: Record<string, string[]> = {};
@@ -53,7 +59,19 @@ export async function sendHttp(baseUrl: string, req: HttpRequest): Promise<HttpR
     headers[name.toLowerCase()] = values.join(', ');
     headerLists[name.toLowerCase()] = values;
   }
-  return { status: res.statusCode, headers, headerLists, body };
+  return { status: res.statusCode, headers, headerLists, body, ...(cutOff ? { cutOff } : {}) };
+}
+
+/** The whole body, or as much as came before the server closed the connection mid-body. */
+async function readBody(stream: AsyncIterable<Buffer>): Promise<{ body: Buffer; cutOff: boolean }> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+    return { body: Buffer.concat(chunks), cutOff: false };
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'UND_ERR_SOCKET') throw err;
+    return { body: Buffer.concat(chunks), cutOff: true };
+  }
 }
 
 /** Basic credentials for a target, or none for the passwordless default user. */
