@@ -1,14 +1,16 @@
 // The Web UI as a person uses it: open /play in a browser, type a query, press
 // Run, read the table or the error. Only the element ids that ClickHouse's own
 // play.html has are used (#query, #run, #user, #password, #data-table,
-// #data-unparsed, #error, #hourglass), so the scenarios hold on a real server
-// as on the reference.
+// #data-unparsed, #error, #hourglass), looked up through the page's shadow
+// roots (support/play_dom.ts), so the scenarios hold on a real server as on the
+// reference.
 
 import { After, AfterAll, Before, Status, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { browserUnavailable, closeBrowser, closePage, existingPage, pageFor } from './support/browser.ts';
 import { parseClickHouseError } from './support/clickhouse_error.ts';
+import { playView, waitForAnswer } from './support/play_dom.ts';
 import type { OlapWorld } from './support/world.ts';
 
 /** How long a run may take to show its answer. */
@@ -80,18 +82,6 @@ When('I enter the user {string} and the password {string}', async function (this
   await p.fill('#password', this.resolve(password));
 });
 
-/** Whether an answer is on screen: the request is done and a table, a text or an error shows. */
-function answerShown(): boolean {
-  const visible = (id: string) => {
-    const el = document.getElementById(id);
-    return el !== null && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
-  };
-  if (visible('hourglass')) return false;
-  const table = document.getElementById('data-table');
-  const hasTable = table !== null && table.querySelector('th, td') !== null && visible('data-table');
-  return hasTable || visible('data-unparsed') || visible('error');
-}
-
 /** Runs the query the way `run` starts it and waits until the page shows the answer. */
 async function runQuery(world: OlapWorld, start: (p: Page) => Promise<void>): Promise<void> {
   const p = await page(world);
@@ -101,7 +91,7 @@ async function runQuery(world: OlapWorld, start: (p: Page) => Promise<void>): Pr
     { timeout: ANSWER_TIMEOUT_MS });
   await start(p);
   await answered;
-  await p.waitForFunction(answerShown, undefined, { timeout: ANSWER_TIMEOUT_MS });
+  await waitForAnswer(p, ANSWER_TIMEOUT_MS);
 }
 
 When('I press Run', async function (this: OlapWorld) {
@@ -112,47 +102,28 @@ When('I press Ctrl+Enter', async function (this: OlapWorld) {
   await runQuery(this, (p) => p.press('#query', 'Control+Enter'));
 });
 
-/** The table as a person reads it: column names (without type hints), then the rows; row numbers left out. */
-async function shownTable(p: Page): Promise<string[][]> {
-  return p.evaluate(() => {
-    const table = document.getElementById('data-table');
-    if (!table) return [];
-    const text = (cell: Element) => {
-      const copy = cell.cloneNode(true) as Element;
-      copy.querySelectorAll('.type-hint').forEach((hint) => hint.remove());
-      return (copy.textContent ?? '').trim();
-    };
-    const data = (cells: Iterable<Element>) => [...cells].filter((c) => !c.classList.contains('row-number')).map(text);
-    const head = table.querySelector('thead tr') ?? table.querySelector('thead');
-    const rows: string[][] = head ? [data(head.querySelectorAll('th'))] : [];
-    for (const tr of table.querySelectorAll('tbody tr')) rows.push(data(tr.querySelectorAll('td')));
-    return rows;
-  });
-}
-
 Then('the result table shows:', async function (this: OlapWorld, expected: DataTable) {
-  const p = await page(this);
   const want = expected.raw().map((row) => row.map((cell) => this.resolve(cell)));
-  const error = await p.locator('#error').isVisible() ? await p.locator('#error').innerText() : '';
-  expect(await shownTable(p), error ? `the page shows an error instead: ${error}` : 'result table').to.deep.equal(want);
+  const view = await playView(await page(this));
+  expect(view.table ?? [], view.error ? `the page shows an error instead: ${view.error}` : 'result table').to.deep.equal(want);
 });
 
 Then('the page shows no result table', async function (this: OlapWorld) {
-  expect(await shownTable(await page(this)), 'result table').to.deep.equal([]);
+  expect((await playView(await page(this))).table ?? [], 'result table').to.deep.equal([]);
 });
 
 // As rendered: some versions of the page set the text with innerText, which turns line ends into <br>.
 Then('the result text is {string}', async function (this: OlapWorld, expected: string) {
-  const shown = await (await page(this)).locator('#data-unparsed').innerText();
+  const view = await playView(await page(this));
+  if (view.text === undefined) throw new Error(`the page shows no result text${view.error ? `, but an error: ${view.error}` : ''}`);
   const withoutFinalNewlines = (text: string) => text.replace(/\n+$/, '');
-  expect(withoutFinalNewlines(shown), 'text shown for the result').to.equal(withoutFinalNewlines(this.bytes(expected).toString('utf8')));
+  expect(withoutFinalNewlines(view.text), 'text shown for the result').to.equal(withoutFinalNewlines(this.bytes(expected).toString('utf8')));
 });
 
 async function shownError(world: OlapWorld): Promise<string> {
-  const p = await page(world);
-  const error = p.locator('#error');
-  expect(await error.isVisible(), 'an error is shown').to.equal(true);
-  return (await error.textContent() ?? '').trim();
+  const { error } = await playView(await page(world));
+  if (error === undefined) throw new Error('the page shows no error');
+  return error;
 }
 
 Then('the page shows the error code {int}', async function (this: OlapWorld, code: number) {
@@ -167,9 +138,7 @@ Then('the page shows an error containing {string}', async function (this: OlapWo
 });
 
 Then('the page shows no error', async function (this: OlapWorld) {
-  const p = await page(this);
-  const error = p.locator('#error');
-  expect(await error.isVisible() ? await error.innerText() : '', 'error shown').to.equal('');
+  expect((await playView(await page(this))).error ?? '', 'error shown').to.equal('');
 });
 
 const FIELDS: Record<string, string> = { query: '#query', user: '#user', password: '#password', server: '#url' };
@@ -180,7 +149,21 @@ Then('the {word} field shows {string}', async function (this: OlapWorld, field: 
   expect(await (await page(this)).inputValue(selector), `${field} field`).to.equal(this.resolve(value));
 });
 
-Then('the page address is {string}', async function (this: OlapWorld, expected: string) {
-  const here = new URL((await page(this)).url());
-  expect(here.pathname + here.search + here.hash, 'path, query string and fragment').to.equal(expected);
+/** The page's own address: what a person copies to share the query. */
+async function address(world: OlapWorld): Promise<URL> {
+  return new URL((await page(world)).url());
+}
+
+Then('the page address has the parameter {string} set to {string}', async function (this: OlapWorld, name: string, value: string) {
+  const here = await address(this);
+  expect(here.searchParams.getAll(name), `"${name}" in ${here.search}`).to.deep.equal([this.resolve(value)]);
+});
+
+Then('the page address has no parameter {string}', async function (this: OlapWorld, name: string) {
+  const here = await address(this);
+  expect(here.searchParams.has(name), `"${name}" in ${here.search}`).to.equal(false);
+});
+
+Then('the page address ends in {string}', async function (this: OlapWorld, expected: string) {
+  expect((await address(this)).hash, 'the part after #').to.equal(this.resolve(expected));
 });

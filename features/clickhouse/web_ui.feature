@@ -9,7 +9,9 @@ Feature: Web UI
 
   Scenarios tagged @browser drive the page in a headless Chromium through the
   element ids ClickHouse's own page has (#query, #run, #user, #password,
-  #data-table, #error). Without a Chromium they are skipped, and the run says so.
+  #data-table, #error), also where the page draws them inside shadow roots, as
+  26.x's does; only what shows on screen counts. Without a Chromium they are
+  skipped, and the run says so.
 
   Scenario: GET /play serves the query page as HTML
     When I GET "/play"
@@ -105,10 +107,17 @@ Feature: Web UI
     When I open "/play#U0VMRUNUIDQy" in a browser
     Then the query field shows "SELECT 42"
 
-  # The suite's targets run as default without a password, the page's own default.
+  # How the rest of the address looks is the page's own affair (26.x adds the
+  # tab's name, and leaves the user out while the field is empty).
   @browser @suite-config
-  Scenario: After a run the page's address names the user and holds the query, so it can be shared
+  Scenario: After a run the page's address names the user and holds the query, never the password, so it can be shared
     When I open "/play" in a browser
+    And I enter the user "olapspec_plain" and the password "olapspec-plain-secret"
     And I type the query "SELECT 42"
     And I press Run
-    Then the page address is "/play?user=default#U0VMRUNUIDQy"
+    Then the result table shows:
+      | 42 |
+      | 42 |
+    And the page address has the parameter "user" set to "olapspec_plain"
+    And the page address has no parameter "password"
+    And the page address ends in "#U0VMRUNUIDQy"
