@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { EMULATED_VERSIONS } from '../reference/clickhouse/compat.ts';
+import { TargetUnavailable } from '../steps/targets/target.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function port(name: string, value: string | undefined, fallback: number): number {
@@ -124,7 +125,10 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError) {
+  if (err instanceof TargetUnavailable) {
+    process.stderr.write(`olapspec: ${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof UsageError) {
     process.stderr.write(`olapspec: ${err.message}\nRun 'olapspec --help' for usage.\n`);
     process.exitCode = 2;
   } else {

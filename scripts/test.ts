@@ -1,7 +1,8 @@
 // `npm test`: typecheck, unit tests, the features on the reference (as
 // ClickHouse 26.7 and as 24.8), and the features on the real ClickHouse
 // servers the machine has: 18.16 (Debian's clickhouse-server) and 26.7 (libchdb
-// from the optional npm package). Each stage runs to the end even if an
+// from the optional npm package), directly and in containers when a Docker
+// answers at DOCKER_HOST. Each stage runs to the end even if an
 // earlier one failed, and the last line counts the stages. With
 // OLAPSPEC_REQUIRE_REAL=1 (.ci/run sets it) a missing real server fails the
 // run instead of being skipped, so CI never passes without checking the truth.
@@ -10,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findClickHouseBinary } from '../steps/targets/clickhouse_binary.ts';
 import { findLibChdb } from '../steps/targets/clickhouse_chdb.ts';
+import { dockerEndpoint } from '../steps/targets/docker_api.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -62,6 +64,18 @@ if (chdb.path) {
   missing.push(`features on ClickHouse 26.7 from libchdb: ${chdb.why}`);
 }
 
+// The same two real servers in containers (images made here by `olapspec images build`), with the same expectation files.
+const { docker, why: noDocker } = await dockerEndpoint();
+if (docker && process.getuid?.() === 0) {
+  stages.push({ name: 'local images (olapspec images build)', args: ['bin/olapspec.js', 'images', 'build'] });
+  for (const image of ['olapspec/clickhouse-server:18.16', 'olapspec/clickhouse:26.7']) {
+    stages.push({ name: `ClickHouse features in a container (${image})`,
+      args: run(`clickhouse-container=${image}`, 'not @starrocks', `reports/clickhouse-container_${image.replace(/[/:]/g, '_')}`) });
+  }
+} else {
+  missing.push(`features in containers: ${noDocker ?? 'building the images needs root (debootstrap, chroot)'}; ` +
+    '`bash .ci/run` starts a private dockerd');
+}
 if (chdb.path) {
   stages.push({ name: 'every ClickHouse scenario checked against a real server', args: ['bin/olapspec.js', 'truth', '--report', 'reports'] });
 }

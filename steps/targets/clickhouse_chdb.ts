@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free_port.ts';
 import { stopProcess } from './stop_process.ts';
-import type { RunningTarget, TargetOptions } from './target.ts';
+import { TargetUnavailable, type RunningTarget, type TargetOptions } from './target.ts';
 import { writeTargetConfig } from './target_config.ts';
 import { waitForOk } from './wait_http.ts';
 
@@ -61,7 +61,7 @@ export async function findLibChdb(explicit?: string): Promise<{ path?: string; w
 
 export async function startClickHouseChdb(libraryPath: string | undefined, options: TargetOptions = {}): Promise<RunningTarget> {
   const found = await findLibChdb(libraryPath);
-  if (found.path === undefined) throw new Error(`clickhouse-chdb: ${found.why}`);
+  if (found.path === undefined) throw new TargetUnavailable(`clickhouse-chdb: ${found.why}`);
   const library = found.path;
 
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-chdb-'));

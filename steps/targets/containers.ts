@@ -6,6 +6,7 @@
 // gone, so even a killed run leaves nothing behind for long.
 
 import type { Readable } from 'node:stream';
+import { TargetUnavailable } from './target.ts';
 import { dockerCall, dockerEndpoint, imageLabels, OWNER_LABEL, removeOrphans, type DockerEndpoint } from './docker_api.ts';
 
 const RYUK_IMAGE = 'testcontainers/ryuk:0.14.0';
@@ -19,7 +20,7 @@ export interface ContainerRuntime {
 /** The Docker and the image, or an Error of one line saying which is missing. */
 export async function containerRuntime(image: string): Promise<ContainerRuntime> {
   const { docker, why } = await dockerEndpoint();
-  if (!docker) throw new Error(why);
+  if (!docker) throw new TargetUnavailable(why);
   process.env.DOCKER_HOST ??= docker.host;
   // Containers use the host's network; testcontainers would otherwise look for the
   // bridge network's gateway, and a dockerd started with --bridge=none has none.
@@ -30,12 +31,12 @@ export async function containerRuntime(image: string): Promise<ContainerRuntime>
   await removeOrphans(docker);
   let labels = await imageLabels(docker, image);
   if (labels === undefined) {
-    if (image.startsWith('olapspec/')) throw new Error(`image ${image} is not here: build it with 'npx olapspec images build'`);
+    if (image.startsWith('olapspec/')) throw new TargetUnavailable(`image ${image} is not here: build it with 'npx olapspec images build'`);
     const [name, tag = 'latest'] = splitImage(image);
     try {
       await dockerCall(docker, 'POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(tag)}`);
     } catch (err) {
-      throw new Error(`image ${image} is not here and cannot be pulled: ${(err as Error).message.split('\n')[0]}`);
+      throw new TargetUnavailable(`image ${image} is not here and cannot be pulled: ${(err as Error).message.split('\n')[0]}`);
     }
     labels = await imageLabels(docker, image);
     if (labels === undefined) throw new Error(`image ${image} is not here and could not be pulled`);
@@ -51,7 +52,7 @@ function splitImage(image: string): [string, string | undefined] {
 export interface ContainerSpec {
   image: string;
   /** A directory mounted at the same path inside, read-write. */
-  mount: string;
+  mount?: string;
   command?: string[];
   environment?: Record<string, string>;
   user?: string;
@@ -70,10 +71,10 @@ export async function startContainer(runtime: ContainerRuntime, spec: ContainerS
   const { GenericContainer } = await import('testcontainers');
   let builder = new GenericContainer(spec.image)
     .withNetworkMode('host')
-    .withBindMounts([{ source: spec.mount, target: spec.mount, mode: 'rw' }])
     .withLabels({ [OWNER_LABEL]: String(process.pid) })
     // The targets wait for /ping themselves, and know the port; the container exposes none.
     .withStartupTimeout(120_000);
+  if (spec.mount) builder = builder.withBindMounts([{ source: spec.mount, target: spec.mount, mode: 'rw' }]);
   if (spec.command) builder = builder.withCommand(spec.command);
   if (spec.environment) builder = builder.withEnvironment(spec.environment);
   if (spec.user) builder = builder.withUser(spec.user);

@@ -30,6 +30,11 @@ async function startNamedTarget(spec: string, options: TargetOptions): Promise<R
     const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
     return startClickHouseContainer(image || undefined, options);
   }
+  if (spec === 'starrocks-container' || spec.startsWith('starrocks-container=')) {
+    const { startStarRocksContainer } = await import('./starrocks_container.ts');
+    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
+    return startStarRocksContainer(image || undefined, options);
+  }
   if (spec === 'starrocks' || spec.startsWith('starrocks=')) {
     return startStarRocks(spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined, options);
   }
@@ -44,7 +49,7 @@ async function startNamedTarget(spec: string, options: TargetOptions): Promise<R
     // An https:// target is its own HTTPS endpoint, so the @https scenarios run against it too.
     return { name: url.origin, url: base, ...(url.protocol === 'https:' ? { httpsUrl: base } : {}), user, password, stop: async () => {} };
   }
-  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], clickhouse-chdb[=PATH to libchdb.so], clickhouse-container[=IMAGE], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
+  throw new Error(`unknown target '${spec}': use reference, clickhouse-binary[=PATH], clickhouse-chdb[=PATH to libchdb.so], clickhouse-container[=IMAGE], starrocks-container[=IMAGE], starrocks[=http://fe:8030] or a URL such as http://localhost:8123`);
 }
 
 /** The directory name a target's reports go to by default. */
@@ -57,6 +62,10 @@ export function targetSlug(spec: string): string {
     return `clickhouse-container_${image.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
   }
   if (spec === 'starrocks') return 'starrocks';
+  if (spec.startsWith('starrocks-container')) {
+    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : 'default';
+    return `starrocks-container_${image.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+  }
   if (spec.startsWith('starrocks=')) return `starrocks_${targetSlug(spec.slice('starrocks='.length))}`;
   return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';
 }

@@ -26,6 +26,9 @@ export interface RunningTarget {
   restart?(): Promise<void>;
 }
 
+/** A target that cannot be had on this machine (no Docker, no image, no library): said in one line, no stack. */
+export class TargetUnavailable extends Error {}
+
 export interface TargetOptions {
   user?: string;
   password?: string;
