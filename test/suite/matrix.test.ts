@@ -75,3 +75,70 @@ test('truth: every 26.7 scenario passed, is expected to fail, or is checked in i
   assert.deepEqual(report.unchecked.map((u) => u.scenario.name), ['d', 'e'], 'the reference is no evidence');
   assert.equal(checkTruth([old]), undefined);
 });
+
+test('cells: a skip outside the scenario\'s version range is told apart from other skips, with the range', () => {
+  const tags = ['@clickhouse', '@doc:compression', '@since:24.3'];
+  const old = run('clickhouse-binary', '18.16.1', '2026-01-01T00:00:00Z', {});
+  old.scenarios = [
+    { name: 'zstd', uri: 'f.feature', line: 3, tags, status: 'skipped' },
+    { name: 'https', uri: 'f.feature', line: 9, tags: ['@clickhouse', '@https'], status: 'skipped' },
+    { name: 'gzip', uri: 'f.feature', line: 12, tags: ['@clickhouse', '@until:23.1'], status: 'failed', message: 'boom' },
+  ];
+  const modern = run('clickhouse-chdb', '26.7.2.1', '2026-01-01T00:00:00Z', {});
+  modern.scenarios = [
+    { name: 'zstd', uri: 'f.feature', line: 3, tags, status: 'expected-failure', reason: 'no zstd in libchdb' },
+    { name: 'gzip', uri: 'f.feature', line: 12, tags: ['@clickhouse', '@until:23.1'], status: 'skipped' },
+  ];
+  const matrix = buildMatrix([old, modern]);
+  const [zstd, https, gzip] = ['zstd', 'https', 'gzip'].map((n) => matrix.rows.find((r) => r.scenario === n)!);
+  assert.deepEqual(zstd!.cells[0], { state: 'skipped-by-version', status: 'skipped', range: '≥24.3',
+    detail: 'skipped: the scenario\'s version range excludes 18.16.1 (18.16.1 is older than 24.3)' });
+  assert.deepEqual(zstd!.cells[1], { state: 'expected-failure', status: 'expected-failure', detail: 'no zstd in libchdb' });
+  assert.deepEqual(https!.cells.map((c) => c.state), ['skipped', 'not-run']);
+  assert.deepEqual(gzip!.cells.map((c) => [c.state, c.range ?? c.detail]), [['failed', 'boom'], ['skipped-by-version', '<23.1']]);
+  assert.deepEqual(matrix.rows.map((r) => [r.scenario, r.failing, r.divergent]), [['zstd', true, false], ['https', false, false], ['gzip', true, false]]);
+  assert.match(matrixMarkdown(matrix), /\| f\.feature \| zstd \| – ≥24\.3 \| xfail \|/);
+});
+
+test('pass rates per target and per section: feature files and @doc: pages', () => {
+  const a = run('a', '26.7.2.1', '2026-01-01T00:00:00Z', {});
+  a.scenarios = [
+    { name: 'one', uri: 'features/x.feature', line: 1, tags: ['@doc:p'], status: 'passed' },
+    { name: 'two', uri: 'features/x.feature', line: 2, tags: ['@doc:p'], status: 'failed' },
+    { name: 'three', uri: 'features/y.feature', line: 1, tags: ['@doc:q'], status: 'passed' },
+    { name: 'four', uri: 'features/y.feature', line: 2, tags: ['@doc:p', '@since:27.1'], status: 'skipped' },
+  ];
+  const matrix = buildMatrix([a]);
+  const byId = Object.fromEntries(matrix.sections.map((s) => [s.id, s]));
+  assert.deepEqual(Object.keys(byId), ['all', 'feature:features/x.feature', 'feature:features/y.feature', 'doc:@doc:p', 'doc:@doc:q']);
+  assert.deepEqual(matrix.columns[0]!.summary,
+    { passed: 2, failed: 1, expected: 0, skippedByVersion: 1, skipped: 0, notRun: 0, ran: 3, percent: 66 });
+  assert.equal(byId['doc:@doc:p']!.scenarios, 3);
+  assert.equal(byId['doc:@doc:p']!.columns[0]!.percent, 50);
+  assert.equal(byId['feature:features/y.feature']!.columns[0]!.percent, 100);
+  assert.match(matrixMarkdown(matrix), /## Pass rate by section\n\n\| section \| a 26\.7\.2\.1 \|\n\| --- \| --- \|\n\| \*\*all scenarios\*\* \| 66% \(2\/3\) \|\n\| x \| 50% \(1\/2\) \|/);
+});
+
+test('a run made before a feature file gained a line still meets the runs made after it', () => {
+  const before = run('a', '1.1', '2026-01-01T00:00:00Z', {});
+  before.scenarios = [{ name: 's', uri: 'f.feature', line: 10, tags: [], status: 'passed' }];
+  const after = run('b', '1.1', '2026-01-02T00:00:00Z', {});
+  after.scenarios = [{ name: 's', uri: 'f.feature', line: 11, tags: [], status: 'failed' }];
+  const matrix = buildMatrix([before, after]);
+  assert.equal(matrix.rows.length, 1);
+  assert.deepEqual(matrix.rows[0]!.statuses, ['passed', 'failed']);
+  assert.equal(matrix.rows[0]!.divergent, true);
+});
+
+test('matrix.json holds what the page shows', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'olapspec-matrix-'));
+  await writeFile(join(dir, 'results.json'), JSON.stringify(run('reference', '24.8.1.1', '2026-01-01T00:00:00Z', { a: 'passed', b: 'failed' })));
+  const { files } = await writeMatrix(dir);
+  assert.deepEqual(files.map((f) => f.slice(dir.length + 1)), ['matrix.html', 'matrix.md', 'matrix.json']);
+  const json = JSON.parse(await readFile(files[2]!, 'utf8'));
+  assert.deepEqual(Object.keys(json), ['generated', 'columns', 'sections', 'rows']);
+  assert.equal(json.columns[0].summary.percent, 50);
+  const html = await readFile(files[0]!, 'utf8');
+  assert.match(html, /<span data-percent>50%<\/span>/);
+  assert.doesNotMatch(html, /<script[^>]+src=|<link\b/, 'self-contained');
+});
