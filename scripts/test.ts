@@ -41,6 +41,8 @@ const run = (target: string, tags: string, report: string): string[] =>
 const stages: Stage[] = [
   { name: 'typecheck (tsc --noEmit)', args: ['node_modules/typescript/bin/tsc', '--noEmit'] },
   { name: 'unit tests', args: ['--test', 'test/**/*.test.ts'] },
+  // Every step of every feature has exactly one definition (strict: undefined or ambiguous steps fail).
+  { name: 'step definitions (cucumber-js --dry-run)', args: ['node_modules/@cucumber/cucumber/bin/cucumber.js', '--dry-run', '--format', 'summary'] },
   // ClickHouse and StarRocks apart, so that one product's progress never hides the other's.
   { name: 'ClickHouse features on the reference (as 26.7)', args: run('reference', 'not @starrocks', 'reports/reference') },
   { name: 'ClickHouse features on the reference (as 24.8)', args: run('reference=24.8', 'not @starrocks', 'reports/reference-24.8') },

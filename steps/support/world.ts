@@ -15,8 +15,7 @@ const NAME = /\{([a-z][a-z0-9_]*)\}/g;
 const RESERVED = new Set(RUN_TIME_PLACEHOLDERS);
 
 export class OlapWorld extends World<SuiteParameters> {
-  /** The run's target, or the server of the scenario's configuration variant (config_variants.ts). */
-  target: TargetInfo;
+  private ownTarget: TargetInfo | undefined;
   readonly scenarioNumber = nextScenarioNumber();
   /** Scenario names → names on the server. */
   readonly names = new Map<string, string>();
@@ -30,7 +29,19 @@ export class OlapWorld extends World<SuiteParameters> {
 
   constructor(options: IWorldOptions<SuiteParameters>) {
     super(options);
-    this.target = runTarget();
+  }
+
+  /**
+   * The run's target, or the server of the scenario's configuration variant
+   * (config_variants.ts). Looked up on first use, so that a dry run, which
+   * starts no target, can still build Worlds.
+   */
+  get target(): TargetInfo {
+    return (this.ownTarget ??= runTarget());
+  }
+
+  set target(target: TargetInfo) {
+    this.ownTarget = target;
   }
 
   /** Replaces the scenario's `{name}` placeholders with names unique to this run. */
