@@ -89,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
       `${divergent} end differently on two targets\n${files.map((f) => `  ${f}\n`).join('')}`);
     return 0;
   }
+  if (command === 'compare') {
+    const { compareCommand } = await import('./compare.ts');
+    return compareCommand(rest);
+  }
   if (command === 'images') {
     const [action, ...flags] = rest;
     const values = parse(flags, ['only', 'force']);

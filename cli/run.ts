@@ -10,6 +10,7 @@ import type { SuiteParameters } from '../steps/support/run_state.ts';
 import { startTarget, targetSlug } from '../steps/targets/start_target.ts';
 import { describeStarRocks } from '../steps/targets/starrocks_version.ts';
 import { applyExpectations, expectationsPath, loadExpectations, runSucceeded } from './expectations.ts';
+import { Progress, progressWanted } from './progress.ts';
 import { ResultCollector, type RunResults } from './results.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,11 +59,13 @@ export async function run(options: RunOptions): Promise<number> {
         ...(starrocks ? { starrocks: starrocks.info } : {}) },
     };
     const environment = { cwd: ROOT };
+    // On a terminal one updating line (progress.ts) and cucumber's summary at the end; elsewhere its dots as before.
+    const progress = progressWanted() ? new Progress() : undefined;
     const { runConfiguration } = await loadConfiguration({
       file: 'cucumber.json',
       provided: {
         format: [
-          'progress',
+          progress ? 'summary' : 'progress',
           ['junit', join(reportDir, 'junit.xml')],
           ['html', join(reportDir, 'report.html')],
           ['message', join(reportDir, 'messages.ndjson')],
@@ -76,7 +79,14 @@ export async function run(options: RunOptions): Promise<number> {
     const collector = new ResultCollector();
     const startedAt = new Date();
     const expectations = target.host && version ? await loadExpectations(expectationsPath(target.host, version)) : undefined;
-    await runCucumber(runConfiguration, environment, collector.onMessage);
+    try {
+      await runCucumber(runConfiguration, environment, (envelope) => {
+        collector.onMessage(envelope);
+        progress?.onMessage(envelope);
+      });
+    } finally {
+      progress?.stop();
+    }
     const results = applyExpectations(collector.results({ target: target.name, url: target.url || (starrocks?.info.fe ?? ''),
       version: version || (starrocks?.info.version ?? ''), date: startedAt }), expectations);
     await writeFile(join(reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -28,7 +28,13 @@ Usage:
 
   olapspec matrix [--report DIR]
       Put the runs recorded under DIR (default: reports/) side by side, one column
-      per target and version: writes DIR/matrix.html and DIR/matrix.md.
+      per target and version: writes DIR/matrix.html (a dashboard: pass rates per
+      target and section, filters, failure messages), DIR/matrix.md and DIR/matrix.json.
+
+  olapspec compare --target A --target B [...] [--tags EXPR] [--report DIR]
+      Run the features on each target in turn, each into DIR/<target>/ (default
+      DIR: reports/), then write the matrix of DIR. Exits non-zero if any run
+      failed or could not start; the matrix is written either way.
 
   olapspec images build [--only NAME] [--force yes] | images list
       Build, without a registry, the local images the container targets run, with
