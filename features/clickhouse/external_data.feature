@@ -76,13 +76,26 @@ Feature: External data for query processing
 
   # http_max_multipart_form_data_size limits each part; it cannot come from the
   # URL, so the user olapspec_small_forms has it in its profile (100 bytes).
-  @suite-config
+  # When LimitReadBuffer took its Settings (read_no_more, expect_eof), its
+  # LIMIT_EXCEEDED became unreachable: the window stops at the limit, so the
+  # part is cut there without an error (src/IO/LimitReadBuffer.cpp, nextImpl;
+  # the open fix is PR #120036). 26.7 cuts, 18.16 refuses; where between 24.8
+  # and 26.7 the change landed is not pinned down, 25.1 is an estimate.
+  @suite-config @until:25.1
   Scenario: A part larger than http_max_multipart_form_data_size is refused with code 290
     When I POST to "/?user=olapspec_small_forms&password=olapspec-small-forms-secret&query=SELECT+count()+FROM+file&file_types=String" the form:
       | name | file name | content                                                                                                                                                              |
       | file | -         | 0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n |
     Then the request fails with status 500 and error code 290
     And the error message contains "the maximum size of multipart/form-data. This limit can be tuned by 'http_max_multipart_form_data_size' setting"
+
+  @suite-config @since:25.1
+  Scenario: A part larger than http_max_multipart_form_data_size is cut at the limit
+    When I POST to "/?user=olapspec_small_forms&password=olapspec-small-forms-secret&query=SELECT+count()+FROM+file&file_types=String" the form:
+      | name | file name | content                                                                                                                                                              |
+      | file | -         | 0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n0123456789012345678901234567890123456789\n |
+    Then the status is 200
+    And the body is "3\n"
 
   @suite-config
   Scenario: A part within http_max_multipart_form_data_size is read

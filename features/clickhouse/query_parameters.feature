@@ -69,12 +69,17 @@ Feature: Queries with parameters
     Then the status is 500
     And the body is "Code: 456. DB::Exception: Substitution `x` is not set. (UNKNOWN_QUERY_PARAMETER) (version {version})\n"
 
-  # With no values at all, the analyzer (on by default since 24.3) finds the placeholder.
+  # With no values at all, 24.3's executeQuery left the placeholder to the
+  # analyzer (on by default since 24.3): "Query parameter `x` was not set".
+  # Later executeQuery substitutes whenever the text has a '{' (probably_has_params
+  # in src/Interpreters/executeQuery.cpp): 26.7 says "Substitution `x` is not set".
+  # Both name the placeholder and say it is not set.
   @since:24.3
   Scenario: A placeholder in a request without any parameter is an error
     When I POST "SELECT {x:UInt8}" to "/"
-    Then the status is 500
-    And the body is "Code: 456. DB::Exception: Query parameter `x` was not set. (UNKNOWN_QUERY_PARAMETER) (version {version})\n"
+    Then the request fails with status 500 and error code 456
+    And the error message contains "`x`"
+    And the error message contains " not set"
 
   @since:21.8
   Scenario: A value with more than its type reads is an error

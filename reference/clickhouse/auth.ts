@@ -25,10 +25,16 @@ function mixed(a: CredentialSource, b: CredentialSource): ServerError {
   return new ServerError('AUTHENTICATION_FAILED', `Invalid authentication: it is not allowed to use ${a} and ${b} simultaneously`);
 }
 
-export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams): Credentials {
+export interface CredentialRules {
+  /** `Authorization: never` is no Authorization header (compat.ts' authorizationNever). */
+  authorizationNever?: boolean;
+}
+
+export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams, rules: CredentialRules = {}): Credentials {
   const hUser = header(headers, 'X-ClickHouse-User');
   const hKey = header(headers, 'X-ClickHouse-Key');
-  const authorization = header(headers, 'Authorization');
+  const given = header(headers, 'Authorization');
+  const authorization = rules.authorizationNever === true && given === 'never' ? '' : given;
   const hasParams = hasParam(params, 'user') || hasParam(params, 'password');
 
   if (hUser !== '' || hKey !== '') {

@@ -22,6 +22,19 @@ export interface ClickHouseCompat {
    * Content-Length). 25.12 stopped that: PR #91003.
    */
   versionInErrorsBeforeLogin: boolean;
+  /**
+   * `Authorization: never` (exactly) counts as no Authorization header: the
+   * Web UI marks its requests so that the browser never asks for a password
+   * itself. PR #76637 (25.3); src/Server/HTTP/authenticateUserByHTTP.cpp.
+   */
+  authorizationNever: boolean;
+  /**
+   * The page at /play: ClickHouse 26.7's own play.html ('clickhouse-26.7'),
+   * or olapspec's stand-in ('olapspec') for 24.x's, which talked to the
+   * server as that did: JSONCompact, credentials in the URL, no
+   * `Authorization: never` (reference/clickhouse/web-ui/).
+   */
+  playPage: 'clickhouse-26.7' | 'olapspec';
 }
 
 const CH_26_7: ClickHouseCompat = {
@@ -29,6 +42,8 @@ const CH_26_7: ClickHouseCompat = {
   version: '26.7.2.1',
   settingDefaults: {},
   versionInErrorsBeforeLogin: false,
+  authorizationNever: true,
+  playPage: 'clickhouse-26.7',
 };
 
 const CH_24_8: ClickHouseCompat = {
@@ -36,6 +51,8 @@ const CH_24_8: ClickHouseCompat = {
   version: '24.8.1.1',
   settingDefaults: {},
   versionInErrorsBeforeLogin: true,
+  authorizationNever: false,
+  playPage: 'olapspec',
 };
 
 export function compatFor(line: string = DEFAULT_EMULATED_VERSION): ClickHouseCompat {

@@ -77,6 +77,9 @@ export function tableColumns(name: string, structure: string | undefined, types:
     `Use fields ${name}_structure or ${name}_types to do so.`);
 }
 
+/** What a part over http_max_multipart_form_data_size does. */
+export type MultipartOverflow = 'refuse' | 'cut';
+
 /** ExternalTablesHandler::handlePart's LimitReadBuffer over each part. */
 function partTooLarge(): ServerError {
   return new ServerError('LIMIT_EXCEEDED', 'Limit for LimitReadBuffer exceeded: the maximum size of multipart/form-data. '
@@ -86,10 +89,12 @@ function partTooLarge(): ServerError {
 /**
  * Read the whole form; each file part is described by the parameters seen
  * before it. `maxPartBytes` is http_max_multipart_form_data_size (0: no
- * limit): each part is read through a buffer that fails once it has given
- * that many bytes and is asked for more, so a part of that size or more fails.
+ * limit): each part is read through a LimitReadBuffer. `overflow` says what
+ * a part of that size or more does: 'refuse' fails the request (code 290),
+ * 'cut' keeps its first `maxPartBytes` bytes (see ClickHouseCompat).
  */
-export function readMultipart(req: IncomingMessage, urlParams: UrlParams, maxPartBytes = 0): Promise<MultipartForm> {
+export function readMultipart(req: IncomingMessage, urlParams: UrlParams, maxPartBytes = 0,
+  overflow: MultipartOverflow = 'refuse'): Promise<MultipartForm> {
   const params: [string, string][] = urlParams.map(([n, v]) => [n, v]);
   const tables: ExternalTable[] = [];
   return new Promise((resolve, reject) => {
@@ -126,6 +131,11 @@ export function readMultipart(req: IncomingMessage, urlParams: UrlParams, maxPar
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (c: Buffer) => {
+        if (maxPartBytes > 0 && overflow === 'cut') {
+          if (size < maxPartBytes) chunks.push(c.subarray(0, maxPartBytes - size));
+          size += c.length;
+          return;
+        }
         size += c.length;
         if (maxPartBytes > 0 && size >= maxPartBytes) {
           stream.resume();

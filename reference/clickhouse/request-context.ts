@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Settings } from '../engine/settings.ts';
 import type { SessionScope } from '../engine/session.ts';
-import { readCredentials, readQuotaKey } from './auth.ts';
+import { readCredentials, readQuotaKey, type CredentialRules } from './auth.ts';
 import type { EngineUser, QueryEngine } from './engine-port.ts';
 import { parseSessionTimeout } from './sessions.ts';
 import type { Session, SessionStore, SessionTimeouts } from './sessions.ts';
@@ -105,6 +105,7 @@ export interface ContextDeps {
   engine: QueryEngine;
   sessions?: SessionStore;
   timeouts?: SessionTimeouts;
+  credentialRules?: CredentialRules;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -115,7 +116,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 /** authenticateUserByHTTP, then the session (HTTPHandler::processQuery's first steps). */
 export function authenticateRequest(req: RequestInfo, deps: ContextDeps): Principal {
   const { params, headers } = req;
-  const credentials = readCredentials(headers, params);
+  const credentials = readCredentials(headers, params, deps.credentialRules);
   const quotaKey = readQuotaKey(headers, params);
   const user = deps.engine.authenticate(credentials.user, credentials.password, req.address);
 

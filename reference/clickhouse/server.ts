@@ -116,7 +116,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
           case 'root': return handleRoot(req, res, defaultResponse);
           case 'ping': return handlePing(req, res);
           case 'replicas_status': return handleReplicasStatus(req, res);
-          case 'play': return handlePlay(req, res);
+          case 'play': return handlePlay(req, res, deps.compat.playPage);
           case 'query': return handleQuery(req, res, deps);
         }
     }

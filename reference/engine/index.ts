@@ -32,6 +32,7 @@ import type { AccessConfig } from './access/config.ts';
 import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
 import type { Level } from './access/privileges.ts';
 import type { QuotaSubject } from './access/quotas.ts';
+import { ignoresQuota } from './access/quota-exempt.ts';
 import { parseStarRocksStatement } from './dialects/starrocks/parser.ts';
 import type { SrStatement } from './dialects/starrocks/ast.ts';
 import { executeStarRocks } from './dialects/starrocks/execute.ts';
@@ -105,6 +106,12 @@ export interface EngineOptions {
   release?: StarRocksRelease;
   /** Settings whose default differs from the registry's in the emulated version, as text. */
   settingDefaults?: Readonly<Record<string, string>>;
+  /**
+   * Placeholders of a query sent without any parameter values are substituted
+   * all the same ("Substitution `x` is not set") instead of being left to the
+   * analyzer ("Query parameter `x` was not set"). Default true.
+   */
+  placeholdersWithoutParameters?: boolean;
 }
 
 export class Engine {
@@ -112,6 +119,7 @@ export class Engine {
   readonly timezone: string;
   readonly versionString: string;
   private readonly settingDefaults: ReadonlyMap<string, unknown>;
+  private readonly placeholdersWithoutParameters: boolean;
   readonly processes = new ProcessList();
   readonly flavor: 'clickhouse' | 'starrocks';
   /** StarRocks load jobs and labels (INSERT WITH LABEL, stream load): one label namespace per database. */
@@ -125,6 +133,7 @@ export class Engine {
     this.timezone = opts.timezone ?? 'UTC';
     this.versionString = opts.version ?? '26.7.2.1';
     this.settingDefaults = parseSettingDefaults(opts.settingDefaults ?? {});
+    this.placeholdersWithoutParameters = opts.placeholdersWithoutParameters ?? true;
     this.access = new AccessControl(opts.access, this.timezone);
     this.flavor = opts.flavor ?? 'clickhouse';
     this.catalog = new Catalog(this.flavor);
@@ -191,7 +200,7 @@ export class Engine {
    */
   async beginQuery(q: ParsedQuery, ctx: QueryContext): Promise<RunningQuery> {
     if (ctx.running && !ctx.running.finished) return ctx.running;
-    this.access.quotas.chargeQuery(this.quotaSubject(ctx));
+    this.access.quotas.chargeQuery(this.quotaSubject(ctx, q));
     const text = q.insertData ? q.sql.slice(0, q.insertData.offset).trimEnd() : q.sql;
     ctx.running = await this.processes.register({
       queryId: ctx.queryId, user: ctx.user, query: text, kind: PROCESS_KIND[q.kind] ?? 'Select', database: ctx.database,
@@ -204,9 +213,10 @@ export class Engine {
     return ctx.running;
   }
 
-  /** Whose quota a query's usage counts against. */
-  private quotaSubject(ctx: QueryContext): QuotaSubject {
-    return { user: ctx.user, quota: this.access.users.get(ctx.user)?.quota, quotaKey: ctx.quotaKey, address: ctx.address };
+  /** Whose quota a query's usage counts against: none for a query the quota does not see. */
+  private quotaSubject(ctx: QueryContext, q: ParsedQuery): QuotaSubject {
+    const quota = ignoresQuota((q as Parsed).statement, ctx.database) ? undefined : this.access.users.get(ctx.user)?.quota;
+    return { user: ctx.user, quota, quotaKey: ctx.quotaKey, address: ctx.address };
   }
 
   /** Take the query out of the process list (idempotent). */
@@ -255,7 +265,7 @@ export class Engine {
     const st = (q as Parsed).statement;
     if (!q.parameters || !ctx) return st;
     const tz = String(ctx.settings.get('session_timezone') || this.timezone);
-    return substituteParameters(st, ctx.queryParameters, tz);
+    return substituteParameters(st, ctx.queryParameters, tz, !this.placeholdersWithoutParameters);
   }
 
   private scope(ctx: QueryContext): SessionScope {
@@ -400,7 +410,7 @@ export class Engine {
       this.checkInsert(table, target, ctx);
       this.appendRows(table, target, rows, ctx);
     } catch (e) {
-      this.access.quotas.chargeError(this.quotaSubject(ctx));
+      this.access.quotas.chargeError(this.quotaSubject(ctx, q));
       throw e;
     } finally {
       running.finish();
@@ -487,7 +497,7 @@ export class Engine {
     const st = this.stmt(q, ctx);
     const running = await this.beginQuery(q, ctx);
     const quotas = this.access.quotas;
-    const subject = this.quotaSubject(ctx);
+    const subject = this.quotaSubject(ctx, q);
     let result: ExecResult;
     try {
       this.checkReadonly(q, ctx);

@@ -6,6 +6,7 @@ import { EngineError } from '../../engine/errors.ts';
 import { ServerError } from '../errors.ts';
 import { csvInputs, csvOutputs } from './csv.ts';
 import { jsonEachRowInputs, jsonEachRowOutputs } from './json-each-row.ts';
+import { jsonEachRowWithProgressOutputs } from './json-each-row-with-progress.ts';
 import { jsonOutputs } from './json.ts';
 import { nullOutputs } from './null.ts';
 import { prettyOutputs } from './pretty.ts';
@@ -20,7 +21,7 @@ import type { InputFormat, OutputFormat } from './types.ts';
 export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
 const outputs = new Map<string, OutputFormat>();
-for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs,
+for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs, ...jsonEachRowWithProgressOutputs,
   ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs,
   ...templateOutputs]) {
   outputs.set(f.name.toLowerCase(), f);

@@ -194,7 +194,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       externalData: header(req, 'content-type').startsWith('multipart/form-data'),
       ...(req.socket.remoteAddress ? { address: req.socket.remoteAddress } : {}),
     };
-    const principal: Principal = authenticateRequest(info, { engine, sessions: deps.sessions, ...(deps.timeouts ? { timeouts: deps.timeouts } : {}) });
+    const principal: Principal = authenticateRequest(info, { engine, sessions: deps.sessions, ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+      credentialRules: { authorizationNever: deps.compat.authorizationNever } });
     const session = principal.session;
     // Logged in, session set up: from here on errors name the version.
     response.showVersionInErrors(deps.compat.version);

@@ -90,11 +90,14 @@ export function handleNotFound(req: IncomingMessage, res: ServerResponse, hints 
 }
 
 /** What HTTPServerConnection::sendErrorResponse writes: status line, Connection: Close, nothing else. */
-export function sendBareError(res: ServerResponse, status: number): Promise<void> {
+export function sendBareError(res: ServerResponse, status: number, message?: string): Promise<void> {
   res.sendDate = false;
   res.useChunkedEncodingByDefault = false;
-  res.writeHead(status, reasonPhrase(status), ['Connection', 'Close']);
-  return new Promise((resolve) => res.end(() => resolve()));
+  // HTTPServerConnection::sendErrorResponse: the parser's message as text/plain when there is one (PR #98268).
+  const headers = message === undefined ? ['Connection', 'Close']
+    : ['Connection', 'Close', 'Content-Length', String(Buffer.byteLength(message)), 'Content-Type', 'text/plain'];
+  res.writeHead(status, reasonPhrase(status), headers);
+  return new Promise((resolve) => res.end(message ?? '', () => resolve()));
 }
 
 /** The same bytes for a request Node could not even parse (e.g. a request line over the size limit). */

@@ -17,12 +17,15 @@ function backQuote(name: string): string {
   return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
 
-function valueOf(params: QueryParameters | undefined, name: string): string {
-  if (!params || params.size === 0) {
-    // Without any parameters the placeholder reaches the analyzer, which words it so.
+/**
+ * `analyzerWhenEmpty`: without any parameters the placeholder is left to the
+ * analyzer, which words it its own way (24.x); 26.7 substitutes anyway.
+ */
+function valueOf(params: QueryParameters | undefined, name: string, analyzerWhenEmpty: boolean): string {
+  if (analyzerWhenEmpty && (!params || params.size === 0)) {
     throw new EngineError('UNKNOWN_QUERY_PARAMETER', `Query parameter ${backQuote(name)} was not set`);
   }
-  const v = params.get(name);
+  const v = params?.get(name);
   if (v === undefined) throw new EngineError('UNKNOWN_QUERY_PARAMETER', `Substitution ${backQuote(name)} is not set`);
   return v;
 }
@@ -67,8 +70,9 @@ function literalOf(type: DataType, value: unknown): Expr {
   }
 }
 
-function substituteExpr(e: Expr & { t: 'param' }, params: QueryParameters | undefined, tz?: string): Expr {
-  const text = valueOf(params, e.name);
+function substituteExpr(e: Expr & { t: 'param' }, params: QueryParameters | undefined, tz: string | undefined,
+  analyzerWhenEmpty: boolean): Expr {
+  const text = valueOf(params, e.name, analyzerWhenEmpty);
   const { type, value } = parseParameterValue(e.name, e.type, text, tz);
   const lit = literalOf(type, value);
   const out: Expr = type.kind === 'String'
@@ -78,10 +82,10 @@ function substituteExpr(e: Expr & { t: 'param' }, params: QueryParameters | unde
   return out;
 }
 
-function substituteName(text: string, params: QueryParameters | undefined): string {
+function substituteName(text: string, params: QueryParameters | undefined, analyzerWhenEmpty: boolean): string {
   const name = identifierParamName(text);
   if (name === undefined) return text;
-  const v = valueOf(params, name);
+  const v = valueOf(params, name, analyzerWhenEmpty);
   if (v === '') throw new EngineError('BAD_QUERY_PARAMETER', `Empty Identifier part after parameter ${backQuote(name)} substitution`);
   return v;
 }
@@ -91,9 +95,10 @@ function substituteName(text: string, params: QueryParameters | undefined): stri
  * the first missing or bad parameter is the one reported. Nodes without
  * placeholders are shared, not copied.
  */
-export function substituteParameters<T>(node: T, params: QueryParameters | undefined, tz?: string): T {
+export function substituteParameters<T>(node: T, params: QueryParameters | undefined, tz?: string,
+  analyzerWhenEmpty = true): T {
   const visit = (v: unknown): unknown => {
-    if (typeof v === 'string') return substituteName(v, params);
+    if (typeof v === 'string') return substituteName(v, params, analyzerWhenEmpty);
     if (Array.isArray(v)) {
       let changed = false;
       const out = v.map((x) => {
@@ -105,7 +110,7 @@ export function substituteParameters<T>(node: T, params: QueryParameters | undef
     }
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
-    if (o.t === 'param') return substituteExpr(o as Expr & { t: 'param' }, params, tz);
+    if (o.t === 'param') return substituteExpr(o as Expr & { t: 'param' }, params, tz, analyzerWhenEmpty);
     let copy: Record<string, unknown> | undefined;
     for (const k of Object.keys(o)) {
       const y = visit(o[k]);

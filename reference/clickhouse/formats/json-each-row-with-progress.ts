@@ -1,0 +1,60 @@
+// JSONEachRowWithProgress and JSONStringsEachRowWithProgress as 26.7 writes
+// them (JSONEachRowWithProgressRowOutputFormat, reshaped by PR #74181 in
+// 25.1): one JSON object a line, {"meta":[…]} first, {"row":{…}} for each
+// row, {"progress":{…}} as progress happens, {"rows_before_limit_at_least":N}
+// after a LIMIT, and {"exception":"…"} for an error after the rows began. The
+// Web UI reads its answers in the Strings one. This engine has no extremes or
+// totals, and its progress is known only at the end, so one final progress
+// line comes last, with the counters that are not zero. (24.x wrote only rows
+// and progress; the 24.8 mode writes 26.7's shape too.)
+
+import type { ColumnDef } from '../../engine/api.ts';
+import { jsonOptions, jsonString, jsonValue, plainText } from './text.ts';
+import type { FormatContext, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
+
+function progressLine(stats: OutputStatistics): string {
+  const counters: [string, number][] = [
+    ['read_rows', stats.rowsRead],
+    ['read_bytes', stats.bytesRead],
+    ['elapsed_ns', Math.round(stats.elapsedSeconds * 1e9)],
+  ];
+  // Progress::empty(): no line when nothing was read.
+  if (stats.rowsRead === 0 && stats.bytesRead === 0) return '';
+  const shown = counters.filter(([, n]) => n > 0);
+  return `{"progress":{${shown.map(([k, n]) => `"${k}":"${n}"`).join(',')}}}\n`;
+}
+
+function withProgress(name: string, asStrings: boolean): OutputFormat {
+  return {
+    name,
+    contentType: () => 'application/json; charset=UTF-8',
+    create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
+      const opts = jsonOptions(ctx);
+      const keys = columns.map((c) => jsonString(c.name, opts.escapeSlashes));
+      // The Strings variant writes every value as the text of its value, NULL as ᴺᵁᴸᴸ (as 26.7 answers).
+      const value = (c: ColumnDef, v: unknown): string => (asStrings
+        ? jsonString(v === null ? 'ᴺᵁᴸᴸ' : plainText(c.type, v, ctx), opts.escapeSlashes)
+        : jsonValue(c.type, v, ctx, opts));
+      const meta = columns.map((c, i) => `{"name":${keys[i]},"type":${jsonString(c.type.name, opts.escapeSlashes)}}`);
+      return {
+        prefix: () => `{"meta":[${meta.join(',')}]}\n`,
+        block(block) {
+          let out = '';
+          for (const values of block) out += `{"row":{${columns.map((c, i) => `${keys[i]}:${value(c, values[i])}`).join(',')}}}\n`;
+          return out;
+        },
+        suffix(stats: OutputStatistics) {
+          let out = progressLine(stats);
+          if (stats.rowsBeforeLimit !== undefined) out += `{"rows_before_limit_at_least":${stats.rowsBeforeLimit}}\n`;
+          return out;
+        },
+        exceptionSuffix: (message) => `{"exception":${jsonString(message, opts.escapeSlashes)}}\n`,
+      };
+    },
+  };
+}
+
+export const jsonEachRowWithProgressOutputs: OutputFormat[] = [
+  withProgress('JSONEachRowWithProgress', false),
+  withProgress('JSONStringsEachRowWithProgress', true),
+];
