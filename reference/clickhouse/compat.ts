@@ -35,6 +35,22 @@ export interface ClickHouseCompat {
    * `Authorization: never` (reference/clickhouse/web-ui/).
    */
   playPage: 'clickhouse-26.7' | 'olapspec';
+  /**
+   * An external-data part over http_max_multipart_form_data_size: 'refuse'
+   * (LIMIT_EXCEEDED, 290), or 'cut' at the limit without an error, since
+   * LimitReadBuffer's Settings made its throw unreachable (src/IO/LimitReadBuffer.cpp;
+   * fix open in PR #120036). 26.7 cuts; the version it started in is not pinned down.
+   */
+  multipartOverflow: 'refuse' | 'cut';
+  /** A 400 for a request head that does not parse carries the parser's message as text/plain: 26.3 (PR #98268). */
+  badRequestMessage: boolean;
+  /**
+   * executeQuery substitutes placeholders whenever the text has a '{', even
+   * without parameters ("Substitution `x` is not set"), instead of leaving
+   * them to the analyzer ("Query parameter `x` was not set"): probably_has_params
+   * in src/Interpreters/executeQuery.cpp; 26.7 does, 24.3's code did not.
+   */
+  placeholdersWithoutParameters: boolean;
 }
 
 const CH_26_7: ClickHouseCompat = {
@@ -44,15 +60,37 @@ const CH_26_7: ClickHouseCompat = {
   versionInErrorsBeforeLogin: false,
   authorizationNever: true,
   playPage: 'clickhouse-26.7',
+  multipartOverflow: 'cut',
+  badRequestMessage: true,
+  placeholdersWithoutParameters: true,
 };
 
 const CH_24_8: ClickHouseCompat = {
   line: '24.8',
   version: '24.8.1.1',
-  settingDefaults: {},
+  settingDefaults: {
+    // 25.11: "Changed for consistency across formats" (SettingsChangesHistory).
+    http_write_exception_in_output_format: '1',
+    // PR #103285 (26.x) cut the HTTP header limits to bound pre-authentication memory.
+    http_max_fields: '1000000',
+    http_max_field_name_size: '131072',
+    // PR #89334 (26.5): best_effort DateTime parsing by default.
+    date_time_input_format: 'basic',
+    // 25.2: "It is better for usability - less amount to scroll" (SettingsChangesHistory).
+    output_format_pretty_max_rows: '10000',
+    // PR #97590 / #98825 (26.2): async inserts on by default.
+    async_insert: '0',
+    // 26.x; 26.7's system.settings shows default 1.
+    mutations_sync: '0',
+    // 26.7: "Use the precise (closest-representable) float parsing algorithm by default" (SettingsChangesHistory).
+    precise_float_parsing: '0',
+  },
   versionInErrorsBeforeLogin: true,
   authorizationNever: false,
   playPage: 'olapspec',
+  multipartOverflow: 'refuse',
+  badRequestMessage: false,
+  placeholdersWithoutParameters: false,
 };
 
 export function compatFor(line: string = DEFAULT_EMULATED_VERSION): ClickHouseCompat {

@@ -200,11 +200,13 @@ export function buildQueryContext(req: RequestInfo, principal: Principal, settin
 }
 
 /**
- * checkSettingsConstraints sees all changes against the current settings,
- * then they apply together (applySettingsChanges). `profile` applies a whole
+ * checkSettingsConstraints sees all changes against the current settings and
+ * drops those that keep the current value (they stay unchanged, `auto(2)`
+ * stays `auto(2)`), then the rest apply together. `profile` applies a whole
  * settings profile and is not itself constrained.
  */
-export function applySettingsChanges(settings: Settings, changes: readonly [string, string][], engine: QueryEngine): void {
+export function applySettingsChanges(settings: Settings, all: readonly [string, string][], engine: QueryEngine): void {
+  const changes = all.filter(([name, value]) => name === 'profile' || !settings.isCurrent(name, value));
   for (const [name, value] of changes) if (name !== 'profile') settings.clone().set(name, value);
   for (const [name, value] of changes) {
     if (name === 'profile') engine.applyProfile(settings, value);

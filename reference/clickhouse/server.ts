@@ -54,6 +54,7 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
   return {
     compat,
     engine: opts.engine ?? new Engine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
+      placeholdersWithoutParameters: compat.placeholdersWithoutParameters,
       ...(config.access ? { access: config.access } : {}) }),
     sessions: new SessionStore(),
     timeouts: {
@@ -104,8 +105,10 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
 
   const dispatch = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const uri = req.url ?? '';
-    // Poco reads the request line with this limit and drops the connection with a bare 400.
-    if (uri.length > maxUriSize) return sendBareError(res, 400);
+    // The request line is read with this limit; the 400 closes the connection (and names the reason: badRequestMessage).
+    if (uri.length > maxUriSize) {
+      return sendBareError(res, 400, deps.compat.badRequestMessage ? 'HTTP request URI invalid or too long' : undefined);
+    }
     const selected = selectHandler(chain, { method: req.method ?? '', uri, headers: req.headers });
     switch (selected.kind) {
       case 'rule': return serveRule(req, res, selected.rule);

@@ -1,4 +1,5 @@
-// The ClickHouse settings registry (24.8 defaults) and a per-query Settings
+// The ClickHouse settings registry (26.7 defaults; an emulated older version
+// replaces the ones that differ, see ClickHouseCompat.settingDefaults) and a per-query Settings
 // object. Values are stored parsed: UInt64/Int64/Seconds/Milliseconds as
 // numbers, Bool as boolean, everything else as strings.
 
@@ -54,15 +55,15 @@ export const SETTINGS: readonly SettingDef[] = [
   D('send_progress_in_http_headers', 'Bool', false, 'Send progress notifications using X-ClickHouse-Progress headers. Some clients do not support high amount of HTTP headers (Python requests in particular), so it is disabled by default.'),
   D('http_headers_progress_interval_ms', 'UInt64', 100, 'Do not send HTTP headers X-ClickHouse-Progress more frequently than at each specified interval.'),
   D('http_wait_end_of_query', 'Bool', false, 'Enable HTTP response buffering on the server-side.'),
-  D('http_write_exception_in_output_format', 'Bool', true, 'Write exception in output format to produce valid output. Works with JSON and XML formats.'),
+  D('http_write_exception_in_output_format', 'Bool', false, 'Write exception in output format to produce valid output. Works with JSON and XML formats.'),
   D('http_response_buffer_size', 'UInt64', 0, 'The number of bytes to buffer in the server memory before sending a HTTP response to the client or flushing to disk (when http_wait_end_of_query is enabled).'),
   D('enable_http_compression', 'Bool', false, 'Compress the result if the client over HTTP said that it understands data compressed by gzip, deflate, zstd, br, lz4, bz2, xz.'),
   D('http_zlib_compression_level', 'Int64', 3, 'Compression level - used if the client on HTTP said that it understands data compressed by gzip or deflate.'),
   D('http_native_compression_disable_checksumming_on_decompress', 'Bool', false, 'If you uncompress the POST data from the client compressed by the native format, do not check the checksum.'),
   D('add_http_cors_header', 'Bool', false, 'Write add http CORS header.'),
   D('http_max_uri_size', 'UInt64', 1048576, 'Maximum URI length of HTTP request'),
-  D('http_max_fields', 'UInt64', 1000000, 'Maximum number of fields in HTTP header'),
-  D('http_max_field_name_size', 'UInt64', 131072, 'Maximum length of field name in HTTP header'),
+  D('http_max_fields', 'UInt64', 1000, 'Maximum number of fields in HTTP header'),
+  D('http_max_field_name_size', 'UInt64', 4096, 'Maximum length of field name in HTTP header'),
   D('http_max_field_value_size', 'UInt64', 131072, 'Maximum length of field value in HTTP header'),
   D('http_max_multipart_form_data_size', 'UInt64', 1073741824, 'Limit on size of multipart/form-data content. This setting cannot be parsed from URL parameters and should be set in user profile. Note that content is parsed and external tables are created in memory before start of query execution. And this is the only limit that has effect on that stage (limits on max memory usage and max execution time have no effect while reading HTTP form data).'),
   D('http_max_request_param_data_size', 'UInt64', 10485760, 'Limit on size of request data used as a query parameter in predefined HTTP requests.'),
@@ -81,7 +82,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('allow_introspection_functions', 'Bool', false, 'Allow functions for introspection of ELF and DWARF for query profiling. These functions are slow and may impose security considerations.'),
   D('session_timezone', 'Timezone', '', 'This setting can be removed in the future due to potential caveats. It is experimental and is not suitable for production usage. The default timezone for current session or query. The server default timezone if empty.'),
   D('function_sleep_max_microseconds_per_block', 'UInt64', 3000000, 'Maximum number of microseconds the function `sleep` is allowed to sleep for each block. If a user called it with a larger value, it throws an exception. It is a safety threshold.'),
-  D('date_time_input_format', 'Enum', 'basic', 'Method to read DateTime from text input formats. Possible values: \'basic\', \'best_effort\' and \'best_effort_us\'.', ['basic', 'best_effort', 'best_effort_us']),
+  D('date_time_input_format', 'Enum', 'best_effort', 'Method to read DateTime from text input formats. Possible values: \'basic\', \'best_effort\' and \'best_effort_us\'.', ['basic', 'best_effort', 'best_effort_us']),
   D('date_time_output_format', 'Enum', 'simple', 'Method to write DateTime to text output. Possible values: \'simple\', \'iso\', \'unix_timestamp\'.', ['simple', 'iso', 'unix_timestamp']),
   D('bool_true_representation', 'String', 'true', 'Text to represent true value in TSV/CSV/Vertical/Pretty formats.'),
   D('bool_false_representation', 'String', 'false', 'Text to represent false value in TSV/CSV/Vertical/Pretty formats.'),
@@ -94,7 +95,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('output_format_json_array_of_rows', 'Bool', false, 'Output a JSON array of all rows in JSONEachRow(Compact) format.'),
   D('output_format_json_validate_utf8', 'Bool', false, 'Validate UTF-8 sequences in JSON output formats, doesn\'t impact formats JSON/JSONCompact/JSONColumnsWithMetadata, they always validate utf8'),
   D('output_format_write_statistics', 'Bool', true, 'Write statistics about read rows, bytes, time elapsed in suitable output formats.'),
-  D('output_format_pretty_max_rows', 'UInt64', 10000, 'Rows limit for Pretty formats.'),
+  D('output_format_pretty_max_rows', 'UInt64', 1000, 'Rows limit for Pretty formats.'),
   D('output_format_pretty_max_column_pad_width', 'UInt64', 250, 'Maximum width to pad all values in a column in Pretty formats.'),
   D('output_format_pretty_max_value_width', 'UInt64', 10000, 'Maximum width of value to display in Pretty formats. If greater - it will be cut.'),
   D('output_format_pretty_max_value_width_apply_for_single_value', 'Bool', false, 'Only cut values (see the `output_format_pretty_max_value_width` setting) when it is not a single value in a block. Otherwise output it entirely, which is useful for the `SHOW CREATE TABLE` query.'),
@@ -140,7 +141,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('input_format_json_read_bools_as_numbers', 'Bool', true, 'Allow to parse bools as numbers in JSON input formats'),
   D('input_format_json_ignore_unknown_keys_in_named_tuple', 'Bool', true, 'Ignore unknown keys in json object for named tuples'),
   D('input_format_tsv_use_best_effort_in_schema_inference', 'Bool', true, 'Use some tweaks and heuristics to infer schema in TSV format'),
-  D('async_insert', 'Bool', false, 'If true, data from INSERT query is stored in queue and later flushed to table in background. If wait_for_async_insert is false, INSERT query is processed almost instantly, otherwise client will wait until data will be flushed to table'),
+  D('async_insert', 'Bool', true, 'If true, data from INSERT query is stored in queue and later flushed to table in background. If wait_for_async_insert is false, INSERT query is processed almost instantly, otherwise client will wait until data will be flushed to table'),
   D('wait_for_async_insert', 'Bool', true, 'If true wait for processing of asynchronous insertion'),
   D('insert_deduplicate', 'Bool', true, 'For INSERT queries in the replicated table, specifies that deduplication of inserting blocks should be performed'),
   D('max_insert_threads', 'UInt64', 0, 'The maximum number of threads to execute the INSERT SELECT query. Values 0 or 1 means that INSERT SELECT is not run in parallel. Higher values will lead to higher memory usage. Parallel INSERT SELECT has effect only if the SELECT part is run on parallel, see \'max_threads\' setting.'),
@@ -156,13 +157,13 @@ export const SETTINGS: readonly SettingDef[] = [
   D('cast_keep_nullable', 'Bool', false, 'CAST operator keep Nullable for result data type'),
   D('data_type_default_nullable', 'Bool', false, 'Data types without NULL or NOT NULL will make Nullable'),
   D('prefer_column_name_to_alias', 'Bool', false, 'Prefer using column names instead of aliases if possible.'),
-  D('mutations_sync', 'UInt64', 0, 'Wait for synchronous execution of ALTER TABLE UPDATE/DELETE queries (mutations). 0 - execute asynchronously. 1 - wait current server. 2 - wait all replicas if they exist.'),
+  D('mutations_sync', 'UInt64', 1, 'Wait for synchronous execution of ALTER TABLE UPDATE/DELETE queries (mutations). 0 - execute asynchronously. 1 - wait current server. 2 - wait all replicas if they exist.'),
   D('optimize_throw_if_noop', 'Bool', false, 'If setting is enabled and OPTIMIZE query didn\'t actually assign a merge then an explanatory exception is thrown'),
   D('dialect', 'Enum', 'clickhouse', 'Which dialect will be used to parse query', ['clickhouse', 'kusto', 'prql']),
   D('max_concurrent_queries_for_user', 'UInt64', 0, 'The maximum number of concurrent requests per user.'),
   D('max_network_bandwidth', 'UInt64', 0, 'The maximum speed of data exchange over the network in bytes per second for a query. Zero means unlimited.'),
   D('skip_unavailable_shards', 'Bool', false, 'If true, ClickHouse silently skips unavailable shards. Shard is marked as unavailable when: 1) The shard cannot be reached due to a connection failure. 2) Shard is unresolvable through DNS. 3) Table does not exist on the shard.'),
-  D('precise_float_parsing', 'Bool', false, 'Prefer more precise (but slower) float parsing algorithm'),
+  D('precise_float_parsing', 'Bool', true, 'Prefer more precise (but slower) float parsing algorithm'),
   D('date_time_overflow_behavior', 'Enum', 'ignore', 'Overflow mode for Date, Date32, DateTime, DateTime64 types. Possible values: \'ignore\', \'throw\', \'saturate\'.', ['ignore', 'throw', 'saturate']),
   D('query_cache_ttl', 'Seconds', 60, 'After this time in seconds entries in the query cache become stale'),
   D('use_query_cache', 'Bool', false, 'Enable the query cache'),
@@ -278,6 +279,12 @@ function maxThreadsAuto(): number {
   return 2;
 }
 
+function sameValue(def: SettingDef, a: unknown, b: unknown): boolean {
+  if (def.type !== 'MaxThreads') return a === b;
+  const effective = (v: unknown): unknown => (v === 0 ? maxThreadsAuto() : v);
+  return effective(a) === effective(b);
+}
+
 /**
  * Settings of one query or session: defaults plus changes. `readonly` is
  * enforced here because ClickHouse checks it when a setting is changed.
@@ -344,18 +351,22 @@ export class Settings implements SettingsView {
     this.values.set(def.name, parseSettingValue(def, text));
   }
 
+  /**
+   * Whether `text` is the value the setting has now: SettingsConstraints
+   * neither checks nor applies such a change. auto(N) equals N.
+   */
+  isCurrent(name: string, text: string): boolean {
+    const def = findSetting(name);
+    if (!def) throw unknownSetting(name);
+    return sameValue(def, parseSettingValue(def, text), this.get(def.name));
+  }
+
   private checkChange(def: SettingDef, value: unknown): void {
     const readonly = this.getNumber('readonly');
     if (readonly === 0) return;
-    const current = this.get(def.name);
-    if (def.name === 'readonly') {
-      if (value === current) return;
-      throw new EngineError('READONLY', "Cannot modify 'readonly' setting in readonly mode");
-    }
-    if (readonly === 1) {
-      if (value === current) return;
-      throw new EngineError('READONLY', `Cannot modify '${def.name}' setting in readonly mode`);
-    }
+    if (sameValue(def, value, this.get(def.name))) return;
+    if (def.name === 'readonly') throw new EngineError('READONLY', "Cannot modify 'readonly' setting in readonly mode");
+    if (readonly === 1) throw new EngineError('READONLY', `Cannot modify '${def.name}' setting in readonly mode`);
   }
 
   clone(): Settings {

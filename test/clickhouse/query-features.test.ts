@@ -71,14 +71,14 @@ test('wait_end_of_query (or http_wait_end_of_query, which wins) gives the error 
 });
 
 test('JSON and XML state a late exception in the document', async () => {
-  const json = await app.inject({ method: 'GET', url: '/?query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+JSON+SETTINGS+max_block_size=1' });
+  const json = await app.inject({ method: 'GET', url: '/?http_write_exception_in_output_format=1&query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+JSON+SETTINGS+max_block_size=1' });
   assert.equal(json.statusCode, 200);
   assert.match(json.body, /\t"rows": 3,\n\n\t"exception": "Code: 395\. DB::Exception: .*\(version 26\.7\.2\.1\)"\n}\n$/);
-  const xml = await app.inject({ method: 'GET', url: '/?query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+XML+SETTINGS+max_block_size=1' });
+  const xml = await app.inject({ method: 'GET', url: '/?http_write_exception_in_output_format=1&query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+XML+SETTINGS+max_block_size=1' });
   assert.equal(xml.headers['content-type'], 'application/xml; charset=UTF-8');
   assert.match(xml.body, /\t\t<row>\n\t\t\t<number>2<\/number>\n\t\t\t<field>0<\/field>\n\t\t<\/row>\n\t<\/data>\n\t<rows>3<\/rows>\n\t<exception>Code: 395\..*<\/exception>\n<\/result>\n$/);
   // Fully buffered: the held rows are dropped and a fresh document states the error.
-  const buffered = await app.inject({ method: 'GET', url: '/?wait_end_of_query=1&query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+JSON+SETTINGS+max_block_size=1' });
+  const buffered = await app.inject({ method: 'GET', url: '/?http_write_exception_in_output_format=1&wait_end_of_query=1&query=SELECT+number,throwIf(number>2)+FROM+system.numbers+FORMAT+JSON+SETTINGS+max_block_size=1' });
   assert.equal(buffered.statusCode, 500);
   assert.match(buffered.body, /"data":\n\t\[\n\n\t\],\n\n\t"rows": 0,\n\n\t"exception"/);
 });

@@ -26,7 +26,10 @@ test('escaped text: \\N, escapes, and a literal TAB ends the value', async () =>
 test('missing and unparsable parameters', async () => {
   const e = new Engine();
   await assert.rejects(run(e, 'SELECT {x:UInt8}', context({ queryParameters: params({ y: '1' }) })), { code: 456, message: 'Substitution `x` is not set' });
-  await assert.rejects(run(e, 'SELECT {x:UInt8}'), { code: 456, message: 'Query parameter `x` was not set' });
+  await assert.rejects(run(e, 'SELECT {x:UInt8}'), { code: 456, message: 'Substitution `x` is not set' });
+  // 24.x left a query without any parameter to the analyzer.
+  const analyzer = new Engine({ placeholdersWithoutParameters: false });
+  await assert.rejects(run(analyzer, 'SELECT {x:UInt8}'), { code: 456, message: 'Query parameter `x` was not set' });
   await assert.rejects(run(e, 'SELECT {x:UInt8}', context({ queryParameters: params({ x: 'abc' }) })), {
     code: 457, message: "Value abc cannot be parsed as UInt8 for query parameter 'x' because it isn't parsed completely: only 0 of 3 bytes was parsed: ",
   });

@@ -52,7 +52,7 @@ function engineWithQuota(interval: Record<string, number>): Engine {
 test('the engine charges result rows per block and fails the query that passes result_rows', async () => {
   const e = engineWithQuota({ resultRows: 10 });
   await run(e, 'SELECT number FROM system.numbers LIMIT 10', context({ user: 'ann' }));
-  await assert.rejects(run(e, 'SELECT 1', context({ user: 'ann' })), (err: Error) => {
+  await assert.rejects(run(e, 'SELECT number FROM numbers(1)', context({ user: 'ann' })), (err: Error) => {
     assert.match(err.message, /^Quota for user `ann` for 3600s has been exceeded: result_rows = 11\/10\. Interval will end at /);
     return true;
   });
@@ -65,6 +65,18 @@ test('the engine charges rows read and fails the query that passes read_rows', a
 
 test('a failed query counts as an error; the query after the limit is refused at its start', async () => {
   const e = engineWithQuota({ errors: 1 });
+  const failing = 'SELECT throwIf(number = 0) FROM numbers(1)';
+  for (let i = 0; i < 2; i++) await assert.rejects(run(e, failing, context({ user: 'ann' })), { codeName: 'FUNCTION_THROW_IF_VALUE_IS_NON_ZERO' });
+  await assert.rejects(run(e, 'SELECT number FROM numbers(1)', context({ user: 'ann' })), /errors = 2\/1/);
+});
+
+test('a query of system.one or a quota table alone is outside the quota: no query, error or row counts', async () => {
+  const e = engineWithQuota({ queries: 1, errors: 1 });
+  for (const sql of ['SELECT 1', 'SELECT 1 UNION ALL SELECT 2', 'SELECT dummy FROM system.one']) {
+    await run(e, sql, context({ user: 'ann' }));
+    await run(e, sql, context({ user: 'ann' }));
+  }
   for (let i = 0; i < 2; i++) await assert.rejects(run(e, 'SELECT throwIf(1)', context({ user: 'ann' })), { codeName: 'FUNCTION_THROW_IF_VALUE_IS_NON_ZERO' });
-  await assert.rejects(run(e, 'SELECT 1', context({ user: 'ann' })), /errors = 2\/1/);
+  await run(e, 'SELECT number FROM numbers(1)', context({ user: 'ann' }));
+  await assert.rejects(run(e, 'SELECT * FROM (SELECT 1)', context({ user: 'ann' })), /queries = 2\/1/);
 });

@@ -99,7 +99,8 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   decoding: { contentEncoding: ReturnType<typeof parseContentEncoding>; nativeBlocks: boolean }, source: QuerySource): Promise<QueryText> {
   const policy = paramPolicy(source);
   if (header(req, 'content-type').startsWith('multipart/form-data')) {
-    const form: MultipartForm = await readMultipart(req, params, rc.settings.getNumber('http_max_multipart_form_data_size'));
+    const form: MultipartForm = await readMultipart(req, params, rc.settings.getNumber('http_max_multipart_form_data_size'),
+      deps.compat.multipartOverflow);
     for (const [name, value] of form.params.slice(params.length)) {
       if (name.startsWith('param_')) takeQueryParam(policy, name, value, rc.queryParameters);
     }
