@@ -41,6 +41,18 @@ Feature: Web UI
     When I POST "SELECT 1" to "/play"
     Then the status is 404
 
+  # What the page sends with every query (play.html, postImpl) and reads back:
+  # it draws the table from the meta and row lines of
+  # JSONStringsEachRowWithProgress, which PR #74181 (25.1) gave its meta line.
+  @since:25.1
+  Scenario: The page's answers come as JSONStringsEachRowWithProgress: the columns first, then a line per row
+    When I run "SELECT number, toString(number * 10) AS tens FROM system.numbers LIMIT 2" with the URL parameters "add_http_cors_header=1&default_format=JSONStringsEachRowWithProgress&enable_http_compression=1&use_query_cache=1&enable_reads_from_query_cache=0&enable_writes_to_query_cache=1&query_cache_ttl=600&query_cache_nondeterministic_function_handling=save&query_cache_system_table_handling=ignore"
+    Then the status is 200
+    And the header "X-ClickHouse-Format" is "JSONStringsEachRowWithProgress"
+    And the header "Content-Type" is "application/json; charset=UTF-8"
+    And the body contains '{"meta":[{"name":"number","type":"UInt64"},{"name":"tens","type":"String"}]}\n{"row":{"number":"0","tens":"0"}}\n{"row":{"number":"1","tens":"10"}}\n'
+    And the last line of the body is '{"rows_before_limit_at_least":2}'
+
   @browser
   Scenario: A query typed and run shows its rows in a table
     When I open "/play" in a browser
