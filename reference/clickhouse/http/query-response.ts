@@ -11,7 +11,7 @@
 // behaviour — and the chunked stream still ends properly.
 
 import { NativeBlockEncoder } from '../../../lib/compression/native-blocks.ts';
-import { createResponseCompressStream } from '../../../lib/compression/http-codecs.ts';
+import { createResponseCompressStream, type SnappyFormat } from '../../../lib/compression/http-codecs.ts';
 import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import type { Progress } from '../../engine/api.ts';
 import { errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
@@ -43,6 +43,8 @@ export interface OutputOptions {
   encoding: HttpCompressionMethod | null;
   /** http_zlib_compression_level. */
   level: number;
+  /** What `snappy` writes (the 24.8 line has no writer and fails). */
+  snappy: SnappyFormat;
   /** compress=1: ClickHouse's native compressed blocks (LZ4). */
   nativeCompress: boolean;
   /** Bytes held in memory before anything is sent (0: every block goes out at once). */
@@ -176,7 +178,7 @@ export class QueryResponse {
     let stage: OutputStage = body;
     if (o.encoding) {
       try {
-        const t = new TransformStage(createResponseCompressStream(o.encoding, o.level), stage);
+        const t = new TransformStage(createResponseCompressStream(o.encoding, o.level, o.snappy), stage);
         this.transforms.push(t);
         stage = t;
       } catch (err) {
