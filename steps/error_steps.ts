@@ -5,6 +5,7 @@
 import { Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { parseClickHouseError, type ClickHouseError } from './support/clickhouse_error.ts';
+import { unescapeText } from './support/escapes.ts';
 import type { OlapWorld } from './support/world.ts';
 
 function errorOf(world: OlapWorld): ClickHouseError {
@@ -18,6 +19,9 @@ function errorOf(world: OlapWorld): ClickHouseError {
 /** ClickHouse adds a final period to messages that lack one; compare without it. */
 const withoutPeriod = (text: string) => text.replace(/\.$/, '');
 
+/** Expected text: placeholders resolved, and \n and the like as in body steps (multi-line messages). */
+const expected = (world: OlapWorld, text: string) => world.resolve(unescapeText(text));
+
 Then('the error code is {int}', function (this: OlapWorld, code: number) {
   expect(errorOf(this).code, 'error code').to.equal(code);
 });
@@ -29,15 +33,15 @@ Then('the request fails with status {int} and error code {int}', function (this:
 });
 
 Then('the error message is {string}', function (this: OlapWorld, message: string) {
-  expect(withoutPeriod(errorOf(this).message)).to.equal(withoutPeriod(this.resolve(message)));
+  expect(withoutPeriod(errorOf(this).message)).to.equal(withoutPeriod(expected(this, message)));
 });
 
 Then('the error message contains {string}', function (this: OlapWorld, part: string) {
-  expect(errorOf(this).message).to.include(this.resolve(part));
+  expect(errorOf(this).message).to.include(expected(this, part));
 });
 
 Then('the error message starts with {string}', function (this: OlapWorld, start: string) {
-  expect(errorOf(this).message.startsWith(this.resolve(start)), `message: ${errorOf(this).message}`).to.equal(true);
+  expect(errorOf(this).message.startsWith(expected(this, start)), `message: ${errorOf(this).message}`).to.equal(true);
 });
 
 Then('the error name is {string}', function (this: OlapWorld, name: string) {

@@ -125,13 +125,24 @@ Feature: Authentication
     Then the request fails with status 403 and error code 516
     And the error message is "Invalid authentication: it is not allowed to use X-ClickHouse HTTP headers and authentication via parameters simultaneously"
 
-  # 18.16 accepted both and used the Authorization header.
-  @since:23.8
+  # 18.16 accepted both and used the Authorization header; 26.7 takes the
+  # parameters (below). src/Server/HTTP/authenticateUserByHTTP.cpp before
+  # PR #108980; only the reference's 24.8 mode runs this range.
+  @since:23.8 @until:26.7
   Scenario: Basic authentication and the URL parameters together are refused
     Given HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
     When I run "SELECT 1" with the URL parameters "user=olapspec_plain&password=olapspec-plain-secret"
     Then the request fails with status 403 and error code 516
     And the error message is "Invalid authentication: it is not allowed to use Authorization HTTP header and authentication via parameters simultaneously"
+
+  # PR #108980 (26.7): a browser sends the basic credentials it remembers with
+  # every request, so the parameters a page puts in the URL win.
+  @since:26.7
+  Scenario: The URL parameters win over basic authentication
+    Given HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
+    When I run "SELECT currentUser()" with the URL parameters "user=olapspec_hashed&password=olapspec-hashed-secret"
+    Then the status is 200
+    And the body is "olapspec_hashed\n"
 
   # 18.16 answered this with a bare Poco exception (code 1000, status 500).
   @since:23.8
@@ -147,3 +158,30 @@ Feature: Authentication
     Given the request header "X-ClickHouse-User" is "olapspec_plain"
     When I run "SELECT 1"
     Then the request fails with status 403 and error code 516
+
+  # Until 24.12 a failed login as default was the 403 of any other user, with
+  # help on resetting the password (src/Access/AccessControl.cpp, authenticate);
+  # only the reference's 24.8 mode runs this range.
+  @since:23.8 @until:24.12
+  Scenario: A failed login as default is refused like any other
+    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    Then the request fails with status 403 and error code 516
+    And the error message starts with "default: Authentication failed: password is incorrect, or there is no user with such name\n\nIf you have installed ClickHouse and forgot password"
+
+  # PR #72198 (24.12): for default the answer asks the browser for a password.
+  @since:24.12
+  Scenario: A failed login as default asks for a password
+    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    Then the request fails with status 401 and error code 194
+    And the header "WWW-Authenticate" is "Basic realm=\"ClickHouse server HTTP API\""
+    And the error message starts with "default: Authentication failed: password is incorrect, or there is no user with such name\n\n"
+    And the error message contains "If you have installed ClickHouse and forgot password you can reset it in the configuration file."
+
+  # PR #76637 (25.3): the Web UI sends `Authorization: never`, which is no
+  # Authorization header and keeps the browser from asking.
+  @since:25.3
+  Scenario: With "Authorization: never" a failed login as default is a plain refusal
+    Given the request header "Authorization" is "never"
+    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    Then the request fails with status 403 and error code 516
+    And the header "WWW-Authenticate" is absent

@@ -70,9 +70,9 @@ Feature: Errors
     And the body is empty
 
   # 18.16 answered an unknown user with 401 and code 192; newer servers give one
-  # answer for an unknown user and a wrong password (code 516), which 24.x maps
-  # to 403. (A wrong password for a passwordless user is not an error on modern
-  # servers, so the scenario uses a user that does not exist.)
+  # answer for an unknown user and a wrong password (code 516), mapped to 403.
+  # (A failed login as default asks for a password from 24.12 on, 401 and code
+  # 194, so the scenario uses a user that does not exist.)
   @since:23.8
   Scenario: An unknown user is refused with 403 and code 516
     When I run "SELECT 1" with the URL parameters "user=olapspec_no_such_user&password=x"

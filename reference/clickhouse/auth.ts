@@ -1,9 +1,11 @@
-// Credentials from an HTTP request, as authenticateUserByHTTP reads them in
-// 24.8: X-ClickHouse-User/Key headers, or an Authorization header, or the
-// user/password URL parameters — never two of them at once. Checking them is
-// the engine's access control's job (AUTHENTICATION_FAILED, 516 → 403).
+// Credentials from an HTTP request, as authenticateUserByHTTP reads them:
+// X-ClickHouse-User/Key headers, or an Authorization header, or the
+// user/password URL parameters — never two of them at once (26.7 lets the
+// parameters win over an Authorization header). Checking them is the engine's
+// access control's job (AUTHENTICATION_FAILED, 516 → 403).
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ClickHouseCompat } from './compat.ts';
 import { ServerError } from './errors.ts';
 import { firstParam, hasParam } from './url-params.ts';
 import type { UrlParams } from './url-params.ts';
@@ -14,6 +16,11 @@ export interface Credentials {
   user: string;
   password: string;
   source: CredentialSource;
+  /**
+   * allowInteractiveBasicAuthenticationInTheBrowser: false when the request
+   * said `Authorization: never` (the Web UI asks for the password itself).
+   */
+  browserMayAsk: boolean;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -28,21 +35,46 @@ function mixed(a: CredentialSource, b: CredentialSource): ServerError {
 export interface CredentialRules {
   /** `Authorization: never` is no Authorization header (compat.ts' authorizationNever). */
   authorizationNever?: boolean;
+  /** The user/password URL parameters win over an Authorization header (compat.ts' urlCredentialsOverAuthorization). */
+  paramsOverAuthorization?: boolean;
+  /** A failed login as `default` asks the browser for a password (compat.ts' defaultLoginAsksBrowser). */
+  defaultLoginAsksBrowser?: boolean;
+  /** The help for `default` names ClickHouse Cloud first (compat.ts' cloudPasswordHelp). */
+  cloudPasswordHelp?: boolean;
+}
+
+export function credentialRulesFor(compat: ClickHouseCompat): CredentialRules {
+  return {
+    authorizationNever: compat.authorizationNever,
+    paramsOverAuthorization: compat.urlCredentialsOverAuthorization,
+    defaultLoginAsksBrowser: compat.defaultLoginAsksBrowser,
+    cloudPasswordHelp: compat.cloudPasswordHelp,
+  };
+}
+
+/** How the engine tells a failed login of these credentials (AccessControl::authenticate). */
+export function loginFailure(c: Credentials, rules: CredentialRules = {}): { browserMayAsk: boolean; cloudHelp: boolean } {
+  return { browserMayAsk: Boolean(rules.defaultLoginAsksBrowser) && c.browserMayAsk, cloudHelp: Boolean(rules.cloudPasswordHelp) };
 }
 
 export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams, rules: CredentialRules = {}): Credentials {
   const hUser = header(headers, 'X-ClickHouse-User');
   const hKey = header(headers, 'X-ClickHouse-Key');
   const given = header(headers, 'Authorization');
-  const authorization = rules.authorizationNever === true && given === 'never' ? '' : given;
+  const never = rules.authorizationNever === true && given === 'never';
+  const authorization = never ? '' : given;
   const hasParams = hasParam(params, 'user') || hasParam(params, 'password');
+  const nonEmpty = (c: Omit<Credentials, 'browserMayAsk'>): Credentials => {
+    if (c.user === '') throw new ServerError('AUTHENTICATION_FAILED', `Got an empty user name from ${c.source}`);
+    return { ...c, browserMayAsk: !never };
+  };
 
   if (hUser !== '' || hKey !== '') {
     if (authorization !== '') throw mixed('X-ClickHouse HTTP headers', 'Authorization HTTP header');
     if (hasParams) throw mixed('X-ClickHouse HTTP headers', 'authentication via parameters');
     return nonEmpty({ user: hUser, password: hKey, source: 'X-ClickHouse HTTP headers' });
   }
-  if (authorization !== '') {
+  if (authorization !== '' && !(hasParams && rules.paramsOverAuthorization)) {
     if (hasParams) throw mixed('Authorization HTTP header', 'authentication via parameters');
     const space = authorization.indexOf(' ');
     const scheme = space < 0 ? authorization : authorization.slice(0, space);
@@ -63,11 +95,6 @@ export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams,
     password: firstParam(params, 'password') ?? '',
     source: 'authentication via parameters',
   });
-}
-
-function nonEmpty(c: Credentials): Credentials {
-  if (c.user === '') throw new ServerError('AUTHENTICATION_FAILED', `Got an empty user name from ${c.source}`);
-  return c;
 }
 
 /**

@@ -26,6 +26,19 @@ export interface ClickHouseCompat {
    */
   versionInErrorsBeforeLogin: boolean;
   /**
+   * A failed login as `default` is REQUIRED_PASSWORD (194): 401 with
+   * WWW-Authenticate, so that a browser asks; before, 516 and 403.
+   * PR #72198 (24.12); src/Access/AccessControl.cpp, authenticate.
+   */
+  defaultLoginAsksBrowser: boolean;
+  /** The help for a failed login as `default` starts with a ClickHouse Cloud paragraph (25.x; 24.8 has none). */
+  cloudPasswordHelp: boolean;
+  /**
+   * Credentials in the user/password URL parameters win over an
+   * Authorization header instead of being refused with 516: PR #108980 (26.7).
+   */
+  urlCredentialsOverAuthorization: boolean;
+  /**
    * How Accept-Encoding picks the response's method: a substring search, or
    * codings whose q=0 refuses them and `*` (PR #110108, 26.7).
    */
@@ -68,6 +81,9 @@ const CH_26_7: ClickHouseCompat = {
   version: '26.7.2.1',
   settingDefaults: {},
   versionInErrorsBeforeLogin: false,
+  defaultLoginAsksBrowser: true,
+  cloudPasswordHelp: true,
+  urlCredentialsOverAuthorization: true,
   acceptEncoding: 'q-values',
   snappy: 'framed',
   authorizationNever: true,
@@ -102,6 +118,9 @@ const CH_24_8: ClickHouseCompat = {
     enable_http_compression: '0',
   },
   versionInErrorsBeforeLogin: true,
+  defaultLoginAsksBrowser: false,
+  cloudPasswordHelp: false,
+  urlCredentialsOverAuthorization: false,
   acceptEncoding: 'substring',
   snappy: 'hadoop',
   authorizationNever: false,

@@ -24,8 +24,11 @@ export interface QueryEngine {
   assertDatabase?(name: string): void;
   catalog?: { database(name: string): unknown };
 
-  /** AUTHENTICATION_FAILED (516) unless the password is right and the address allowed. */
-  authenticate(user: string, password: string, address?: string): EngineUser;
+  /**
+   * AUTHENTICATION_FAILED (516) unless the password is right and the address
+   * allowed; for `default`, REQUIRED_PASSWORD (194) when the browser may ask.
+   */
+  authenticate(user: string, password: string, address?: string, failure?: { browserMayAsk?: boolean; cloudHelp?: boolean }): EngineUser;
   /** The settings a session or query of `user` starts with (its profile and own settings). */
   applyUserSettings(user: string, settings: Settings): void;
   /** Settings at the server's defaults (the emulated version's), before any profile. */

@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Settings } from '../engine/settings.ts';
 import type { SessionScope } from '../engine/session.ts';
-import { readCredentials, readQuotaKey, type CredentialRules } from './auth.ts';
+import { loginFailure, readCredentials, readQuotaKey, type CredentialRules } from './auth.ts';
 import { ServerError } from './errors.ts';
 import type { EngineUser, QueryEngine } from './engine-port.ts';
 import { parseSessionTimeout } from './sessions.ts';
@@ -125,7 +125,7 @@ export function authenticateRequest(req: RequestInfo, deps: ContextDeps): Princi
   const { params, headers } = req;
   const credentials = readCredentials(headers, params, deps.credentialRules);
   const quotaKey = readQuotaKey(headers, params);
-  const user = deps.engine.authenticate(credentials.user, credentials.password, req.address);
+  const user = deps.engine.authenticate(credentials.user, credentials.password, req.address, loginFailure(credentials, deps.credentialRules));
 
   const sessionId = firstParam(params, 'session_id');
   if (sessionId === undefined || !deps.sessions) return { user, quotaKey };

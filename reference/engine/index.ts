@@ -27,7 +27,7 @@ import type { RunningQuery } from './processes/process-list.ts';
 import { killQueries } from './processes/kill.ts';
 import { substituteParameters } from './params/substitute.ts';
 import { AccessControl } from './access/access-control.ts';
-import type { AccessUser } from './access/access-control.ts';
+import type { AccessUser, LoginFailure } from './access/access-control.ts';
 import type { AccessConfig } from './access/config.ts';
 import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
 import type { Level } from './access/privileges.ts';
@@ -149,8 +149,8 @@ export class Engine {
   }
 
   /** AUTHENTICATION_FAILED (516) unless the password is right and the address allowed. */
-  authenticate(user: string, password: string, address?: string): AccessUser {
-    return this.access.authenticate(user, password, address);
+  authenticate(user: string, password: string, address?: string, failure?: LoginFailure): AccessUser {
+    return this.access.authenticate(user, password, address, failure);
   }
 
   /** Apply a settings profile by name (the `profile` URL parameter); THERE_IS_NO_PROFILE (180) when unknown. */

@@ -4,6 +4,7 @@
 // HTTPHandler::processQuery in 24.8; the pieces it calls know nothing about
 // each other.
 
+import { credentialRulesFor } from '../auth.ts';
 import type { ClickHouseCompat } from '../compat.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseContentEncoding } from '../../../lib/compression/http-methods.ts';
@@ -197,7 +198,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       ...(req.socket.remoteAddress ? { address: req.socket.remoteAddress } : {}),
     };
     const principal: Principal = authenticateRequest(info, { engine, sessions: deps.sessions, ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-      credentialRules: { authorizationNever: deps.compat.authorizationNever } });
+      credentialRules: credentialRulesFor(deps.compat) });
     const session = principal.session;
     // Logged in, session set up: from here on errors name the version.
     response.showVersionInErrors(deps.compat.version);

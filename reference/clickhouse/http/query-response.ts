@@ -14,7 +14,7 @@ import { NativeBlockEncoder } from '../../../lib/compression/native-blocks.ts';
 import { createResponseCompressStream, type SnappyFormat } from '../../../lib/compression/http-codecs.ts';
 import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import type { Progress } from '../../engine/api.ts';
-import { errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
+import { ServerErrorCodes, errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
 import { DelayedOutput } from './delayed-output.ts';
 import { TransformStage } from './output-stages.ts';
 import type { OutputStage } from './output-stages.ts';
@@ -55,6 +55,8 @@ export interface OutputOptions {
 
 /** The memory part of a fully buffered result before it spills to a temporary file. */
 const WAIT_END_MEMORY = 1 << 20;
+
+const { REQUIRED_PASSWORD } = ServerErrorCodes;
 
 export class QueryResponse {
   private sink: Sink;
@@ -307,7 +309,10 @@ export class QueryResponse {
     const code = errorCode(err);
     this.exceptionCode = code;
     // Once the status line is out (progress headers), it stays 200.
-    if (!this.headStarted) this.errorStatus = httpStatusForCode(code);
+    if (this.headStarted) return;
+    this.errorStatus = httpStatusForCode(code);
+    // response.requireAuthentication: the browser is to ask for a password.
+    if (code === REQUIRED_PASSWORD) this.addHeader('WWW-Authenticate', 'Basic realm="ClickHouse server HTTP API"');
   }
 
   /**

@@ -70,6 +70,21 @@ const DEFAULT_USER_HELP = '\n\nIf you have installed ClickHouse and forgot passw
   + 'and deleting this file will reset the password.\n'
   + 'See also /etc/clickhouse-server/users.xml on the server where ClickHouse is installed.\n\n';
 
+/** The paragraph later releases put first in that help. */
+const CLOUD_HELP = '\n\nIf you use ClickHouse Cloud, the password can be reset at https://clickhouse.cloud/\n'
+  + 'on the settings page for the corresponding service.';
+
+/** How a failed login is told, as the credentials and the server's release allow. */
+export interface LoginFailure {
+  /**
+   * Credentials::allowInteractiveBasicAuthenticationInTheBrowser: a failed
+   * login as `default` is REQUIRED_PASSWORD (194), so that the browser asks.
+   */
+  browserMayAsk?: boolean;
+  /** The help for `default` starts with the ClickHouse Cloud paragraph. */
+  cloudHelp?: boolean;
+}
+
 function sha256Hex(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
@@ -152,12 +167,13 @@ export class AccessControl {
    * AUTHENTICATION_FAILED (516) with the one message for every cause, plus
    * the reset help for `default` and the empty name.
    */
-  authenticate(name: string, password: string, address?: string): AccessUser {
+  authenticate(name: string, password: string, address?: string, failure: LoginFailure = {}): AccessUser {
     const u = this.users.get(name);
     if (u && passwordMatches(u, password) && addressAllowed(address, u.networks)) return u;
     let message = `${name}: Authentication failed: password is incorrect, or there is no user with such name`;
-    if (name === '' || name === 'default') message += DEFAULT_USER_HELP;
-    throw new EngineError('AUTHENTICATION_FAILED', message);
+    if (name !== '' && name !== 'default') throw new EngineError('AUTHENTICATION_FAILED', message);
+    message += failure.cloudHelp ? CLOUD_HELP + DEFAULT_USER_HELP : DEFAULT_USER_HELP;
+    throw new EngineError(failure.browserMayAsk ? 'REQUIRED_PASSWORD' : 'AUTHENTICATION_FAILED', message);
   }
 
   user(name: string): AccessUser {
