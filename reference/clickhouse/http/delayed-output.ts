@@ -75,6 +75,11 @@ export class DelayedOutput implements OutputStage {
     await this.next.end();
   }
 
+  /** Only a released buffer has anything below it to flush; a held one keeps its bytes. */
+  async flush(): Promise<void> {
+    if (this.passthrough) await this.next.flush?.();
+  }
+
   /** The query failed before anything was sent: what was held is thrown away. */
   async discard(): Promise<void> {
     this.memory = [];

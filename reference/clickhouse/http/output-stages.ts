@@ -11,6 +11,8 @@ export interface OutputStage {
   write(chunk: Buffer): Promise<void>;
   /** Flush everything still held and end the layers below. */
   end(): Promise<void>;
+  /** Push out what the layer holds without ending anything (a codec's sync flush). */
+  flush?(): Promise<void>;
 }
 
 /**
@@ -62,6 +64,16 @@ export class TransformStage implements OutputStage {
     });
     await this.forward();
     await this.next.end();
+  }
+
+  async flush(): Promise<void> {
+    const codec = this.transform as Transform & { flush?: (done: () => void) => void };
+    if (typeof codec.flush === 'function') {
+      await new Promise<void>((resolve) => codec.flush!(() => resolve()));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await this.forward();
+    await this.next.flush?.();
   }
 
   /** Drop the codec's state (the response is abandoned or restarted). */

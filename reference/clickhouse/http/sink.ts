@@ -26,6 +26,11 @@ export interface Sink {
   /** Resolves once the bytes are accepted (after 'drain' when the peer is slow). */
   write(chunk: Buffer): Promise<void>;
   end(): Promise<void>;
+  /**
+   * Close the connection after what was written, leaving the body unended (no
+   * last chunk), so that the client sees the answer broken off.
+   */
+  abort(): Promise<void>;
   /** True once the peer went away; further writes are dropped. */
   readonly gone: boolean;
   onGone(listener: () => void): void;
@@ -66,6 +71,13 @@ abstract class StreamSink {
   protected async writeTo(out: Writable, chunk: Buffer): Promise<void> {
     if (this.isGone || chunk.length === 0) return;
     if (!out.write(chunk)) await waitDrain(out, () => this.isGone);
+  }
+
+  protected closeSocket(socket: Socket | null): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.isGone || !socket || socket.destroyed) return resolve();
+      socket.end(() => resolve());
+    });
   }
 
   protected endOf(out: Writable): Promise<void> {
@@ -126,6 +138,10 @@ export class NodeResponseSink extends StreamSink implements Sink {
   end(): Promise<void> {
     return this.endOf(this.res);
   }
+
+  abort(): Promise<void> {
+    return this.closeSocket(this.res.socket);
+  }
 }
 
 export class RawSocketSink extends StreamSink implements Sink {
@@ -165,5 +181,9 @@ export class RawSocketSink extends StreamSink implements Sink {
 
   end(): Promise<void> {
     return this.endOf(this.socket);
+  }
+
+  abort(): Promise<void> {
+    return this.closeSocket(this.socket);
   }
 }
