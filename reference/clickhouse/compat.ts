@@ -5,9 +5,6 @@
 // Code that behaves differently by version reads one of these fields, never
 // the version string.
 
-import type { SnappyFormat } from '../../lib/compression/http-codecs.ts';
-import type { AcceptEncodingRule } from '../../lib/compression/http-methods.ts';
-
 export const EMULATED_VERSIONS = ['26.7', '24.8'] as const;
 export type EmulatedVersion = (typeof EMULATED_VERSIONS)[number];
 export const DEFAULT_EMULATED_VERSION: EmulatedVersion = '26.7';
@@ -39,13 +36,6 @@ export interface ClickHouseCompat {
    */
   urlCredentialsOverAuthorization: boolean;
   /**
-   * How Accept-Encoding picks the response's method: a substring search, or
-   * codings whose q=0 refuses them and `*` (PR #110108, 26.7).
-   */
-  acceptEncoding: AcceptEncodingRule;
-  /** The bytes of HTTP `snappy`: Hadoop's blocks, read only; the framing format both ways since PR #100752 (26.7). */
-  snappy: SnappyFormat;
-  /**
    * `Authorization: never` (exactly) counts as no Authorization header: the
    * Web UI marks its requests so that the browser never asks for a password
    * itself. PR #76637 (25.3); src/Server/HTTP/authenticateUserByHTTP.cpp.
@@ -74,6 +64,18 @@ export interface ClickHouseCompat {
    * in src/Interpreters/executeQuery.cpp; 26.7 does, 24.3's code did not.
    */
   placeholdersWithoutParameters: boolean;
+  /**
+   * An error after the answer began: 'appended', the text after the data and
+   * the body ended as usual (up to 24.10); 'tagged' (25.11, PR #88818), every
+   * answer names a random X-ClickHouse-Exception-Tag, the error comes in a
+   * block framed with it and the connection is closed without ending the body.
+   * (24.11-25.10 wrote an untagged `__exception__` line, PR #68800.)
+   */
+  midStreamErrors: 'appended' | 'tagged';
+  /** Query answers name the headers scripts may read in Access-Control-Expose-Headers: 25.1 (PR #74180). */
+  exposeHeaders: boolean;
+  /** X-ClickHouse-Summary ends with the query's memory_usage: 25.11 (PR #88393). */
+  summaryMemoryUsage: boolean;
 }
 
 const CH_26_7: ClickHouseCompat = {
@@ -84,13 +86,14 @@ const CH_26_7: ClickHouseCompat = {
   defaultLoginAsksBrowser: true,
   cloudPasswordHelp: true,
   urlCredentialsOverAuthorization: true,
-  acceptEncoding: 'q-values',
-  snappy: 'framed',
   authorizationNever: true,
   playPage: 'clickhouse-26.7',
   multipartOverflow: 'cut',
   badRequestMessage: true,
   placeholdersWithoutParameters: true,
+  midStreamErrors: 'tagged',
+  exposeHeaders: true,
+  summaryMemoryUsage: true,
 };
 
 const CH_24_8: ClickHouseCompat = {
@@ -112,22 +115,19 @@ const CH_24_8: ClickHouseCompat = {
     mutations_sync: '0',
     // 26.7: "Use the precise (closest-representable) float parsing algorithm by default" (SettingsChangesHistory).
     precise_float_parsing: '0',
-    // 25.8 stopped quoting 64-bit integers in JSON (SettingsChangesHistory: "Disable quoting of the 64 bit integers").
-    output_format_json_quote_64bit_integers: '1',
-    // 25.10 turned HTTP compression on by default (SettingsChangesHistory: "It should be beneficial in general").
-    enable_http_compression: '0',
   },
   versionInErrorsBeforeLogin: true,
   defaultLoginAsksBrowser: false,
   cloudPasswordHelp: false,
   urlCredentialsOverAuthorization: false,
-  acceptEncoding: 'substring',
-  snappy: 'hadoop',
   authorizationNever: false,
   playPage: 'olapspec',
   multipartOverflow: 'refuse',
   badRequestMessage: false,
   placeholdersWithoutParameters: false,
+  midStreamErrors: 'appended',
+  exposeHeaders: false,
+  summaryMemoryUsage: false,
 };
 
 export function compatFor(line: string = DEFAULT_EMULATED_VERSION): ClickHouseCompat {

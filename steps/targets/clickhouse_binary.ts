@@ -116,6 +116,5 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
-    pid: () => child.pid,
   };
 }

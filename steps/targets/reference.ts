@@ -78,6 +78,5 @@ export async function startReference(options: TargetOptions = {}, clickhouseVers
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
-    pid: () => child.pid,
   };
 }

@@ -21,7 +21,7 @@ import { QueryResponse } from '../http/query-response.ts';
 import { decodeRequestBody, readRaw } from '../http/request-body.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
 import type { HeaderList, Sink } from '../http/sink.ts';
-import { authenticateRequest, buildQueryContext, initialSettings, setQueryParameter, takeQueryParam } from '../request-context.ts';
+import { authenticateRequest, buildQueryContext, initialSettings, takeQueryParam } from '../request-context.ts';
 import type { Principal, QueryParamPolicy, QueryRequestContext } from '../request-context.ts';
 import { headerValue, pathOf } from '../http-handlers/select.ts';
 import { namedCaptures } from '../http-handlers/re2.ts';
@@ -122,7 +122,6 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   let body = await decodeRequestBody(await readRaw(req), {
     ...decoding,
     disableChecksum: Boolean(rc.settings.get('http_native_compression_disable_checksumming_on_decompress')),
-    snappy: deps.compat.snappy,
   });
   if (source.kind === 'predefined') {
     applyCaptures(req, source, rc.queryParameters);
@@ -141,11 +140,11 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   return { sql: prefix + text, body, bodyOffsetBytes: Buffer.byteLength(prefix) };
 }
 
-/** customizeContext: named groups of the url and header regexes, after the URL's parameters; a name the URL gave too is an error. */
+/** customizeContext: named groups of the url and header regexes override URL parameters of the same name. */
 function applyCaptures(req: IncomingMessage, source: Extract<QuerySource, { kind: 'predefined' }>, into: Map<string, string>): void {
   for (const capture of source.captures) {
     const input = capture.header === undefined ? pathOf(req.url ?? '') : headerValue(req.headers, capture.header);
-    for (const [name, value] of namedCaptures(capture.regex, input)) setQueryParameter(into, name, value);
+    for (const [name, value] of namedCaptures(capture.regex, input)) into.set(name, value);
   }
 }
 
@@ -165,7 +164,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
   const conn = describeConnection(req);
   const head = req.method === 'HEAD';
   const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
-  const response = new QueryResponse(sink, { ...conn, head }, deps.displayName);
+  const response = new QueryResponse(sink, { ...conn, head }, deps.displayName, deps.compat);
   response.showVersionInErrors(deps.compat.versionInErrorsBeforeLogin ? deps.compat.version : undefined);
   // Aborts the query when the client leaves, if the query may be cancelled for that.
   const cancel = new AbortController();
@@ -209,7 +208,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       });
     }
     const settings = initialSettings(principal, engine);
-    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding'), deps.compat));
+    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding')));
     const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
     const nativeBlocks = boolParam(lastParam(params, 'decompress'));
 
