@@ -327,6 +327,8 @@ dialog pre { margin: 0 16px 16px; padding: 12px; background: var(--bg); border: 
   .filters button { justify-self: start; }
   .filters .break { display: none; }
   .matrix th.sc { min-width: 170px; max-width: 52vw; }
+  .matrix th.sc small { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .legend { line-height: 1.9; }
   .matrix td.c { min-width: 64px; }
   .stable tbody th { white-space: normal; overflow-wrap: break-word; min-width: 120px; }
   dialog { width: 100vw; max-width: 100vw; margin: auto 0 0; border-radius: 12px 12px 0 0; }

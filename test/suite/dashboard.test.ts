@@ -1,8 +1,9 @@
 // The dashboard in a real browser: the counts it shows are matrix.json's, its
-// filters filter, a failed cell opens its message, and it loads nothing from
-// elsewhere. Saves reports/matrix.png and reports/matrix-phone.png to look at.
-// With OLAPSPEC_DASHBOARD=DIR it checks the dashboard of the runs under DIR
-// (say reports/) instead of a small made-up set of runs.
+// filters filter, a failed cell opens its message, it fits a phone, and it
+// loads nothing from elsewhere. It checks a small made-up set of runs and saves
+// screenshots of it, reports/dashboard-test.png and dashboard-test-phone.png;
+// with OLAPSPEC_DASHBOARD=DIR it checks the dashboard of the runs under DIR
+// (say reports/) instead, and saves reports/matrix.png and matrix-phone.png.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +72,7 @@ const text = (page: Page, selector: string) => page.locator(selector).innerText(
 test('the dashboard shows matrix.json\'s counts, filters its rows, and opens a message on click', { skip: browserUnavailable(), timeout: 120_000 }, async () => {
   const given = process.env.OLAPSPEC_DASHBOARD;
   const dir = given ?? await mkdtemp(join(tmpdir(), 'olapspec-dashboard-'));
+  const shot = (suffix: string) => join(ROOT, 'reports', `${given ? 'matrix' : 'dashboard-test'}${suffix}.png`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS, timeout: 60_000 });
   try {
@@ -120,7 +122,7 @@ test('the dashboard shows matrix.json\'s counts, filters its rows, and opens a m
     const visibleRows = () => page.locator('#matrix tbody tr[data-row]:visible').count();
     assert.equal(await text(page, '[data-shown]'), String(matrix.rows.length));
     assert.equal(await visibleRows(), matrix.rows.length);
-    await page.screenshot({ path: join(ROOT, 'reports', 'matrix.png') });
+    await page.screenshot({ path: shot('') });
 
     // Filters: fails somewhere, then also one product, then a section picked from the summary.
     await page.getByLabel('fails somewhere').check();
@@ -158,7 +160,7 @@ test('the dashboard shows matrix.json\'s counts, filters its rows, and opens a m
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
     const boxes = await Promise.all(['Product', 'Section'].map((label) => phone.getByLabel(label).boundingBox()));
     assert.ok(boxes[1]!.y > boxes[0]!.y + boxes[0]!.height - 1, 'the filters stack');
-    await phone.screenshot({ path: join(ROOT, 'reports', 'matrix-phone.png') });
+    await phone.screenshot({ path: shot('-phone') });
 
     assert.deepEqual(foreign, [], 'nothing is loaded from elsewhere');
     assert.deepEqual(errors, []);
