@@ -6,7 +6,7 @@
 
 import { Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { compressBuffer, decompressBuffer } from '../lib/compression/http-codecs.ts';
+import { compressBuffer, decompressBuffer, type SnappyFormat } from '../lib/compression/http-codecs.ts';
 import type { HttpCompressionMethod } from '../lib/compression/http-methods.ts';
 import { decodeNativeBlocks, encodeNativeBlocks, type NativeMethod } from '../lib/compression/native-blocks.ts';
 import { unescapeText } from './support/escapes.ts';
@@ -15,9 +15,14 @@ import type { OlapWorld } from './support/world.ts';
 const HTTP_METHODS = new Set<string>(['gzip', 'deflate', 'br', 'xz', 'zstd', 'lz4', 'bz2', 'snappy']);
 const NATIVE_METHODS = new Set<string>(['lz4', 'zstd', 'none']);
 
-function httpMethod(name: string): HttpCompressionMethod {
+/**
+ * A method as the scenarios name it: `snappy` is Hadoop's block format (what
+ * servers before 26.7 read), `snappy-framed` Google's framing format (26.7's).
+ */
+function httpMethod(name: string): { method: HttpCompressionMethod; snappy: SnappyFormat } {
+  if (name === 'snappy-framed') return { method: 'snappy', snappy: 'framed' };
   if (!HTTP_METHODS.has(name)) throw new Error(`not an HTTP compression method the suite knows: ${name}`);
-  return name as HttpCompressionMethod;
+  return { method: name as HttpCompressionMethod, snappy: 'hadoop' };
 }
 
 function nativeMethod(name: string): NativeMethod {
@@ -30,7 +35,8 @@ When('I POST gzip-compressed {string} to {string}', async function (this: OlapWo
 });
 
 When('I POST {string} compressed with {word} to {string}', async function (this: OlapWorld, body: string, method: string, path: string) {
-  await this.send('POST', path, await compressBuffer(httpMethod(method), this.bytes(body)));
+  const codec = httpMethod(method);
+  await this.send('POST', path, await compressBuffer(codec.method, this.bytes(body), { snappy: codec.snappy }));
 });
 
 When('I POST {string} to {string} in native blocks compressed with {word}', async function (this: OlapWorld, body: string, path: string, method: string) {
@@ -52,7 +58,8 @@ When('I POST {string} to {string} in native blocks whose checksum is wrong', asy
 });
 
 Then('the body decompressed with {word} is {string}', async function (this: OlapWorld, method: string, expected: string) {
-  const plain = await decompressBuffer(httpMethod(method), this.response.body);
+  const codec = httpMethod(method);
+  const plain = await decompressBuffer(codec.method, this.response.body, { snappy: codec.snappy });
   expect(plain.toString('utf8')).to.equal(this.resolve(unescapeText(expected)));
 });
 

@@ -34,8 +34,36 @@ Feature: Compression
       | xz     | xz     |
       | zstd   | zstd   |
       | lz4    | lz4    |
-      | bz2    | bz2    |
-      | snappy | snappy |
+
+  @since:24.1
+  Scenario: A request body compressed with bz2
+    Given the request header "Content-Encoding" is "bz2"
+    When I POST "SELECT 1\n" compressed with bz2 to "/"
+    Then the status is 200
+    And the body is "1\n"
+
+  # Until 26.7 a snappy body is Hadoop's block format (HadoopSnappyReadBuffer);
+  # 26.7 reads the snappy framing format instead (SnappyFramedReadBuffer, PR #100752).
+  @since:24.1 @until:26.7
+  Scenario: A request body compressed with snappy in Hadoop's block format
+    Given the request header "Content-Encoding" is "snappy"
+    When I POST "SELECT 1\n" compressed with snappy to "/"
+    Then the status is 200
+    And the body is "1\n"
+
+  @since:26.7
+  Scenario: A request body compressed with snappy in the framing format
+    Given the request header "Content-Encoding" is "snappy"
+    When I POST "SELECT 1\n" compressed with snappy-framed to "/"
+    Then the status is 200
+    And the body is "1\n"
+
+  @since:26.7
+  Scenario: A snappy body that is not in the framing format is refused
+    Given the request header "Content-Encoding" is "snappy"
+    When I POST "SELECT 1\n" compressed with snappy to "/"
+    Then the request fails with status 500 and error code 638
+    And the error message starts with "Invalid snappy framing format: bad stream identifier"
 
   @since:24.1
   Scenario Outline: The other names of a method: <token>
@@ -115,29 +143,116 @@ Feature: Compression
       | xz     |
       | zstd   |
       | lz4    |
-      | bz2    |
 
-  # enable_http_compression is off by default until 25.9.
-  Scenario: No compression unless the setting enables it
+  @since:24.1
+  Scenario: A bz2-compressed response
+    Given the request header "Accept-Encoding" is "bz2"
+    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    Then the status is 200
+    And the header "Content-Encoding" is "bz2"
+    And the body decompressed with bz2 is "0\n1\n2\n"
+
+  # Accept-Encoding could name snappy before 26.7, but nothing wrote it; 26.7
+  # writes the framing format (SnappyFramedWriteBuffer, PR #100752).
+  @since:26.7
+  Scenario: A snappy-compressed response is in the framing format
+    Given the request header "Accept-Encoding" is "snappy"
+    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    Then the status is 200
+    And the header "Content-Encoding" is "snappy"
+    And the body decompressed with snappy-framed is "0\n1\n2\n"
+
+  # enable_http_compression is off by default until 25.10, on since ("It should
+  # be beneficial in general", src/Core/SettingsChangesHistory.cpp).
+  @until:25.10
+  Scenario: Compression is off unless enable_http_compression turns it on
+    Given the request header "Accept-Encoding" is "gzip"
+    When I POST "SELECT 1" to "/"
+    Then the status is 200
+    And the header "Content-Encoding" is absent
+    And the body is "1\n"
+
+  @since:25.10
+  Scenario: Compression is on by default
+    Given the request header "Accept-Encoding" is "gzip"
+    When I POST "SELECT 1" to "/"
+    Then the status is 200
+    And the header "Content-Encoding" is "gzip"
+    And the body decompressed with gzip is "1\n"
+
+  Scenario: enable_http_compression=0 leaves the answer uncompressed
     Given the request header "Accept-Encoding" is "gzip"
     When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=0"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is "0\n1\n2\n"
 
-  # The method is found by a plain search of the header for the names the
-  # server knows, in its own order of preference: q-values count for nothing.
+  # The server's own order of preference decides among the methods the header
+  # accepts, whatever their order or q-values.
   Scenario: gzip is preferred to deflate whatever the order in Accept-Encoding
     Given the request header "Accept-Encoding" is "deflate, gzip"
     When I POST "SELECT 1" to "/?enable_http_compression=1"
     Then the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
 
+  # Until 26.7 the method is found by a plain, case-sensitive search of the
+  # header for the names the server knows: q-values count for nothing. 26.7
+  # reads the header as codings with q-values (chooseHTTPCompressionMethod,
+  # PR #110108; src/IO/tests/gtest_choose_http_compression.cpp).
+  @until:26.7
   Scenario: A q-value of zero does not refuse a method
     Given the request header "Accept-Encoding" is "gzip;q=0"
     When I POST "SELECT 1" to "/?enable_http_compression=1"
     Then the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
+
+  @until:26.7
+  Scenario: A name inside another word still selects the method
+    Given the request header "Accept-Encoding" is "x-gzip-custom"
+    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    Then the header "Content-Encoding" is "gzip"
+    And the body decompressed with gzip is "1\n"
+
+  @since:26.7
+  Scenario Outline: A q-value of zero refuses a method: <header>
+    Given the request header "Accept-Encoding" is "<header>"
+    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    Then the status is 200
+    And the header "Content-Encoding" is absent
+    And the body is "1\n"
+
+    Examples:
+      | header           |
+      | gzip;q=0         |
+      | gzip; q=0.000    |
+      | GZip;Q=0         |
+      | gzip;level=1;q=0 |
+      | *;q=0            |
+
+  @since:26.7
+  Scenario Outline: Accept-Encoding "<header>" selects <method>
+    Given the request header "Accept-Encoding" is "<header>"
+    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    Then the status is 200
+    And the header "Content-Encoding" is "<method>"
+    And the body decompressed with <method> is "1\n"
+
+    Examples:
+      | header                  | method  |
+      | deflate, gzip;q=0       | deflate |
+      | gzip;q=0.5, deflate;q=1 | gzip    |
+      | GZIP                    | gzip    |
+      | *                       | zstd    |
+      | zstd;q=0, *             | br      |
+      | *;q=0, gzip             | gzip    |
+      | x-zstd, deflate         | deflate |
+
+  @since:26.7
+  Scenario: A coding is a whole token, not a name inside another word
+    Given the request header "Accept-Encoding" is "x-gzip-custom"
+    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    Then the header "Content-Encoding" is absent
+    And the body is "1\n"
 
   Scenario: Accept-Encoding without a known method leaves the answer uncompressed
     Given the request header "Accept-Encoding" is "zip, eflate, identity"

@@ -81,22 +81,51 @@ Feature: Formats
       }
       """
 
-  # 64-bit integers are quoted by default until 25.7 (24.8 still quotes them).
+  # output_format_json_quote_64bit_integers was on by default until 25.8, which
+  # turned it off ("Disable quoting of the 64 bit integers in JSON by default",
+  # src/Core/SettingsChangesHistory.cpp, 25.8): 24.8 quotes them, 26.7 does not.
+  @until:25.8
   Scenario: JSON quotes 64-bit integers and escapes strings
     When I run "SELECT toUInt64(5) AS u, toInt64(-5) AS i, 'a/b\"c\\\\d' AS s, nan AS n, NULL AS z, [1, 2] AS arr FORMAT JSON"
     Then the status is 200
     And the body contains "\t\t\t\"u\": \"5\",\n\t\t\t\"i\": \"-5\",\n\t\t\t\"s\": \"a\\/b\\\"c\\\\d\",\n\t\t\t\"n\": null,\n\t\t\t\"z\": null,\n\t\t\t\"arr\": [1,2]\n"
 
+  @since:25.8
+  Scenario: JSON writes 64-bit integers as numbers and escapes strings
+    When I run "SELECT toUInt64(5) AS u, toInt64(-5) AS i, 'a/b\"c\\\\d' AS s, nan AS n, NULL AS z, [1, 2] AS arr FORMAT JSON"
+    Then the status is 200
+    And the body contains "\t\t\t\"u\": 5,\n\t\t\t\"i\": -5,\n\t\t\t\"s\": \"a\\/b\\\"c\\\\d\",\n\t\t\t\"n\": null,\n\t\t\t\"z\": null,\n\t\t\t\"arr\": [1,2]\n"
+
+  Scenario: output_format_json_quote_64bit_integers quotes them on request
+    When I run "SELECT toUInt64(5) AS u, toInt64(-5) AS i FORMAT JSONEachRow" with the URL parameters "output_format_json_quote_64bit_integers=1"
+    Then the status is 200
+    And the body is "{\"u\":\"5\",\"i\":\"-5\"}\n"
+
+  @until:25.8
   Scenario: JSONCompact writes rows as arrays
     When I run "SELECT toUInt64(5) AS u, 'x' AS s FORMAT JSONCompact"
     Then the status is 200
     And the header "Content-Type" is "application/json; charset=UTF-8"
     And the body contains "\t\"data\":\n\t[\n\t\t[\"5\", \"x\"]\n\t],\n\n\t\"rows\": 1,\n"
 
+  @since:25.8
+  Scenario: JSONCompact writes rows as arrays, 64-bit integers unquoted
+    When I run "SELECT toUInt64(5) AS u, 'x' AS s FORMAT JSONCompact"
+    Then the status is 200
+    And the header "Content-Type" is "application/json; charset=UTF-8"
+    And the body contains "\t\"data\":\n\t[\n\t\t[5, \"x\"]\n\t],\n\n\t\"rows\": 1,\n"
+
+  @until:25.8
   Scenario: JSONEachRow writes one object per line
     When I run "SELECT number AS n, toString(number) AS s FROM system.numbers LIMIT 2 FORMAT JSONEachRow"
     Then the status is 200
     And the body is "{\"n\":\"0\",\"s\":\"0\"}\n{\"n\":\"1\",\"s\":\"1\"}\n"
+
+  @since:25.8
+  Scenario: JSONEachRow writes one object per line, 64-bit integers unquoted
+    When I run "SELECT number AS n, toString(number) AS s FROM system.numbers LIMIT 2 FORMAT JSONEachRow"
+    Then the status is 200
+    And the body is "{\"n\":0,\"s\":\"0\"}\n{\"n\":1,\"s\":\"1\"}\n"
 
   # 18.16 answered text/plain; the ndjson type came with 21.12.
   @since:21.12
@@ -224,3 +253,10 @@ Feature: Formats
     When I run "SELECT 1 FORMAT CSV"
     Then the status is 200
     And the header "X-ClickHouse-Format" is "CSV"
+
+  # Context::getDefaultFormat: TabSeparated unless something chose another.
+  @since:19.1
+  Scenario: An answer without a format names TabSeparated
+    When I run "SELECT 1"
+    Then the status is 200
+    And the header "X-ClickHouse-Format" is "TabSeparated"

@@ -2,12 +2,12 @@
 
 export { CompressionError, ErrorCode, isCompressionError, type ErrorCodeName } from './errors.ts';
 export {
-  chooseResponseEncoding, compressionLevelRange, contentEncodingName, DEFAULT_HTTP_COMPRESSION_LEVEL,
-  HTTP_COMPRESSION_METHODS, parseContentEncoding, type HttpCompressionMethod,
+  chooseResponseEncoding, chooseResponseEncodingBy, chooseResponseEncodingByQValues, compressionLevelRange, contentEncodingName, DEFAULT_HTTP_COMPRESSION_LEVEL,
+  HTTP_COMPRESSION_METHODS, parseContentEncoding, type AcceptEncodingRule, type HttpCompressionMethod,
 } from './http-methods.ts';
 export {
   compressBuffer, createCompressStream, createDecompressStream, createResponseCompressStream, decompressBuffer,
-  type CompressOptions, type DecompressOptions,
+  type CompressOptions, type DecompressOptions, type SnappyFormat,
 } from './http-codecs.ts';
 export {
   createNativeBlockDecoder, decodeNativeBlocks, encodeNativeBlock, encodeNativeBlocks, formatChecksum,

@@ -5,6 +5,9 @@
 // Code that behaves differently by version reads one of these fields, never
 // the version string.
 
+import type { SnappyFormat } from '../../lib/compression/http-codecs.ts';
+import type { AcceptEncodingRule } from '../../lib/compression/http-methods.ts';
+
 export const EMULATED_VERSIONS = ['26.7', '24.8'] as const;
 export type EmulatedVersion = (typeof EMULATED_VERSIONS)[number];
 export const DEFAULT_EMULATED_VERSION: EmulatedVersion = '26.7';
@@ -35,6 +38,13 @@ export interface ClickHouseCompat {
    * Authorization header instead of being refused with 516: PR #108980 (26.7).
    */
   urlCredentialsOverAuthorization: boolean;
+  /**
+   * How Accept-Encoding picks the response's method: a substring search, or
+   * codings whose q=0 refuses them and `*` (PR #110108, 26.7).
+   */
+  acceptEncoding: AcceptEncodingRule;
+  /** The bytes of HTTP `snappy`: Hadoop's blocks, read only; the framing format both ways since PR #100752 (26.7). */
+  snappy: SnappyFormat;
   /**
    * `Authorization: never` (exactly) counts as no Authorization header: the
    * Web UI marks its requests so that the browser never asks for a password
@@ -86,6 +96,8 @@ const CH_26_7: ClickHouseCompat = {
   defaultLoginAsksBrowser: true,
   cloudPasswordHelp: true,
   urlCredentialsOverAuthorization: true,
+  acceptEncoding: 'q-values',
+  snappy: 'framed',
   authorizationNever: true,
   playPage: 'clickhouse-26.7',
   multipartOverflow: 'cut',
@@ -115,11 +127,17 @@ const CH_24_8: ClickHouseCompat = {
     mutations_sync: '0',
     // 26.7: "Use the precise (closest-representable) float parsing algorithm by default" (SettingsChangesHistory).
     precise_float_parsing: '0',
+    // 25.8 stopped quoting 64-bit integers in JSON (SettingsChangesHistory: "Disable quoting of the 64 bit integers").
+    output_format_json_quote_64bit_integers: '1',
+    // 25.10 turned HTTP compression on by default (SettingsChangesHistory: "It should be beneficial in general").
+    enable_http_compression: '0',
   },
   versionInErrorsBeforeLogin: true,
   defaultLoginAsksBrowser: false,
   cloudPasswordHelp: false,
   urlCredentialsOverAuthorization: false,
+  acceptEncoding: 'substring',
+  snappy: 'hadoop',
   authorizationNever: false,
   playPage: 'olapspec',
   multipartOverflow: 'refuse',

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Settings } from '../engine/settings.ts';
 import type { SessionScope } from '../engine/session.ts';
 import { loginFailure, readCredentials, readQuotaKey, type CredentialRules } from './auth.ts';
+import { ServerError } from './errors.ts';
 import type { EngineUser, QueryEngine } from './engine-port.ts';
 import { parseSessionTimeout } from './sessions.ts';
 import type { Session, SessionStore, SessionTimeouts } from './sessions.ts';
@@ -74,8 +75,8 @@ export interface QueryRequestContext extends Principal {
 /**
  * customizeQueryParam of the two query handlers. The dynamic one takes the
  * SQL from `paramName` and every `param_<name>`; the predefined one takes
- * only the names its query uses, as `name=` or `param_name=`, and ignores
- * other `param_*`. Whatever neither takes is a setting.
+ * only the names its query uses, as `name=` or `param_name=` (each name once),
+ * and ignores other `param_*`. Whatever neither takes is a setting.
  */
 export type QueryParamPolicy =
   | { kind: 'dynamic'; paramName: string }
@@ -93,12 +94,18 @@ export function takeQueryParam(policy: QueryParamPolicy, name: string, value: st
     return true;
   }
   if (policy.receive.has(name)) {
-    into.set(name, value);
+    setQueryParameter(into, name, value);
     return true;
   }
   if (parameter === undefined) return false;
-  if (policy.receive.has(parameter)) into.set(parameter, value);
+  if (policy.receive.has(parameter)) setQueryParameter(into, parameter, value);
   return true;
+}
+
+/** Context::setQueryParameter: a name is set once; a second value, from the URL or a capture, is an error. */
+export function setQueryParameter(into: Map<string, string>, name: string, value: string): void {
+  if (into.has(name)) throw new ServerError('BAD_ARGUMENTS', `Duplicate name \`${name}\` of query parameter`);
+  into.set(name, value);
 }
 
 export interface ContextDeps {

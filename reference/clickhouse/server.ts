@@ -93,7 +93,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
   const serveRule = (req: http.IncomingMessage, res: http.ServerResponse, rule: HandlerRule): Promise<void> => {
     const headers = rule.responseHeaders;
     switch (rule.handler.type) {
-      case 'static': return handleStaticRule(req, res, rule, userFilesPath, deps.compat.version);
+      case 'static': return handleStaticRule(req, res, rule, userFilesPath, deps.compat);
       case 'redirect': return handleRedirectRule(req, res, rule);
       case 'dynamic_query_handler':
       case 'predefined_query_handler': return handleQuery(req, res, deps, queryRules.get(rule)!);

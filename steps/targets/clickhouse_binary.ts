@@ -116,5 +116,6 @@ export async function startClickHouseBinary(binaryPath: string | undefined, opti
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
+    pid: () => child.pid,
   };
 }

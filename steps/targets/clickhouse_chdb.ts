@@ -127,6 +127,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
+    pid: () => child?.pid,
     death: () => death,
     restart: async () => {
       if (child) await stopProcess(child, 5_000);

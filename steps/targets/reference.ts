@@ -78,5 +78,6 @@ export async function startReference(options: TargetOptions = {}, clickhouseVers
     user: options.user ?? 'default',
     password: options.password ?? '',
     stop,
+    pid: () => child.pid,
   };
 }

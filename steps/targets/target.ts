@@ -20,6 +20,8 @@ export interface RunningTarget {
   /** The StarRocks cluster the target serves, if any (its own user and password inside). */
   starrocks?: StarRocksEndpoints;
   stop(): Promise<void>;
+  /** The server's process id, when the suite started it as a process of this machine (benchmarks read its memory). */
+  pid?(): number | undefined;
   /** Why the target's server process is gone, when the suite started it and it died; undefined while it lives. */
   death?(): string | undefined;
   /** Starts a dead server again on the same ports and configuration. */

@@ -11,7 +11,8 @@ const app = buildClickHouseServer({ displayName: 'compression' });
 test('request bodies in every Content-Encoding ClickHouse accepts, tokens case-insensitive', async () => {
   for (const [method, token] of [['gzip', 'GZIP'], ['deflate', 'deflate'], ['br', 'brotli'], ['zstd', 'zst'], ['xz', 'lzma'],
     ['lz4', 'lz4'], ['bz2', 'bz2'], ['snappy', 'snappy']] as const) {
-    const payload = await compressBuffer(method, Buffer.from('SELECT 42'));
+    // 26.7 reads snappy bodies in the framing format.
+    const payload = await compressBuffer(method, Buffer.from('SELECT 42'), { snappy: 'framed' });
     const r = await app.inject({ method: 'POST', url: '/', payload, headers: { 'content-encoding': token } });
     assert.equal(r.body, '42\n', method);
   }
@@ -31,14 +32,23 @@ test('responses are compressed with enable_http_compression and Accept-Encoding;
     headers: { 'accept-encoding': 'gzip' } });
   assert.equal(r.headers['content-encoding'], 'gzip');
   assert.equal(gunzipSync(r.rawPayload).toString(), '0\n1\n2\n');
-  const off = await app.inject({ method: 'POST', url: '/', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip' } });
+  // On by default since 25.10.
+  const byDefault = await app.inject({ method: 'POST', url: '/', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(byDefault.headers['content-encoding'], 'gzip');
+  const off = await app.inject({ method: 'POST', url: '/?enable_http_compression=0', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip' } });
   assert.equal(off.headers['content-encoding'], undefined);
   const none = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT 1 WHERE 0', headers: { 'accept-encoding': 'gzip' } });
   assert.equal(none.headers['content-encoding'], undefined);
   assert.equal(none.rawPayload.length, 0);
-  // Substring search in ClickHouse's order: zstd before gzip, whatever the q-values say.
-  const pick = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip;q=1, zstd;q=0' } });
+  // ClickHouse's order among the accepted methods, whatever the q-values say; q=0 refuses one.
+  const pick = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip;q=0.1, zstd;q=1, br;q=0' } });
   assert.equal(pick.headers['content-encoding'], 'zstd');
+  const refused = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip;q=0' } });
+  assert.equal(refused.headers['content-encoding'], undefined);
+  // 26.7 writes snappy in the framing format: the stream identifier first.
+  const snappy = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'snappy' } });
+  assert.equal(snappy.headers['content-encoding'], 'snappy');
+  assert.equal(snappy.rawPayload.subarray(0, 10).toString('hex'), 'ff060000734e61507059');
 });
 
 test('an error after the output is set up is compressed like data would be', async () => {

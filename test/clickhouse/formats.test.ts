@@ -51,13 +51,14 @@ test('CSV quotes strings and dates, doubles quotes, leaves numbers bare', () => 
   assert.equal(outputFormat('CSVWithNames').contentType(new Settings()), 'text/csv; charset=UTF-8; header=present');
 });
 
-test('JSON document: tabs, quoted 64-bit integers, escaped slashes, statistics', () => {
+test('JSON document: tabs, 64-bit integers quoted on request, escaped slashes, statistics', () => {
   const cols: ColumnDef[] = [{ name: 'x', type: T.UInt8 }, { name: 'y', type: T.UInt64 }, { name: 's', type: T.String }];
   const expected = '{\n\t"meta":\n\t[\n\t\t{\n\t\t\t"name": "x",\n\t\t\t"type": "UInt8"\n\t\t},\n' +
     '\t\t{\n\t\t\t"name": "y",\n\t\t\t"type": "UInt64"\n\t\t},\n\t\t{\n\t\t\t"name": "s",\n\t\t\t"type": "String"\n\t\t}\n\t],\n\n' +
     '\t"data":\n\t[\n\t\t{\n\t\t\t"x": 1,\n\t\t\t"y": "2",\n\t\t\t"s": "a\\/b\\n\\u0001"\n\t\t}\n\t],\n\n' +
     '\t"rows": 1,\n\n\t"statistics":\n\t{\n\t\t"elapsed": 0.000030034,\n\t\t"rows_read": 1,\n\t\t"bytes_read": 1\n\t}\n}\n';
-  assert.equal(render('JSON', cols, [[1, 2n, 'a/b\n\x01']]), expected);
+  assert.equal(render('JSON', cols, [[1, 2n, 'a/b\n\x01']], ctx({ output_format_json_quote_64bit_integers: '1' })), expected);
+  assert.match(render('JSON', cols, [[1, 2n, '']]), /\t\t\t"y": 2,\n/);
 });
 
 test('JSON with no rows has an empty data array and rows_before_limit_at_least after LIMIT', () => {
@@ -68,7 +69,7 @@ test('JSON with no rows has an empty data array and rows_before_limit_at_least a
 
 test('JSON nan and inf are null; JSONCompact rows have a space after the comma', () => {
   const cols: ColumnDef[] = [{ name: 'a', type: T.Float64 }, { name: 'b', type: T.Int64 }];
-  assert.match(render('JSONCompact', cols, [[NaN, -3n], [1.5, 0n]]), /\t\t\[null, "-3"\],\n\t\t\[1.5, "0"\]\n\t\]/);
+  assert.match(render('JSONCompact', cols, [[NaN, -3n], [1.5, 0n]]), /\t\t\[null, -3\],\n\t\t\[1.5, 0\]\n\t\]/);
 });
 
 test('JSONEachRow is one compact object per line, ndjson', () => {

@@ -8,6 +8,7 @@ import {
   compressBuffer, createCompressStream, createDecompressStream, createResponseCompressStream, decompressBuffer,
 } from '../../lib/compression/http-codecs.ts';
 import { HTTP_COMPRESSION_METHODS, type HttpCompressionMethod } from '../../lib/compression/http-methods.ts';
+import { crc32c, maskedCrc32c } from '../../lib/compression/snappy-framed.ts';
 import { expectError } from './expect-compression-error.ts';
 
 const PLAIN = 'olapspec\t1\nclickhouse\t2\n';
@@ -203,4 +204,35 @@ test('a response stream can carry text written after the data, e.g. an exception
     pipeline(Readable.from([Buffer.from('1\n2\n'), Buffer.from('Code: 395. DB::Exception: boom\n')]), stream),
   ]);
   assert.equal(zlib.gunzipSync(out).toString(), '1\n2\nCode: 395. DB::Exception: boom\n');
+});
+
+test('snappy framing format: CRC-32C, round trips, the writer ClickHouse 26.7 has', async () => {
+  assert.equal(crc32c(Buffer.from('123456789')), 0xe3069283);
+  // ClickHouse 26.7.2.1 answered SELECT 1 with Accept-Encoding: snappy with exactly these bytes.
+  const live = Buffer.from('ff060000734e61507059010600' + '00b77dc04c310a', 'hex');
+  assert.equal((await decompressBuffer('snappy', live, { snappy: 'framed' })).toString(), '1\n');
+  assert.ok((await compressBuffer('snappy', Buffer.from('1\n'), { snappy: 'framed' })).equals(live));
+  assert.equal(maskedCrc32c(Buffer.from('1\n')), live.readUInt32LE(14));
+  const big = Buffer.alloc(200_000, 'abcdefgh');
+  const packed = await compressBuffer('snappy', big, { snappy: 'framed' });
+  assert.equal(packed[10], 0x00, 'a chunk that compresses is written compressed');
+  assert.ok((await decompressBuffer('snappy', packed, { snappy: 'framed' })).equals(big));
+  assert.equal((await decompressBuffer('snappy', Buffer.alloc(0), { snappy: 'framed' })).length, 0);
+  assert.throws(() => createResponseCompressStream('snappy', 3, 'hadoop'), expectError(48, 'Unsupported compression method'));
+  assert.ok(createResponseCompressStream('snappy', 3, 'framed'));
+});
+
+test('snappy framing format: the reader refuses what SnappyFramedReadBuffer refuses', async () => {
+  const framed = (hex: string) => decompressBuffer('snappy', Buffer.from(hex, 'hex'), { snappy: 'framed' });
+  const id = 'ff060000734e61507059';
+  await assert.rejects(framed('53454c45435420310a0a'), expectError(638, 'Invalid snappy framing format: bad stream identifier'));
+  await assert.rejects(framed('ff060000734e61'), expectError(638, 'Truncated snappy stream: expected 10 bytes but got 7'));
+  await assert.rejects(framed(id + '00ffffff'), expectError(638, 'Snappy compressed chunk payload size 16777211 exceeds the framing format limit of 76490'));
+  await assert.rejects(framed(id + '010600000000000031'), expectError(638, 'Truncated snappy stream: expected 6 bytes but got 5'));
+  await assert.rejects(framed(id + '01060000' + '00000000' + '310a'), expectError(638, 'Snappy CRC-32C checksum mismatch'));
+  await assert.rejects(framed(id + '02000000'), expectError(638, 'Unknown unskippable snappy chunk type: 0x02'));
+  await assert.rejects(framed(id + '0002000000'), expectError(638, 'Compressed snappy chunk too small'));
+  await assert.rejects(framed(id + 'ff050000'), expectError(638, 'Invalid snappy stream identifier chunk size'));
+  // A skippable chunk is passed over; a repeated identifier is allowed.
+  assert.equal((await framed(id + '80020000' + '0000' + id + '010600' + '00b77dc04c310a')).toString(), '1\n');
 });

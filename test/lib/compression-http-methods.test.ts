@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompressionError } from '../../lib/compression/errors.ts';
-import { chooseResponseEncoding, compressionLevelRange, parseContentEncoding } from '../../lib/compression/http-methods.ts';
+import {
+  chooseResponseEncoding, chooseResponseEncodingBy, chooseResponseEncodingByQValues, compressionLevelRange, parseContentEncoding,
+} from '../../lib/compression/http-methods.ts';
 
 test('Content-Encoding tokens map to methods case-insensitively', () => {
   const cases: Array<[string, string]> = [
@@ -52,6 +54,26 @@ test('Accept-Encoding: substring search in ClickHouse priority order, q-values i
   assert.equal(chooseResponseEncoding('identity'), null);
   assert.equal(chooseResponseEncoding('GZIP'), null); // case-sensitive
   assert.equal(chooseResponseEncoding('xbrx'), 'br'); // a plain substring
+});
+
+// Cases of src/IO/tests/gtest_choose_http_compression.cpp (a build with every method) and of ClickHouse 26.7.2.1 on CI.
+test('Accept-Encoding (26.7): codings with q-values, server order among the accepted ones', () => {
+  const cases: [string, string | null][] = [
+    ['zstd, gzip, br', 'zstd'], ['br, gzip', 'br'], ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'], ['zstd;q=0', null], ['gzip;q=0.0', null], ['zstd;q=0, br;q=0.000', null],
+    ['gzip;q=0.5, zstd', 'zstd'], ['zstd;q=0.1, br;q=1', 'zstd'], ['bz2;q=0.8, gzip', 'gzip'],
+    ['X-gzip-custom', null], ['my-br-extra, gzip', 'gzip'],
+    ['  gzip, zstd  ', 'zstd'], ['zstd; q=0, gzip ; q=1', 'gzip'], ['', null],
+    ['GZip', 'gzip'], ['zstd, GZIP', 'zstd'], ['Snappy;q=0.5, gzIP;q=0.3', 'snappy'], ['zstd;Q=0, GZip;Q=0.5', 'gzip'],
+    ['*', 'zstd'], ['*;q=0', null], ['gzip;q=0, *;q=1', 'zstd'], ['zstd;q=0, *;q=1', 'br'], ['*;q=0, gzip', 'gzip'],
+    // Seen on 26.7.2.1: a q that is not a number accepts, a negative one refuses; no aliases.
+    ['gzip;q=abc', 'gzip'], ['gzip;q=', 'gzip'], ['gzip;q=-1', null], ['gzip;level=1;q=0', null], ['gzip q=0', null],
+    ['brotli', null], ['x-gzip', null], ['identity;q=0', null], [',gzip', 'gzip'],
+  ];
+  for (const [header, method] of cases) assert.equal(chooseResponseEncodingByQValues(header), method, header);
+  assert.equal(chooseResponseEncodingByQValues(undefined), null);
+  assert.equal(chooseResponseEncodingBy('q-values', 'gzip;q=0'), null);
+  assert.equal(chooseResponseEncodingBy('substring', 'gzip;q=0'), 'gzip');
 });
 
 test('documented level ranges', () => {

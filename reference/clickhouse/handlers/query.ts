@@ -21,7 +21,7 @@ import { QueryResponse } from '../http/query-response.ts';
 import { decodeRequestBody, readRaw } from '../http/request-body.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
 import type { HeaderList, Sink } from '../http/sink.ts';
-import { authenticateRequest, buildQueryContext, initialSettings, takeQueryParam } from '../request-context.ts';
+import { authenticateRequest, buildQueryContext, initialSettings, setQueryParameter, takeQueryParam } from '../request-context.ts';
 import type { Principal, QueryParamPolicy, QueryRequestContext } from '../request-context.ts';
 import { headerValue, pathOf } from '../http-handlers/select.ts';
 import { namedCaptures } from '../http-handlers/re2.ts';
@@ -122,6 +122,7 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   let body = await decodeRequestBody(await readRaw(req), {
     ...decoding,
     disableChecksum: Boolean(rc.settings.get('http_native_compression_disable_checksumming_on_decompress')),
+    snappy: deps.compat.snappy,
   });
   if (source.kind === 'predefined') {
     applyCaptures(req, source, rc.queryParameters);
@@ -140,11 +141,11 @@ async function readQuery(req: IncomingMessage, params: UrlParams, rc: QueryReque
   return { sql: prefix + text, body, bodyOffsetBytes: Buffer.byteLength(prefix) };
 }
 
-/** customizeContext: named groups of the url and header regexes override URL parameters of the same name. */
+/** customizeContext: named groups of the url and header regexes, after the URL's parameters; a name the URL gave too is an error. */
 function applyCaptures(req: IncomingMessage, source: Extract<QuerySource, { kind: 'predefined' }>, into: Map<string, string>): void {
   for (const capture of source.captures) {
     const input = capture.header === undefined ? pathOf(req.url ?? '') : headerValue(req.headers, capture.header);
-    for (const [name, value] of namedCaptures(capture.regex, input)) into.set(name, value);
+    for (const [name, value] of namedCaptures(capture.regex, input)) setQueryParameter(into, name, value);
   }
 }
 
@@ -208,7 +209,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       });
     }
     const settings = initialSettings(principal, engine);
-    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding')));
+    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding'), deps.compat));
     const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
     const nativeBlocks = boolParam(lastParam(params, 'decompress'));
 

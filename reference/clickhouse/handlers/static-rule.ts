@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { ClickHouseCompat } from '../compat.ts';
 import { ServerError, errorCode, exceptionText } from '../errors.ts';
 import type { HandlerRule, StaticContent } from '../http-handlers/rules.ts';
 import type { HeaderList } from '../http/sink.ts';
@@ -53,11 +54,15 @@ function contentType(headers: HeaderList): string {
   return headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? STATIC_CONTENT_TYPE;
 }
 
-/** `version`: what error texts end with; StaticRequestHandler names it even in 26.7, where no login comes first. */
+/**
+ * `compat`: the version error texts end with (StaticRequestHandler names it even in 26.7, where no login comes
+ * first) and how Accept-Encoding is read.
+ */
 export async function handleStaticRule(req: IncomingMessage, res: ServerResponse, rule: HandlerRule, userFilesPath: string,
-  version: string): Promise<void> {
+  compat: Pick<ClickHouseCompat, 'version' | 'acceptEncoding' | 'snappy'>): Promise<void> {
   if (rule.handler.type !== 'static') throw new Error(`${rule.path} is not a static handler`);
-  const base = { contentType: contentType(rule.responseHeaders), headers: rule.responseHeaders, compressible: true };
+  const { version } = compat;
+  const base = { contentType: contentType(rule.responseHeaders), headers: rule.responseHeaders, compressible: true, codecs: compat };
   let body: string | Buffer;
   try {
     // Poco does not detect this case itself (the same workaround as the query handler's).

@@ -4,8 +4,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { compressBuffer } from '../../../lib/compression/http-codecs.ts';
-import { chooseResponseEncoding } from '../../../lib/compression/http-methods.ts';
+import { compressBuffer, type SnappyFormat } from '../../../lib/compression/http-codecs.ts';
+import { chooseResponseEncodingBy, type AcceptEncodingRule } from '../../../lib/compression/http-methods.ts';
 import { notFoundBody } from '../routes.ts';
 import { describeConnection } from '../http/connection.ts';
 import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
@@ -25,6 +25,8 @@ export interface SimpleResponse {
   closeAfter?: boolean;
   /** StaticRequestHandler compresses by Accept-Encoding alone, at level 1. */
   compressible?: boolean;
+  /** How the emulated version reads Accept-Encoding and writes snappy; 24.8's when absent. */
+  codecs?: { acceptEncoding: AcceptEncodingRule; snappy: SnappyFormat };
   /** http_response_headers of a handler rule: each replaces a header of the same name (Poco's set). */
   headers?: HeaderList;
 }
@@ -37,12 +39,13 @@ function setHeaders(h: HeaderList, overrides: HeaderList): void {
   }
 }
 
-/** The static handlers' encoding: any method Accept-Encoding names, except snappy, which cannot be written. */
-async function staticEncoding(req: IncomingMessage, body: Buffer): Promise<{ name?: string; body: Buffer }> {
+/** The static handlers' encoding: any method Accept-Encoding accepts; snappy only where the version can write it. */
+async function staticEncoding(req: IncomingMessage, body: Buffer, codecs: SimpleResponse['codecs']): Promise<{ name?: string; body: Buffer }> {
   const accept = req.headers['accept-encoding'];
-  const method = chooseResponseEncoding(Array.isArray(accept) ? accept[0] : accept);
-  if (!method || method === 'snappy' || body.length === 0) return { body };
-  return { name: method, body: await compressBuffer(method, body, { level: 1 }) };
+  const { acceptEncoding, snappy } = codecs ?? { acceptEncoding: 'substring', snappy: 'hadoop' };
+  const method = chooseResponseEncodingBy(acceptEncoding, Array.isArray(accept) ? accept[0] : accept);
+  if (!method || (method === 'snappy' && snappy !== 'framed') || body.length === 0) return { body };
+  return { name: method, body: await compressBuffer(method, body, { level: 1, snappy }) };
 }
 
 export async function respond(req: IncomingMessage, res: ServerResponse, r: SimpleResponse): Promise<void> {
@@ -56,7 +59,7 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
   if (r.contentType) h.push(['Content-Type', r.contentType]);
   if (r.headers) setHeaders(h, r.headers);
   const raw = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
-  const encoded = r.compressible ? await staticEncoding(req, raw) : { body: raw };
+  const encoded = r.compressible ? await staticEncoding(req, raw, r.codecs) : { body: raw };
   const body = encoded.body;
   if (encoded.name) h.push(['Content-Encoding', encoded.name]);
   if (r.fixedLength) h.push(['Content-Length', String(body.length)]);

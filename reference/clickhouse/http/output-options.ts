@@ -6,7 +6,8 @@
 // URL directly (the last value wins) because the URL's settings are applied
 // only later; the setting names win over the deprecated parameters.
 
-import { chooseResponseEncoding } from '../../../lib/compression/http-methods.ts';
+import type { SnappyFormat } from '../../../lib/compression/http-codecs.ts';
+import { chooseResponseEncodingBy, type AcceptEncodingRule } from '../../../lib/compression/http-methods.ts';
 import { findSetting, parseSettingValue } from '../../engine/settings.ts';
 import type { Settings } from '../../engine/settings.ts';
 import { hasParam, lastParam } from '../url-params.ts';
@@ -29,15 +30,18 @@ function pick(params: UrlParams, setting: string, deprecated: string | undefined
   return settings.get(setting);
 }
 
-export function outputOptions(params: UrlParams, settings: Settings, acceptEncoding: string): OutputOptions {
+/** `codecs`: how the emulated version reads Accept-Encoding and writes snappy (compat.ts). */
+export function outputOptions(params: UrlParams, settings: Settings, acceptEncoding: string,
+  codecs: { acceptEncoding: AcceptEncodingRule; snappy: SnappyFormat }): OutputOptions {
   const enable = Boolean(pick(params, 'enable_http_compression', undefined, settings));
   const level = Number(pick(params, 'http_zlib_compression_level', undefined, settings));
   const bufferTotal = Math.max(Number(pick(params, 'http_response_buffer_size', 'buffer_size', settings)), DEFAULT_BUFFER_SIZE);
   const waitEndOfQuery = Boolean(pick(params, 'http_wait_end_of_query', 'wait_end_of_query', settings));
   const compress = lastParam(params, 'compress');
   return {
-    encoding: enable && acceptEncoding !== '' ? chooseResponseEncoding(acceptEncoding) : null,
+    encoding: enable && acceptEncoding !== '' ? chooseResponseEncodingBy(codecs.acceptEncoding, acceptEncoding) : null,
     level,
+    snappy: codecs.snappy,
     nativeCompress: compress !== undefined && Boolean(parseSettingValue(findSetting('enable_http_compression')!, compress)),
     bufferBytes: bufferTotal > DEFAULT_BUFFER_SIZE ? bufferTotal : 0,
     waitEndOfQuery,

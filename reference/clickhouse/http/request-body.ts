@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createDecompressStream } from '../../../lib/compression/http-codecs.ts';
+import { createDecompressStream, type SnappyFormat } from '../../../lib/compression/http-codecs.ts';
 import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import { createNativeBlockDecoder } from '../../../lib/compression/native-blocks.ts';
 
@@ -16,6 +16,8 @@ export interface BodyDecoding {
   /** decompress=1 */
   nativeBlocks: boolean;
   disableChecksum: boolean;
+  /** What a `snappy` body is (compat.ts). */
+  snappy: SnappyFormat;
 }
 
 /** The raw bytes of a request. Failing decoders never get to destroy the request (and its socket). */
@@ -31,7 +33,7 @@ export function readRaw(req: Readable): Promise<Buffer> {
 export async function decodeRequestBody(raw: Buffer, decoding: BodyDecoding): Promise<Buffer> {
   if (!decoding.contentEncoding && !decoding.nativeBlocks) return raw;
   const stages: Transform[] = [];
-  if (decoding.contentEncoding) stages.push(createDecompressStream(decoding.contentEncoding));
+  if (decoding.contentEncoding) stages.push(createDecompressStream(decoding.contentEncoding, { snappy: decoding.snappy }));
   if (decoding.nativeBlocks) stages.push(createNativeBlockDecoder({ disableChecksum: decoding.disableChecksum }));
   const chunks: Buffer[] = [];
   const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
