@@ -7,15 +7,18 @@
 // add X-ClickHouse-Exception-Code to a 200.
 //
 // Errors before any body byte became a normal error response; errors after
-// it are appended to the (possibly compressed) stream — the ≤24.11
-// behaviour — and the chunked stream still ends properly.
+// it go into the (possibly compressed) stream: appended with the chunked
+// stream ended properly (≤ 24.10), or from 25.11 as a block framed with the
+// answer's exception tag, the connection then broken (exception-tag.ts).
 
 import { NativeBlockEncoder } from '../../../lib/compression/native-blocks.ts';
 import { createResponseCompressStream, type SnappyFormat } from '../../../lib/compression/http-codecs.ts';
 import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import type { Progress } from '../../engine/api.ts';
+import type { ClickHouseCompat } from '../compat.ts';
 import { ServerErrorCodes, errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
 import { DelayedOutput } from './delayed-output.ts';
+import { EXCEPTION_TAG_HEADER, exceptionBlock, newExceptionTag } from './exception-tag.ts';
 import { TransformStage } from './output-stages.ts';
 import type { OutputStage } from './output-stages.ts';
 import { reasonPhrase } from './status.ts';
@@ -51,6 +54,19 @@ export interface OutputOptions {
   bufferBytes: number;
   /** wait_end_of_query / http_wait_end_of_query: nothing is sent before the query ends. */
   waitEndOfQuery: boolean;
+}
+
+/** What of a version's HTTP answers the response itself decides. */
+export type ResponseStyle = Pick<ClickHouseCompat, 'midStreamErrors' | 'exposeHeaders' | 'summaryMemoryUsage'>;
+
+/** The 24.8 answer, for callers that name no version. */
+const APPENDED_ERRORS: ResponseStyle = { midStreamErrors: 'appended', exposeHeaders: false, summaryMemoryUsage: false };
+
+/** Access-Control-Expose-Headers (PR #74180); 25.11 added the exception tag to it. */
+function exposedHeaders(tagged: boolean): string {
+  const names = ['X-ClickHouse-Query-Id', 'X-ClickHouse-Summary', 'X-ClickHouse-Server-Display-Name',
+    'X-ClickHouse-Format', 'X-ClickHouse-Timezone', 'X-ClickHouse-Exception-Code'];
+  return (tagged ? [...names, EXCEPTION_TAG_HEADER] : names).join(',');
 }
 
 /** The memory part of a fully buffered result before it spills to a temporary file. */
@@ -89,11 +105,16 @@ export class QueryResponse {
   private errorStatus?: number;
   private progressTimer?: NodeJS.Timeout;
   private lastProgress = '';
+  private readonly style: ResponseStyle;
+  /** X-ClickHouse-Exception-Tag, drawn for every answer (25.11+). */
+  private readonly exceptionTag?: string;
 
-  constructor(sink: Sink, conn: ConnectionInfo, displayName: string) {
+  constructor(sink: Sink, conn: ConnectionInfo, displayName: string, style: ResponseStyle = APPENDED_ERRORS) {
     this.sink = sink;
     this.conn = conn;
     this.displayName = displayName;
+    this.style = style;
+    if (style.midStreamErrors === 'tagged') this.exceptionTag = newExceptionTag();
   }
 
   get committed(): boolean {
@@ -224,6 +245,7 @@ export class QueryResponse {
     const h: HeaderList = [['Date', new Date().toUTCString()]];
     h.push(['Connection', this.conn.keepAlive ? 'Keep-Alive' : 'Close']);
     h.push(['Content-Type', this.contentType]);
+    if (this.style.exposeHeaders) h.push(['Access-Control-Expose-Headers', exposedHeaders(this.exceptionTag !== undefined)]);
     const encoding = this.encodingName ?? (this.bodyBytes > 0 ? this.options?.encoding : undefined);
     if (encoding) h.push(['Content-Encoding', encoding]);
     h.push(['X-ClickHouse-Server-Display-Name', this.displayName]);
@@ -243,8 +265,13 @@ export class QueryResponse {
     return h;
   }
 
+  /** The tag comes last, with the headers that close the block (finishSendHeaders). */
+  private tagHeader(): HeaderList {
+    return this.exceptionTag ? [[EXCEPTION_TAG_HEADER, this.exceptionTag]] : [];
+  }
+
   private summary(): [string, string] {
-    return ['X-ClickHouse-Summary', summaryJson(this.progress, this.elapsedNs())];
+    return ['X-ClickHouse-Summary', summaryJson(this.progress, this.elapsedNs(), this.style.summaryMemoryUsage ? 0 : undefined)];
   }
 
   /** finishSendHeaders: the summary (and a late exception code) close the header block. */
@@ -257,13 +284,14 @@ export class QueryResponse {
       if (this.bodyBytes > 0 && this.options?.encoding) late.push(['Content-Encoding', this.options.encoding]);
       late.push(this.summary());
       if (this.exceptionCode !== undefined) late.push(['X-ClickHouse-Exception-Code', String(this.exceptionCode)]);
+      late.push(...this.tagHeader());
       this.sink.endHead(late);
       return;
     }
     const status = this.errorStatus ?? 200;
     const h = this.baseHeaders();
     if (this.exceptionCode !== undefined) h.splice(h.length - (this.conn.keepAlive && this.conn.keepAliveHeader ? 1 : 0), 0, ['X-ClickHouse-Exception-Code', String(this.exceptionCode)]);
-    h.push(this.summary());
+    h.push(...this.tagHeader(), this.summary());
     this.sink.writeHead(status, reasonPhrase(status), h);
   }
 
@@ -351,7 +379,8 @@ export class QueryResponse {
    * The exception as ClickHouse reports it over HTTP. Before any body byte:
    * the mapped status, X-ClickHouse-Exception-Code and the text as the body
    * (through the output layers once they exist). After: the text and a
-   * newline appended to what was already sent.
+   * newline appended to what was already sent; or, 25.11+, once the status
+   * line is out, the tagged block and a broken connection.
    */
   async fail(err: unknown): Promise<void> {
     const text = exceptionText(err, this.errorVersion, this.stackTraces) + '\n';
@@ -365,7 +394,15 @@ export class QueryResponse {
       // The encoder itself failed (bad level, snappy): the text goes out as is.
       this.top = undefined;
     }
+    if (this.exceptionTag !== undefined && this.committed) return this.breakOff(exceptionBlock(text, this.exceptionTag));
     await this.send(text);
     await this.finish();
+  }
+
+  /** cancelWithException once the answer is under way: the block, flushed through the layers, then no end. */
+  private async breakOff(block: Buffer): Promise<void> {
+    await this.send(block);
+    await this.top?.flush?.();
+    await this.sink.abort();
   }
 }
