@@ -247,6 +247,15 @@ Feature: Compression
       | *;q=0, gzip             | gzip    |
       | x-zstd, deflate         | deflate |
 
+  # The static handlers (/ping, /) read the header the same way.
+  @since:26.7
+  Scenario: /ping leaves a method whose q-value is zero alone
+    Given the request header "Accept-Encoding" is "gzip;q=0, deflate"
+    When I GET "/ping"
+    Then the status is 200
+    And the header "Content-Encoding" is "deflate"
+    And the body decompressed with deflate is "Ok.\n"
+
   @since:26.7
   Scenario: A coding is a whole token, not a name inside another word
     Given the request header "Accept-Encoding" is "x-gzip-custom"

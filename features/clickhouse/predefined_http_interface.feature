@@ -195,6 +195,20 @@ Feature: The predefined HTTP interface
     And the header "Content-Type" is "text/plain; charset=UTF-8"
     And the body is "Ok.\n"
 
+  # PR #110108 (26.7): static answers are negotiated on Accept-Encoding, so
+  # they name it in Vary whether they are compressed or not.
+  @since:26.7
+  Scenario: A static answer says Vary: Accept-Encoding, compressed or not
+    When I GET "/olapspec_rules/first"
+    Then the status is 200
+    And the header "Vary" is "Accept-Encoding"
+    And the header "Content-Encoding" is absent
+    Given the request header "Accept-Encoding" is "gzip"
+    When I GET "/olapspec_rules/first"
+    Then the header "Vary" is "Accept-Encoding"
+    And the header "Content-Encoding" is "gzip"
+    And the body decompressed with gzip is "first rule"
+
   # Whatever status the rule names, a failure while answering is a 500.
   @since:21.8
   Scenario: static with a file that does not exist answers 500 with INCORRECT_FILE_NAME

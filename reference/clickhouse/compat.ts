@@ -45,6 +45,8 @@ export interface ClickHouseCompat {
   acceptEncoding: AcceptEncodingRule;
   /** The bytes of HTTP `snappy`: Hadoop's blocks, read only; the framing format both ways since PR #100752 (26.7). */
   snappy: SnappyFormat;
+  /** The static handlers (/, /ping, static rules) answer `Vary: Accept-Encoding`, compressed or not: PR #110108 (26.7). */
+  varyAcceptEncoding: boolean;
   /**
    * `Authorization: never` (exactly) counts as no Authorization header: the
    * Web UI marks its requests so that the browser never asks for a password
@@ -98,6 +100,7 @@ const CH_26_7: ClickHouseCompat = {
   urlCredentialsOverAuthorization: true,
   acceptEncoding: 'q-values',
   snappy: 'framed',
+  varyAcceptEncoding: true,
   authorizationNever: true,
   playPage: 'clickhouse-26.7',
   multipartOverflow: 'cut',
@@ -138,6 +141,7 @@ const CH_24_8: ClickHouseCompat = {
   urlCredentialsOverAuthorization: false,
   acceptEncoding: 'substring',
   snappy: 'hadoop',
+  varyAcceptEncoding: false,
   authorizationNever: false,
   playPage: 'olapspec',
   multipartOverflow: 'refuse',

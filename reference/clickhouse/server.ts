@@ -97,9 +97,9 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       case 'redirect': return handleRedirectRule(req, res, rule);
       case 'dynamic_query_handler':
       case 'predefined_query_handler': return handleQuery(req, res, deps, queryRules.get(rule)!);
-      case 'ping': return handlePing(req, res, headers);
+      case 'ping': return handlePing(req, res, headers, deps.compat);
       case 'replicas_status': return handleReplicasStatus(req, res, headers);
-      case 'index': return handleRoot(req, res, defaultResponse, headers);
+      case 'index': return handleRoot(req, res, defaultResponse, headers, deps.compat);
     }
   };
 
@@ -116,8 +116,8 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       case 'not_implemented': return sendBareError(res, 501);
       case 'default':
         switch (selected.route) {
-          case 'root': return handleRoot(req, res, defaultResponse);
-          case 'ping': return handlePing(req, res);
+          case 'root': return handleRoot(req, res, defaultResponse, [], deps.compat);
+          case 'ping': return handlePing(req, res, [], deps.compat);
           case 'replicas_status': return handleReplicasStatus(req, res);
           case 'play': return handlePlay(req, res, deps.compat.playPage);
           case 'query': return handleQuery(req, res, deps);

@@ -62,6 +62,11 @@ test('/ and /ping honour Accept-Encoding without enable_http_compression', async
   const r = await app.inject({ method: 'GET', url: '/ping', headers: { 'accept-encoding': 'gzip' } });
   assert.equal(r.headers['content-encoding'], 'gzip');
   assert.equal(gunzipSync(r.rawPayload).toString(), 'Ok.\n');
+  // 26.7 (PR #110108): Vary either way, and q=0 refuses a method here too.
+  assert.equal(r.headers.vary, 'Accept-Encoding');
+  const refused = await app.inject({ method: 'GET', url: '/ping', headers: { 'accept-encoding': 'gzip;q=0' } });
+  assert.equal(refused.headers['content-encoding'], undefined);
+  assert.equal(refused.headers.vary, 'Accept-Encoding');
 });
 
 test('compress=1 answers in native LZ4 blocks; decompress=1 reads them', async () => {

@@ -59,7 +59,7 @@ function contentType(headers: HeaderList): string {
  * first) and how Accept-Encoding is read.
  */
 export async function handleStaticRule(req: IncomingMessage, res: ServerResponse, rule: HandlerRule, userFilesPath: string,
-  compat: Pick<ClickHouseCompat, 'version' | 'acceptEncoding' | 'snappy'>): Promise<void> {
+  compat: Pick<ClickHouseCompat, 'version' | 'acceptEncoding' | 'snappy' | 'varyAcceptEncoding'>): Promise<void> {
   if (rule.handler.type !== 'static') throw new Error(`${rule.path} is not a static handler`);
   const { version } = compat;
   const base = { contentType: contentType(rule.responseHeaders), headers: rule.responseHeaders, compressible: true, codecs: compat };

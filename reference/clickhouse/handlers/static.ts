@@ -25,8 +25,8 @@ export interface SimpleResponse {
   closeAfter?: boolean;
   /** StaticRequestHandler compresses by Accept-Encoding alone, at level 1. */
   compressible?: boolean;
-  /** How the emulated version reads Accept-Encoding and writes snappy; 24.8's when absent. */
-  codecs?: { acceptEncoding: AcceptEncodingRule; snappy: SnappyFormat };
+  /** How the emulated version reads Accept-Encoding, writes snappy and says Vary; 24.8's when absent. */
+  codecs?: StaticCodecs;
   /** http_response_headers of a handler rule: each replaces a header of the same name (Poco's set). */
   headers?: HeaderList;
 }
@@ -37,6 +37,12 @@ function setHeaders(h: HeaderList, overrides: HeaderList): void {
     if (i >= 0) h[i] = [name, value];
     else h.push([name, value]);
   }
+}
+
+export interface StaticCodecs {
+  acceptEncoding: AcceptEncodingRule;
+  snappy: SnappyFormat;
+  varyAcceptEncoding: boolean;
 }
 
 /** The static handlers' encoding: any method Accept-Encoding accepts; snappy only where the version can write it. */
@@ -61,9 +67,17 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
   const raw = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
   const encoded = r.compressible ? await staticEncoding(req, raw, r.codecs) : { body: raw };
   const body = encoded.body;
-  if (encoded.name) h.push(['Content-Encoding', encoded.name]);
-  if (r.fixedLength) h.push(['Content-Length', String(body.length)]);
-  else if (!conn.http10 && !r.closeAfter) h.push(['Transfer-Encoding', 'chunked']);
+  const framing: [string, string] | undefined = r.fixedLength ? ['Content-Length', String(body.length)]
+    : !conn.http10 && !r.closeAfter ? ['Transfer-Encoding', 'chunked'] : undefined;
+  if (r.compressible && r.codecs?.varyAcceptEncoding) {
+    // 26.7's order: the framing, Vary (whatever was chosen), then Content-Encoding.
+    if (framing) h.push(framing);
+    h.push(['Vary', 'Accept-Encoding']);
+    if (encoded.name) h.push(['Content-Encoding', encoded.name]);
+  } else {
+    if (encoded.name) h.push(['Content-Encoding', encoded.name]);
+    if (framing) h.push(framing);
+  }
   if (!close) h.push(['Keep-Alive', conn.keepAliveHeader]);
   sink.writeHead(r.status, reasonPhrase(r.status), h);
   if (!head) await sink.write(body);
@@ -71,12 +85,13 @@ export async function respond(req: IncomingMessage, res: ServerResponse, r: Simp
 }
 
 /** `headers`: a rule's http_response_headers when a <http_handlers> rule binds the handler to its own URL. */
-export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string, headers: HeaderList = []): Promise<void> {
-  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML, compressible: true, headers });
+export function handleRoot(req: IncomingMessage, res: ServerResponse, defaultResponse: string, headers: HeaderList = [],
+  codecs?: StaticCodecs): Promise<void> {
+  return respond(req, res, { status: 200, body: defaultResponse, contentType: HTML, compressible: true, headers, ...(codecs ? { codecs } : {}) });
 }
 
-export function handlePing(req: IncomingMessage, res: ServerResponse, headers: HeaderList = []): Promise<void> {
-  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML, compressible: true, headers });
+export function handlePing(req: IncomingMessage, res: ServerResponse, headers: HeaderList = [], codecs?: StaticCodecs): Promise<void> {
+  return respond(req, res, { status: 200, body: 'Ok.\n', contentType: HTML, compressible: true, headers, ...(codecs ? { codecs } : {}) });
 }
 
 /** No Replicated*MergeTree tables exist, so every replica is fine; verbose lists none. */
