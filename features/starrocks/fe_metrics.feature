@@ -1,4 +1,4 @@
-@starrocks @catalog @doc:fe
+@starrocks @doc:fe
 Feature: FE metrics
   GET /metrics needs no credentials and answers Prometheus text: "# HELP" and
   "# TYPE" for every family (node_info has TYPE only), the prefix
@@ -7,6 +7,8 @@ Feature: FE metrics
   (PrometheusMetricVisitor.java, JsonMetricVisitor.java, SimpleCoreMetricVisitor.java).
   Only /metrics is compressed when the client accepts gzip.
 
+  # source: fe/fe-core/src/main/java/com/starrocks/metric/PrometheusMetricVisitor.java PrometheusMetricVisitor @ 02b194eb2a (visitJvm, visit, getNodeInfo)
+  @source-checked
   Scenario: /metrics is Prometheus text with HELP and TYPE lines
     When I GET "/metrics" on the FE without credentials
     Then the status is 200
@@ -20,11 +22,15 @@ Feature: FE metrics
     And the body has no line matching "^# HELP node_info"
     And the body has a line matching "^node_info\{type=\"be_node_num\", state=\"total\"\} \d+$"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/metric/PrometheusMetricVisitor.java PrometheusMetricVisitor @ 02b194eb2a (getNodeInfo)
+  @source-checked
   Scenario: The leader marks itself in node_info
     Given the FE is the leader
     When I GET "/metrics" on the FE without credentials
     Then the body has a line matching "^node_info\{type=\"is_master\"\} 1$"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/metric/PrometheusMetricVisitor.java PrometheusMetricVisitor @ 02b194eb2a (visitHistogram)
+  @source-checked
   Scenario: Histograms are summaries with an empty HELP text
     When I GET "/metrics" on the FE without credentials
     Then the body has a line matching "^# HELP starrocks_fe_query_latency_ms $"
@@ -32,6 +38,7 @@ Feature: FE metrics
     And the body has a line matching "^starrocks_fe_query_latency_ms\{quantile=\"0.75\"\} [0-9.]+$"
     And the body has a line matching "^starrocks_fe_query_latency_ms_count \d+$"
 
+  # not re-checked against the pinned source in this pass: no @source-checked
   Scenario: ?type=json is an array of tags, unit and value, names without the prefix
     When I GET "/metrics?type=json" on the FE without credentials
     Then the status is 200
@@ -42,6 +49,7 @@ Feature: FE metrics
     And the JSON array has an item whose "tags.metric" is "request_total"
     And no item of the JSON array has a "tags.metric" starting with "starrocks_fe_"
 
+  # not re-checked against the pinned source in this pass: no @source-checked
   Scenario: ?type=core lists name, type and value on each line
     When I GET "/metrics?type=core" on the FE without credentials
     Then the status is 200
@@ -49,6 +57,7 @@ Feature: FE metrics
     And the body has a line matching "^starrocks_fe_max_journal_id LONG \d+$"
     And the body has a line matching "^jvm_thread LONG \d+$"
 
+  # not re-checked against the pinned source in this pass: no @source-checked
   Scenario: /metrics is gzip-compressed when the client accepts it, other paths are not
     Given the request header "Accept-Encoding" is "gzip"
     When I GET "/metrics" on the FE without credentials
@@ -60,6 +69,7 @@ Feature: FE metrics
     Then the status is 200
     And the header "Content-Encoding" is absent
 
+  # not re-checked against the pinned source in this pass: no @source-checked
   Scenario: The counters count real events: requests, transactions, journal entries
     Given a StarRocks table "{db}.{t}" with the columns "id INT, name VARCHAR(20), score INT"
     And I noted the FE metric "starrocks_fe_txn_begin"
@@ -72,6 +82,7 @@ Feature: FE metrics
     And the FE metric "starrocks_fe_txn_success" grew by at least 1
     And the FE metric "starrocks_fe_max_journal_id" grew by at least 1
 
+  # not re-checked against the pinned source in this pass: no @source-checked
   Scenario: The query counter counts queries over the MySQL protocol
     Given I noted the FE metric "starrocks_fe_query_total"
     When I run over MySQL "SELECT 1"

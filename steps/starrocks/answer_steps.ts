@@ -255,6 +255,13 @@ Then('every item of the JSON field {string} matches {string}', function (this: O
   for (const item of items as unknown[]) expect(item, `item of ${path}`).to.be.a('string').and.match(regex);
 });
 
+Then('every item of the JSON field {string} has the keys {string}', function (this: OlapWorld, path: string, keys: string) {
+  const items = at(jsonOf(this), path);
+  expect(Array.isArray(items), `${path} is an array`).to.equal(true);
+  expect((items as unknown[]).length, `items of ${path}`).not.to.equal(0);
+  for (const item of items as Record<string, unknown>[]) expect(Object.keys(item), `keys of an item of ${path}`).to.deep.equal(listOf(keys));
+});
+
 Then('the JSON array has an item whose {string} is {string}', function (this: OlapWorld, path: string, value: string) {
   const found = arrayOf(this).some((item) => {
     try {

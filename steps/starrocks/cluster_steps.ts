@@ -188,13 +188,19 @@ Then('every entry of the JSON field {string} has the keys {string} with a non-em
   }
 });
 
-// --- Rowsets as compaction/show lists them: "[start-end] segments DATA|DELETE overlap" ---
+// --- Rowsets as compaction/show lists them (Tablet::get_compaction_status): rowset_details
+// items with "version": "start-end"; releases before it listed "[start-end] …" strings under rowsets ---
+
+function rowsetsOf(state: Record<string, unknown>): unknown {
+  return state.rowset_details ?? state.rowsets;
+}
 
 function newestVersion(rowsets: unknown): number {
   if (!Array.isArray(rowsets) || rowsets.length === 0) throw new Error(`no rowsets: ${JSON.stringify(rowsets)}`);
   return Math.max(...rowsets.map((rowset) => {
-    const match = /^\[(\d+)-(\d+)\]/.exec(String(rowset));
-    if (!match) throw new Error(`not a rowset: ${String(rowset)}`);
+    const text = typeof rowset === 'object' && rowset !== null ? String((rowset as { version?: unknown }).version) : String(rowset);
+    const match = /^\[?(\d+)-(\d+)\]?/.exec(text);
+    if (!match) throw new Error(`not a rowset: ${JSON.stringify(rowset)}`);
     return Number(match[2]);
   }));
 }
@@ -207,16 +213,16 @@ async function compactionOf(session: StarRocksSession, tablet: string): Promise<
 }
 
 Given('I noted the newest rowset version of the tablet {word} as {string}', async function (this: OlapWorld, tablet: string, name: string) {
-  note(this, name, String(newestVersion((await compactionOf(starrocks(this), this.resolve(tablet))).rowsets)));
+  note(this, name, String(newestVersion(rowsetsOf(await compactionOf(starrocks(this), this.resolve(tablet))))));
 });
 
 Then('the newest rowset version is greater than {string}', function (this: OlapWorld, than: string) {
-  const newest = newestVersion(objectOf(this).rowsets);
+  const newest = newestVersion(rowsetsOf(objectOf(this)));
   expect(newest > Number(this.resolve(than)), `newest version ${newest} > ${this.resolve(than)}`).to.equal(true);
 });
 
 Then('the newest rowset version is {string}', function (this: OlapWorld, version: string) {
-  expect(String(newestVersion(objectOf(this).rowsets)), 'newest version').to.equal(this.resolve(version));
+  expect(String(newestVersion(rowsetsOf(objectOf(this)))), 'newest version').to.equal(this.resolve(version));
 });
 
 Then('the BE shows the compaction state of every noted tablet', async function (this: OlapWorld) {
@@ -224,8 +230,7 @@ Then('the BE shows the compaction state of every noted tablet', async function (
   expect(session.tablets.length, 'noted tablets').not.to.equal(0);
   for (const tablet of session.tablets) {
     const state = await compactionOf(session, tablet);
-    expect(Object.keys(state), `keys for tablet ${tablet}`).to.include('cumulative point');
-    expect(Object.keys(state), `keys for tablet ${tablet}`).to.include('rowsets');
-    newestVersion(state.rowsets);
+    expect(Object.keys(state), `keys for tablet ${tablet}`).to.include('cumulative_point');
+    newestVersion(rowsetsOf(state));
   }
 });

@@ -8,6 +8,8 @@ import type { Backend, ComputeNode } from '../cluster/nodes.ts';
 export interface BeDeps {
   cluster: Cluster;
   node: Backend | ComputeNode;
+  /** False on a compute node: it runs the BE's handlers but holds no shared-nothing tablets. */
+  storesTablets?: boolean;
 }
 
 export type BeHandler = (x: Exchange) => Promise<void> | void;

@@ -16,7 +16,8 @@ export function registerHealth(router: Router<BeHandler>): void {
 export function registerBeMisc(router: Router<BeHandler>, deps: BeDeps): void {
   const c = deps.cluster;
   // The reference does not exit; the BE reports that it is shutting down and refuses new loads.
-  router.add('GET', '/api/_stop_be', (x) => {
+  // GET and POST both stop it (service_be/http_service.cpp @ 061d464c2d).
+  router.add(['GET', 'POST'], '/api/_stop_be', (x) => {
     const body = c.beStopping ? '{"status": "Be is shutting down"}' : '{"status": "OK"}';
     c.beStopping = true;
     beJson(x, body);
@@ -59,7 +60,9 @@ export function registerBeMisc(router: Router<BeHandler>, deps: BeDeps): void {
     const queries = [...beContexts(deps).values()].map((ctx) => ({
       query_id: ctx.id, fragments: [{ fragment_id: ctx.id, fragment_status: 'RUNNING', drivers: [{ driver_id: 0, state: 'INPUT_EMPTY', driver_desc: `stream load ${ctx.txn.label}` }] }],
     }));
-    beJson(x, rapidCompact({ queries_not_in_workgroup: queries, queries_in_workgroup: [] }));
+    // Every pipeline runs in a workgroup (the default one) in pipeline_blocking_drivers_action.cpp
+    // @ 1952c877e4, which lists queries_in_workgroup only, pretty-printed.
+    beJson(x, rapidPretty({ queries_in_workgroup: queries }));
   });
 
   router.add('GET', '/greplog', (x) => {

@@ -7,7 +7,8 @@
 // - /pprof/pmuprofile  the same CPU profile (no PMU counters in Node)
 // - /pprof/contention  text: contention profiling is not available (no mutex profiler in Node)
 // - /pprof/cmdline     the first token of /proc/self/cmdline
-// - /pprof/symbol      GET `num_symbols: <n>`, HEAD empty, POST `addr+addr` → `addr\tfunc` lines
+// - /pprof/symbol      404 with a fixed text for GET, HEAD and POST: the newest BE resolves no
+//                      symbols (SymbolAction in http/service/action/pprof_actions.cpp @ f65fb0ab28)
 
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -45,18 +46,12 @@ function seconds(q: URLSearchParams, def: number): number {
   return Number.isFinite(v) && v > 0 ? Math.min(v, 300) : def;
 }
 
-/** Function names the V8 profile knows, by a synthetic address per function (for /pprof/symbol). */
-const symbols = new Map<string, string>();
+export const SYMBOL_UNAVAILABLE = 'Symbol resolution is not available. Please use pprof with the binary file to resolve symbols.';
 
 export function registerPprof(router: Router<BeHandler>): void {
   router.add('GET', '/pprof/heap', async (x) => beSend(x, await heapSnapshot(), 200, 'application/octet-stream'));
-  router.add('GET', '/pprof/growth', (x) => beSend(x, 'Growth profiling is not available with jemalloc builds.You can set the `--seconds` argument and use the output of heap profiling to compare with this result.', 200, 'text/plain'));
-  const profile: BeHandler = async (x) => {
-    const json = await cpuProfile(seconds(x.query, 30));
-    const nodes = (JSON.parse(json) as { nodes: { id: number; callFrame: { functionName: string; url: string } }[] }).nodes;
-    for (const n of nodes) symbols.set(`0x${(0x400000 + n.id * 16).toString(16)}`, n.callFrame.functionName || '(anonymous)');
-    beSend(x, json, 200, 'application/octet-stream');
-  };
+  router.add('GET', '/pprof/growth', (x) => beSend(x, 'Growth profiling is not available with jemalloc builds.You can set the `--base` flag to jeprof to compare the results of two Heap Profiling', 200, 'text/plain'));
+  const profile: BeHandler = async (x) => beSend(x, await cpuProfile(seconds(x.query, 30)), 200, 'application/octet-stream');
   router.add('GET', '/pprof/profile', profile);
   router.add('GET', '/pprof/pmuprofile', profile);
   router.add('GET', '/pprof/contention', (x) => beSend(x, 'Contention profiling is not available with this build.', 200, 'text/plain'));
@@ -69,11 +64,5 @@ export function registerPprof(router: Router<BeHandler>): void {
     }
     beSend(x, first, 200, 'text/plain');
   });
-  router.add(['GET', 'HEAD', 'POST'], '/pprof/symbol', async (x) => {
-    if (x.method === 'HEAD') return beSend(x, '', 200, 'text/plain');
-    if (x.method === 'GET') return beSend(x, `num_symbols: ${symbols.size}\n`, 200, 'text/plain');
-    const body = (await x.body()).toString('latin1').trim();
-    const lines = body.split('+').filter((a) => a).map((a) => `${a}\t${symbols.get(a.toLowerCase()) ?? '??'}\n`);
-    beSend(x, lines.join(''), 200, 'text/plain');
-  });
+  router.add(['GET', 'HEAD', 'POST'], '/pprof/symbol', (x) => beSend(x, x.method === 'HEAD' ? '' : SYMBOL_UNAVAILABLE, 404, 'text/plain'));
 }

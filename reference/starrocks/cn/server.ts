@@ -1,5 +1,8 @@
-// buildCnServer: a compute node's HTTP port (HttpServiceCN): health, pprof,
-// metrics and the config page only.
+// buildCnServer: a compute node's HTTP port. A CN starts as a BE (start_be in
+// service/starrocks_main.cpp @ 0017fb5ffe: "cn need to support all ops for
+// cloudnative table"), so it has the BE's handlers; the reference serves those
+// the suite asks a CN for, and as a CN holds no shared-nothing tablets, the
+// tablet endpoints find none.
 
 import type { FastifyInstance } from 'fastify';
 import { Cluster } from '../cluster/cluster.ts';
@@ -9,6 +12,7 @@ import { buildNodeServer } from '../http/server.ts';
 import type { BeHandler } from '../be/action.ts';
 import { beSend } from '../be/action.ts';
 import { registerBeConfig } from '../be/config.ts';
+import { registerCompaction } from '../be/compaction.ts';
 import { registerBeMetrics } from '../be/metrics.ts';
 import { registerHealth } from '../be/misc.ts';
 import { registerPprof } from '../be/pprof.ts';
@@ -22,6 +26,7 @@ export function buildCnServer(opts: CnServerOptions = {}): FastifyInstance {
   const cluster = opts.cluster ?? new Cluster();
   const router = new Router<BeHandler>();
   registerHealth(router);
+  registerCompaction(router, { cluster, node: opts.computeNode ?? cluster.computeNodes[0]!, storesTablets: false });
   registerPprof(router);
   registerBeMetrics(router, cluster.cnMetrics, 'starrocks_be_');
   registerBeConfig(router, cluster.cnConfig, false);

@@ -82,13 +82,13 @@ export function registerColocate(router: Router<FeHandler>, deps: FeDeps): void 
   }));
   router.add('POST', '/api/colocate/update_group', restAction(deps, 'admin', (x) => {
     const bad = (m: string): void => feSend(x, m, { status: 400 });
-    const num = (n: string): number | undefined => (/^\d+$/.test(x.param(n) ?? '') ? Number(x.param(n)) : undefined);
-    const dbId = num('db_id');
-    if (dbId === undefined) return bad('Bad db_id parameter');
-    const grpId = num('group_id');
-    if (grpId === undefined) return bad('Bad group_id parameter');
-    const tableId = num('table_id');
-    if (tableId === undefined) return bad('Bad table_id parameter');
+    // Long.valueOf(...trim()): a non-number is a NumberFormatException (500); only ids <= 0 are "Bad …".
+    const dbId = parseLong(x.param('db_id')?.trim());
+    if (dbId <= 0) return bad('Bad db_id parameter');
+    const grpId = parseLong(x.param('group_id')?.trim());
+    if (grpId <= 0) return bad('Bad group_id parameter');
+    const tableId = parseLong(x.param('table_id')?.trim());
+    if (tableId <= 0) return bad('Bad table_id parameter');
     const isJoin = x.param('is_join');
     if (isJoin === undefined) return bad('Missing is_join parameter');
     if (isJoin !== 'true' && isJoin !== 'false') return bad('Invalid is_join parameter');

@@ -7,7 +7,7 @@ import type { Router } from '../http/router.ts';
 import type { TableMeta } from '../cluster/tables.ts';
 import { tabletVersion } from '../cluster/tables.ts';
 import type { SrStatement } from '../../engine/dialects/starrocks/ast.ts';
-import { restAction } from './action.ts';
+import { DdlError, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 import { feJson } from './action.ts';
 import type { StarRocksUser } from '../users.ts';
@@ -74,6 +74,9 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
     }
   }));
   const queryPlan = restAction(deps, 'basic', async (x, user) => {
+    // BaseRequest.getContent runs before the try: only POST bodies are aggregated into a
+    // FullHttpRequest (StarRocksHttpPostObjectAggregator), so a GET is a DdlException.
+    if (x.method !== 'POST') throw new DdlError('Invalid request');
     try {
       const meta = resolve(x, user, '{database}/{table} must be selected');
       const text = (await x.body()).toString('utf8');

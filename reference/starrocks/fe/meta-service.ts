@@ -1,6 +1,7 @@
 // The FE↔FE meta service (catalog §4.4): images, the VERSION file, journal
 // id, cluster check, role. Only registered FE hosts may call them (400
-// `invalid client host.`), except /dump.
+// `invalid client host.`), except /dump. As http/meta/MetaService.java @
+// 01330099c2: /info and /check no longer hand out the cluster id.
 
 import { gson } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
@@ -20,16 +21,17 @@ export function registerMetaService(router: Router<FeHandler>, deps: FeDeps): vo
     });
   }));
   router.add('GET', '/info', restAction(deps, 'fe-host', (x) => {
-    feJson(x, gson({ clusterID: c.journal.clusterId, imageSeq: c.journal.latestImage().version }));
+    feJson(x, gson({ imageJournalId: c.journal.latestImage().version }));
   }));
   router.add('GET', '/version', restAction(deps, 'fe-host', (x) => {
     feSend(x, c.journal.versionFile(), { contentType: 'application/octet-stream', headers: { 'Content-Disposition': 'attachment; filename=VERSION' } });
   }));
   router.add('GET', '/put', restAction(deps, 'fe-host', (x) => {
-    const v = x.param('version');
-    if (!v) return feSend(x, 'Miss version parameter', { status: 400 });
+    // The port is checked first (against SSRF), and its refusal has no body.
     const port = x.param('port');
     if (!port || !/^\d+$/.test(port) || Number(port) < 0 || Number(port) > 65535) return feSend(x, '', { status: 400 });
+    const v = x.param('version');
+    if (!v) return feSend(x, 'Miss version parameter', { status: 400 });
     if (deps.fe.role === 'LEADER') return feSend(x, 'this node is master, reject image put', { status: 400 });
     if (!/^\d+$/.test(v) || Number(v) > c.journal.maxJournalId) return feSend(x, 'image version is bigger than local max journal id, reject image put', { status: 400 });
     feSend(x, '');
@@ -38,7 +40,7 @@ export function registerMetaService(router: Router<FeHandler>, deps: FeDeps): vo
     feSend(x, '', { headers: { id: String(c.journal.maxJournalId) } });
   }));
   router.add('GET', '/check', restAction(deps, 'fe-host', (x) => {
-    feSend(x, '', { headers: { cluster_id: String(c.journal.clusterId), token: c.journal.token } });
+    feSend(x, '', { headers: { token: c.journal.token } });
   }));
   router.add('GET', '/role', restAction(deps, 'fe-host', (x) => {
     const host = x.param('host');
