@@ -10,7 +10,7 @@
 // the same ports, so one crash never fails the scenarios after it.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,11 @@ const SERVE = 'SYSTEM START LISTEN HTTP; SELECT sleepEachRow(3) FROM numbers(100
 /** The clickhouse-local command line that serves HTTP with the suite's configuration (also the 26.7 image's). */
 export function chdbServeArgs(configFile: string, httpPort: number, dir: string): string[] {
   return [`--config-file=${configFile}`, `--http_port=${httpPort}`, '--listen_host=127.0.0.1', `--path=${join(dir, 'data')}/`,
+    // clickhouse-local turns implicit_select on for its own command line (applySettingsOverridesForLocal);
+    // clickhouse-server leaves it off, and so must the server the suite talks to.
+    '--implicit_select=0',
+    // Its default format is TSV where clickhouse-server's is TabSeparated (LocalServer's applyCmdOptions).
+    '--output-format=TabSeparated',
     '--multiquery', '--query', SERVE];
 }
 
@@ -59,6 +64,10 @@ export async function findLibChdb(explicit?: string): Promise<{ path?: string; w
   return { path };
 }
 
+async function copyInto(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) await copyFile(join(from, name), join(to, name));
+}
+
 export async function startClickHouseChdb(libraryPath: string | undefined, options: TargetOptions = {}): Promise<RunningTarget> {
   const found = await findLibChdb(libraryPath);
   if (found.path === undefined) throw new TargetUnavailable(`clickhouse-chdb: ${found.why}`);
@@ -67,6 +76,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-chdb-'));
   const [httpPort, tcpPort, httpsPort] = [await freePort(), await freePort(), await freePort()];
   const configFile = await writeTargetConfig(dir, { httpPort, tcpPort, httpsPort }, options.configVariant);
+  await copyInto(join(dir, 'format_schemas'), join(dir, 'user_files'));
   const url = `http://127.0.0.1:${httpPort}`;
 
   let child: ChildProcess | undefined;
@@ -77,8 +87,9 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
   const launch = async (): Promise<void> => {
     death = undefined;
     const proc = spawn(process.execPath, [HOST, library, ...chdbServeArgs(configFile, httpPort, dir)], {
-      // clickhouse-local resolves user_files_path and format_schema_path against its working directory.
-      cwd: dir,
+      // clickhouse-local has no user_files_path or format_schema_path (LocalServer::tryInitPath sets the
+      // first to ""): both resolve against the working directory, so it runs in one that holds both.
+      cwd: join(dir, 'user_files'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;

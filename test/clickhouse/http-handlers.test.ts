@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../reference/clickhouse/config.ts';
@@ -155,7 +155,7 @@ function server(body: string, files: Record<string, string> = {}) {
   const userFiles = mkdtempSync(join(tmpdir(), 'olapspec-user-files-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(userFiles, name), text);
   const config: ServerConfig = { ...loadConfig(path), userFilesPath: userFiles, displayName: 'test-host' };
-  return { app: buildClickHouseServer({ config }) };
+  return { app: buildClickHouseServer({ config }), userFiles };
 }
 
 test('served without defaults: the rules answer, / and the query handler are gone', async () => {
@@ -199,6 +199,28 @@ test('static files from user_files_path; a missing one is a 500 with INCORRECT_F
   const cfg = await app.inject({ method: 'GET', url: '/cfg' });
   assert.equal(cfg.statusCode, 500);
   assert.equal(cfg.headers['x-clickhouse-exception-code'], '318');
+});
+
+test('static never serves a file outside user_files_path: "..", absolute names and symlinks are refused with 291', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'olapspec-outside-'));
+  writeFileSync(join(outside, 'secret.txt'), 'secret\n');
+  const { app, userFiles } = server(`<http_handlers>
+    <rule><url>/up</url><handler><type>static</type><response_content>file://../${outside.split('/').pop()}/secret.txt</response_content></handler></rule>
+    <rule><url>/abs</url><handler><type>static</type><response_content>file:///${outside}/secret.txt</response_content></handler></rule>
+    <rule><url>/link</url><handler><type>static</type><response_content>file://link/secret.txt</response_content></handler></rule>
+    <rule><url>/inside</url><handler><type>static</type><response_content>file://sub/../a.html</response_content></handler></rule>
+  </http_handlers>`, { 'a.html': '<p>A</p>\n' });
+  symlinkSync(outside, join(userFiles, 'link'));
+  for (const url of ['/up', '/abs', '/link']) {
+    const r = await app.inject({ method: 'GET', url });
+    assert.equal(r.statusCode, 500, url);
+    assert.equal(r.headers['x-clickhouse-exception-code'], '291', url);
+    assert.match(r.body, /^Code: 291\. DB::Exception: File `.*secret\.txt` for static HTTPHandler is not inside user files path\. \(PATH_ACCESS_DENIED\)/, url);
+    assert.doesNotMatch(r.body, /secret\n/);
+  }
+  const inside = await app.inject({ method: 'GET', url: '/inside' });
+  assert.equal(inside.statusCode, 200);
+  assert.equal(inside.body, '<p>A</p>\n');
 });
 
 test('redirect: 302 with Location and an empty body', async () => {

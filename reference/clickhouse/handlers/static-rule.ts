@@ -6,7 +6,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { ClickHouseCompat } from '../compat.ts';
 import { ServerError, errorCode, exceptionText } from '../errors.ts';
 import type { HandlerRule, StaticContent } from '../http-handlers/rules.ts';
@@ -25,13 +25,24 @@ async function weaklyCanonical(path: string): Promise<string> {
   }
 }
 
-/** The file of `file://name`: under user_files_path, a leading `/` dropped. */
+/**
+ * The file of `file://name`: under user_files_path, a leading `/` dropped, and
+ * never outside it. 26.7.2.1 and 24.8 still read whatever the resolved path
+ * names; ClickHouse's StaticRequestHandler::writeResponse has since refused a
+ * name that resolves (through `..`, an absolute path or a symlink) outside
+ * user_files_path with PATH_ACCESS_DENIED. A stand-in must never hand out files
+ * beyond the folder it was given, so the reference refuses in every version it
+ * emulates.
+ */
 async function readUserFile(name: string, userFilesPath: string): Promise<Buffer> {
   const relative = name.startsWith('/') ? name.slice(1) : name;
   const base = await realpath(userFilesPath).catch(() => {
     throw new ServerError('CANNOT_OPEN_FILE', `filesystem error: in canonical: No such file or directory [${userFilesPath}]`);
   });
   const path = await weaklyCanonical(resolve(base, relative));
+  if (path !== base && !path.startsWith(base.endsWith(sep) ? base : base + sep)) {
+    throw new ServerError('PATH_ACCESS_DENIED', `File \`${relative}\` for static HTTPHandler is not inside user files path`);
+  }
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new ServerError('INCORRECT_FILE_NAME', `Invalid file name ${path} for static HTTPHandler. `);
   if (info.isDirectory()) {
