@@ -1,4 +1,4 @@
-@starrocks @catalog @doc:stream-load
+@starrocks @doc:stream-load
 Feature: Deletes, rejected records, downloads and generated partitions
   A PRIMARY KEY load may delete rows: the hidden `__op` column (0 upsert,
   1 delete) comes from a source field or an expression of the `columns`
@@ -20,6 +20,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
 
   # --- __op ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: __op from a source field deletes the rows marked 1 and upserts the others
     Given the request header "column_separator" is ","
     And the request header "columns" is "id,name,score,__op"
@@ -33,6 +35,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
       | 3 | c  | 30 |
       | 4 | d  | 40 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: __op as a constant expression makes the whole load a delete
     Given the request header "column_separator" is ","
     And the request header "columns" is "id,name,score,__op=1"
@@ -41,6 +45,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the MySQL query "SELECT id FROM {db}.{pk} ORDER BY id" returns:
       | 2 |
 
+  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
+  @catalog
   Scenario: __op is no column of a table without a primary key
     Given a StarRocks table "{db}.{t}" with the columns "id INT, name VARCHAR(20), score INT"
     And the request header "column_separator" is ","
@@ -52,6 +58,10 @@ Feature: Deletes, rejected records, downloads and generated partitions
 
   # --- log_rejected_record_num ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: log_rejected_record_num names the rejected-record file after ErrorURL
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"
@@ -62,6 +72,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the JSON keys end with "ErrorURL, RejectedRecordPath"
     And the JSON field "RejectedRecordPath" matches "^[^/:]+:/\S+/rejected_record/[^/]+/[^/]+/\d+/[0-9a-f]+_[0-9a-f]+$"
 
+  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
+  @catalog
   Scenario: The rejected-record file holds each rejected row, its reason and source
     Given I noted the header "token" of GET "/check" from an FE host as "token"
     And the request header "column_separator" is ","
@@ -75,6 +87,9 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the header "Content-Type" is "text/plain; charset=utf-8"
     And every line of the body matches "^6,f\tValue count does not match column count: .*\t$"
 
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: Without log_rejected_record_num no rejected-record file is written
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"
@@ -84,6 +99,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
 
   # --- _download_load / _tablet/_download ---
 
+  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
+  @catalog
   Scenario: A snapshot's path can be downloaded: its directory is listed, its header file streamed
     Given I noted the tablets of "{db}.{pk}" that _migration lists
     And I noted the header "token" of GET "/check" from an FE host as "token"
@@ -108,6 +125,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the header "Content-Length" is a number greater than "0"
     And the body is ""
 
+  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
+  @catalog
   Scenario: _download_load serves the error logs under the store path
     Given I noted the header "token" of GET "/check" from an FE host as "token"
     And I noted the BE configuration "storage_root_path" from /varz as "root"
@@ -121,6 +140,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
 
   # --- Generated partitions ---
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/MigrationAction.java MigrationAction::executeWithoutPassword @ 1ac65f25ac
+  @source-checked
   Scenario: A batch of day partitions is named p<yyyyMMdd> and loads route to it
     Given the StarRocks table "{db}.{days}" created with:
       """
@@ -139,6 +160,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     When I GET "/api/_migration?db={db}&tbl={days}" on the FE
     Then the body matches "^\[\[\"{days}\",\"p20240101\",\d+,\d+,\d+\],\[\"{days}\",\"p20240102\",\d+,\d+,\d+\],\[\"{days}\",\"p20240103\",\d+,\d+,\d+\]\]$"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/MigrationAction.java MigrationAction::executeWithoutPassword @ 1ac65f25ac
+  @source-checked
   Scenario: A numeric batch is named p<lower bound>
     Given the StarRocks table "{db}.{nums}" created with:
       """
@@ -150,6 +173,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     When I GET "/api/_migration?db={db}&tbl={nums}" on the FE
     Then the body matches "\"p1\".*\"p11\""
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/MigrationAction.java MigrationAction::executeWithoutPassword @ 1ac65f25ac
+  @source-checked
   Scenario: An expression-partitioned table gets a partition per day its loads bring
     Given the StarRocks table "{db}.{expr}" created with:
       """

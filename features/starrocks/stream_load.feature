@@ -1,4 +1,4 @@
-@starrocks @catalog @doc:stream-load
+@starrocks @doc:stream-load
 Feature: Stream Load
   A client PUTs a file to the FE at /api/{db}/{table}/_stream_load with
   `Expect: 100-continue`. The FE checks the credentials and answers 307 to a
@@ -14,6 +14,10 @@ Feature: Stream Load
 
   # --- The FE leg (LoadAction.java) ---
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/LoadAction.java LoadAction::processNormalStreamLoad @ 0178d9be75
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::handle @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: The seed's walk: load a CSV through the FE, read it back over MySQL
     Given the request header "label" is "{label}"
     And the request header "column_separator" is ","
@@ -50,6 +54,10 @@ Feature: Stream Load
       | 2 | b | 20 |
       | 3 | c | 30 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/LoadAction.java LoadAction::executeWithoutPasswordInternal @ 0178d9be75
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/RestBaseAction.java RestBaseAction::redirectTo @ f1d96ccd19
+  # source: fe/fe-core/src/main/java/com/starrocks/http/BaseAction.java BaseAction::writeResponse @ 0178d9be75
+  @source-checked
   Scenario: The FE answers 307 at once: no 100 Continue, no body read, Location without credentials, Connection close
     Given the request header "label" is "{label}"
     When I send the stream load of "1\ta\t10\n" into "{db}.{t}" to the FE with "Expect: 100-continue"
@@ -59,12 +67,18 @@ Feature: Stream Load
     And the header "Connection" is "close"
     And the FE sent no "100 Continue"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/RestBaseAction.java RestBaseAction::redirectTo @ f1d96ccd19
+  @source-checked
   Scenario: The Location keeps the query string of the request
     When I send the stream load of "1\ta\t10\n" into "{db}.{t}?olapspec=1" to the FE with "Expect: 100-continue"
     Then the status is 307
     And the header "Location" is "http://{be}/api/{db}/{t}/_stream_load?olapspec=1" for a BE of the cluster
 
   # LoadAction answers a TransactionResult, pretty-printed by Gson with two spaces.
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/LoadAction.java LoadAction::executeWithoutPassword @ 0178d9be75
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  # source: fe/fe-core/src/main/java/com/starrocks/http/BaseAction.java BaseAction::writeResponse @ 0178d9be75
+  @source-checked
   Scenario: Without "Expect: 100-continue" the FE refuses an HTTP/1.1 load and closes the connection
     When I PUT "/api/{db}/{t}/_stream_load" on the FE with the body "1\ta\t10\n"
     Then the status is 200
@@ -77,16 +91,25 @@ Feature: Stream Load
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/LoadAction.java LoadAction::isExpectHeaderValid @ 0178d9be75
+  @source-checked
   Scenario: An HTTP/1.0 load needs no "Expect: 100-continue"
     When I send the stream load of "1\ta\t10\n" into "{db}.{t}" to the FE over HTTP/1.0
     Then the status is 307
     And the header "Location" is "http://{be}/api/{db}/{t}/_stream_load" for a BE of the cluster
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/BaseAction.java BaseAction::getAuthorizationInfo @ 0178d9be75
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/RestBaseAction.java RestBaseAction::handleRequest @ f1d96ccd19
+  @source-checked
   Scenario: The FE checks credentials before anything else
     When I send the stream load of "1\ta\t10\n" into "{db}.{t}" to the FE with "Expect: 100-continue" and without credentials
     Then the FE answers 401 with the FAILED envelope "Need auth information."
 
   # The FE does not look the table up; the BE's begin-transaction call to the FE does.
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::loadTxnBeginImpl @ ce6b3b0b81
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_on_header @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: An unknown table is reported by the BE, before any transaction
     When I stream load "1\ta\t10\n" into "{db}.{nosuch}" through the FE
     Then the FE redirected the request to "/api/{db}/{nosuch}/_stream_load" on a BE
@@ -112,6 +135,8 @@ Feature: Stream Load
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::loadTxnBeginImpl @ ce6b3b0b81
+  @source-checked
   Scenario: An unknown database is reported by the BE
     When I stream load "1\ta\t10\n" into "{nosuchdb}.{t}" through the FE
     Then the status is 200
@@ -122,11 +147,18 @@ Feature: Stream Load
 
   # --- Labels ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::on_header @ 0072603686
+  @source-checked
   Scenario: Without a label header the BE makes up a UUID
     When I stream load "1\ta\t10\n" into "{db}.{t}" through the FE
     Then the stream load succeeded
     And the JSON field "Label" matches "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::loadTxnBegin @ ce6b3b0b81
+  # source: fe/fe-core/src/main/java/com/starrocks/common/LabelAlreadyUsedException.java LabelAlreadyUsedException::LabelAlreadyUsedException @ 161fd09e76
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::begin_txn @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: A label loads once; the second load with it is refused and loads nothing
     Given the request header "label" is "{label}"
     And I stream loaded into "{db}.{t}" the CSV "1,a,10\n"
@@ -158,6 +190,9 @@ Feature: Stream Load
     And the MySQL query "SELECT id FROM {db}.{t} ORDER BY id" returns:
       | 1 |
 
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::rollback_txn @ 037487dfcb
+  @source-checked
   Scenario: The label of a failed load can be used again
     Given the request header "label" is "{label}"
     And the request header "column_separator" is ","
@@ -170,6 +205,8 @@ Feature: Stream Load
     When I stream load "1,a,10\n" into "{db}.{t}" through the FE
     Then the stream load succeeded
 
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::loadTxnBegin @ ce6b3b0b81
+  @source-checked
   Scenario: Loads with the same label at the same time load once
     Given the request header "column_separator" is ","
     When I stream load "1,a,10\n2,b,20\n" into "{db}.{t}" through the FE 3 times at once with the label "{label}"
@@ -177,11 +214,16 @@ Feature: Stream Load
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 2 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/common/Config.java Config::label_keep_max_second @ 04858c02c9
+  @source-checked
   Scenario: Labels are kept three days by default
     Then the MySQL query "ADMIN SHOW FRONTEND CONFIG LIKE 'label_keep_max_second'" has a row whose "Value" is "259200"
 
   # --- Filtered and unselected rows (stream_load_executor.cpp) ---
 
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  @source-checked
   Scenario: A load with rows that do not parse fails as a whole and stores nothing
     Given the request header "column_separator" is ","
     When I stream load "1,a,10\n2,b\n3,c,30\n" into "{db}.{t}" through the FE
@@ -199,6 +241,9 @@ Feature: Stream Load
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 0 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  @source-checked
   Scenario: max_filter_ratio lets a share of the rows be filtered
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "0.5"
@@ -213,6 +258,9 @@ Feature: Stream Load
       | 1 |
       | 3 |
 
+  # The ErrorURL is from the executor; the lines of the file (RuntimeState) were not re-read at a pinned commit.
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  @catalog
   Scenario: The error log of a load names each rejected row, without credentials
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"
@@ -223,6 +271,8 @@ Feature: Stream Load
     And every line of the body matches "^Error: "
     And the body contains "olapspec-bad-row"
 
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  @source-checked
   Scenario: Rows that "where" drops are unselected, not filtered, and do not count against the ratio
     Given the request header "column_separator" is ","
     And the request header "where" is "score > 15"
@@ -237,6 +287,8 @@ Feature: Stream Load
       | 2 |
       | 3 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: Without strict mode a value that does not convert becomes NULL
     Given the request header "column_separator" is ","
     When I stream load "1,a,x\n" into "{db}.{t}" through the FE
@@ -244,6 +296,9 @@ Feature: Stream Load
     And the MySQL query "SELECT id, score FROM {db}.{t}" returns:
       | 1 | NULL |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
+  @source-checked
   Scenario: In strict mode a value that does not convert filters the row
     Given the request header "column_separator" is ","
     And the request header "strict_mode" is "true"
@@ -255,6 +310,9 @@ Feature: Stream Load
 
   # --- CSV headers ---
 
+  # source: be/src/http/action/stream_load.cpp parse_format @ 0072603686
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: The default CSV layout is tab-separated, one row per line
     When I stream load "1\ta\t10\n2\tb\t20\n" into "{db}.{t}" through the FE
     Then the stream load succeeded
@@ -262,6 +320,8 @@ Feature: Stream Load
       | 1 | a | 10 |
       | 2 | b | 20 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: column_separator in hex notation
     Given the request header "column_separator" is "\\x01"
     When I stream load "1\x01a\x0110\n" into "{db}.{t}" through the FE
@@ -269,6 +329,8 @@ Feature: Stream Load
     And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
       | 1 | a | 10 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: row_delimiter sets the end of a row
     Given the request header "column_separator" is ","
     And the request header "row_delimiter" is "|"
@@ -278,6 +340,8 @@ Feature: Stream Load
       | 1 |
       | 2 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: columns maps and computes columns
     Given the request header "column_separator" is ","
     And the request header "columns" is "id, name, tmp, score = tmp * 10"
@@ -286,6 +350,8 @@ Feature: Stream Load
     And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
       | 1 | a | 20 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: skip_header skips the first lines
     Given the request header "column_separator" is ","
     And the request header "skip_header" is "1"
@@ -294,6 +360,8 @@ Feature: Stream Load
     And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
       | 1 | a | 10 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: trim_space removes spaces around unenclosed fields
     Given the request header "column_separator" is ","
     And the request header "trim_space" is "true"
@@ -302,6 +370,8 @@ Feature: Stream Load
     And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
       | 1 | a | 10 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: enclose and escape protect separators inside a field
     Given the request header "column_separator" is ","
     And the request header "enclose" is "\""
@@ -314,6 +384,9 @@ Feature: Stream Load
 
   # --- JSON ---
 
+  # source: be/src/http/action/stream_load.cpp parse_format @ 0072603686
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: format json with strip_outer_array loads an array of objects by key
     Given the request header "format" is "json"
     And the request header "strip_outer_array" is "true"
@@ -323,6 +396,8 @@ Feature: Stream Load
       | 1 | a | 10 |
       | 2 | b | 20 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: jsonpaths and json_root pick values out of nested JSON
     Given the request header "format" is "json"
     And the request header "json_root" is "$.data"
@@ -336,6 +411,8 @@ Feature: Stream Load
 
   # --- Compressed data ---
 
+  # source: be/src/http/action/stream_load.cpp parse_format @ 0072603686
+  @source-checked
   Scenario Outline: format <format> loads compressed CSV
     Given the request header "format" is "<format>"
     And the request header "column_separator" is ","
@@ -352,6 +429,8 @@ Feature: Stream Load
 
   # --- Key models ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: A primary key table keeps the last row of each key
     Given the StarRocks table "{db}.{pk}" created with:
       """
@@ -364,6 +443,8 @@ Feature: Stream Load
       | 1 | z | 11 |
       | 2 | b | 20 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: partial_update on a primary key table changes only the loaded columns
     Given the StarRocks table "{db}.{pk}" created with:
       """
@@ -379,6 +460,8 @@ Feature: Stream Load
     And the MySQL query "SELECT id, name, score FROM {db}.{pk}" returns:
       | 1 | a | 99 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: An aggregate table aggregates on load
     Given the StarRocks table "{db}.{agg}" created with:
       """
@@ -391,6 +474,8 @@ Feature: Stream Load
       | 1 | 16 | 30 |
       | 2 | 1  | 1  |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: partitions loads into the named partitions only
     Given the StarRocks table "{db}.{part}" created with:
       """
@@ -407,6 +492,8 @@ Feature: Stream Load
       | 1 |
       | 2 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: timezone is accepted
     Given the request header "column_separator" is ","
     And the request header "timezone" is "Asia/Shanghai"
@@ -416,6 +503,8 @@ Feature: Stream Load
   # --- Header validation (stream_load.cpp): format and timeout are read before the transaction begins,
   # the other headers after it (_process_put), so their refusals carry the transaction's id ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_on_header @ 0072603686
+  @source-checked
   Scenario Outline: The BE refuses <header>: <value> before any transaction
     Given the request header "<header>" is "<value>"
     When I stream load "1\ta\t10\n" into "{db}.{t}" through the FE
@@ -430,6 +519,11 @@ Feature: Stream Load
       | format  | xml   | unknown data format, format=xml |
       | timeout | soon  | Invalid timeout format          |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::on_header @ 0072603686
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::rollback_txn @ 037487dfcb
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/GetStreamLoadState.java GetStreamLoadState::executeWithoutPassword @ 0160d4fbed
+  @source-checked
   Scenario Outline: The BE refuses <header>: <value> in the transaction it began, and rolls it back
     Given the request header "label" is "{label}"
     And the request header "<header>" is "<value>"
@@ -442,7 +536,7 @@ Feature: Stream Load
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 0 |
     When I GET "/api/{db}/get_load_state?label={label}" on the FE
-    Then the body is '{"state":"ABORTED","status":"OK","code":"0","msg":"Success","message":"OK"}'
+    Then the body is '{"state":"ABORTED","reason":"<message>","status":"OK","code":"0","msg":"Success","message":"OK"}'
 
     Examples:
       | header         | value | message                                               |
@@ -455,7 +549,23 @@ Feature: Stream Load
       | load_mem_limit | lots  | Invalid load mem limit format                         |
       | exec_mem_limit | 0     | exec_mem_limit must be greater than 0                 |
       | load_dop       | many  | Invalid load_dop format                               |
+      | log_rejected_record_num | -2 | log_rejected_record_num must be equal or greater than -1 |
+      | log_rejected_record_num | all | Invalid log_rejected_record_num format              |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
+  Scenario: Content-Encoding and compression cannot be combined
+    Given the request header "format" is "json"
+    And the request header "Content-Encoding" is "gzip"
+    And the request header "compression" is "gzip"
+    When I stream load "{\"id\":1}" into "{db}.{t}" through the FE
+    Then the JSON answer has:
+      | TxnId   | {id}                                                            |
+      | Status  | Fail                                                            |
+      | Message | Only one of http header content-encoding and compression can be set |
+
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
+  @source-checked
   Scenario: partitions and temporary_partitions cannot be combined
     Given the request header "partitions" is "p1"
     And the request header "temporary_partitions" is "tp1"
@@ -467,6 +577,8 @@ Feature: Stream Load
 
   # --- The BE directly ---
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::on_header @ 0072603686
+  @source-checked
   Scenario: A load sent straight to the BE works the same
     Given the request header "label" is "{label}"
     And the request header "column_separator" is ","
@@ -476,6 +588,8 @@ Feature: Stream Load
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 1 |
 
+  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_on_header @ 0072603686
+  @source-checked
   Scenario: The BE wants Basic credentials to pass on to the FE
     When I stream load "1\ta\t10\n" into "{db}.{t}" on the BE without credentials
     Then the status is 200
@@ -484,15 +598,20 @@ Feature: Stream Load
       | Status  | Fail                         |
       | Message | no valid Basic authorization |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::checkPasswordAndLoadPriv @ ce6b3b0b81
+  @source-checked
   Scenario: The BE has its FE check the password
     When I stream load "1\ta\t10\n" into "{db}.{t}" on the BE as "root" with the password "olapspec-wrong-password"
     Then the status is 200
     And the JSON answer has:
       | TxnId  | -1   |
       | Status | Fail |
+    And the JSON field "Message" matches "^Access denied for root@"
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 0 |
 
+  # source: be/src/service/service_be/http_service.cpp HttpServiceBE::start @ 305b57c19e
+  @source-checked
   Scenario: The BE answers stream load only to PUT
     When I POST "/api/{db}/{t}/_stream_load" on the BE with the body "1\ta\t10\n"
     Then the status is 404

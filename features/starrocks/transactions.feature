@@ -1,4 +1,4 @@
-@starrocks @catalog @doc:transaction
+@starrocks @doc:transaction
 Feature: Stream Load transaction interface
   A client begins a transaction with a label, loads data into it any number of
   times, prepares and commits it, or rolls it back; the data becomes visible
@@ -11,11 +11,22 @@ Feature: Stream Load transaction interface
   OK, FAILED, LABEL_ALREADY_EXISTS and their messages prefixed with the Java
   exception class; the BE's are rapidjson pretty-printed with four spaces and
   their Status is a TStatusCode name (transaction_mgr.cpp, stream_load_context.cpp).
+  The FE's TransactionResult is a Java HashMap, so its key order follows the
+  map's capacity, which changed between versions (16 in TransactionResult at
+  6950b37a1a gives Status, TxnId, Message, Label; a newer copy made with
+  `new HashMap<>(0)` gives Label, Status, TxnId, Message): its four-key
+  answers are checked as a set of keys.
 
   Background:
     Given a StarRocks table "{db}.{t}" with the columns "id INT, name VARCHAR(20), score INT"
     And the transaction "{label}" on the table "{db}.{t}"
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeTransaction @ 0123c994f8
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_resp_json @ dda2059898
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::commit_transaction @ 058edb96bb
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleCommitTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  @source-checked
   Scenario: begin, load, prepare, commit: the data appears at commit
     When I begin the transaction
     Then the FE redirected the request to "/api/transaction/begin" on a BE
@@ -72,20 +83,22 @@ Feature: Stream Load transaction interface
     When I commit the transaction
     Then the FE answered the request itself
     And the status is 200
-    And the body matches the template:
-      """
-      {
-        "Status": "OK",
-        "TxnId": {txn},
-        "Message": "",
-        "Label": "{label}"
-      }
-      """
+    And the body matches '^\{\n  "[A-Za-z]+": '
+    And the JSON object has exactly the keys "Status, TxnId, Message, Label"
+    And the JSON answer has:
+      | Status  | OK      |
+      | TxnId   | {txn}   |
+      | Message |  |
+      | Label   | {label} |
     And the transaction's state on the FE is "VISIBLE"
     And the MySQL query "SELECT id, name, score FROM {db}.{t} ORDER BY id" returns:
       | 1 | a | 10 |
       | 2 | b | 20 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleCommitTransaction @ 0123c994f8
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::commit_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_resp_json @ dda2059898
+  @source-checked
   Scenario: Loads add up until the commit
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -105,6 +118,9 @@ Feature: Stream Load transaction interface
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 2 |
 
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionStreamLoadAction::handle @ 057c2a9e26
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/GetStreamLoadState.java GetStreamLoadState::executeWithoutPassword @ 0160d4fbed
+  @source-checked
   Scenario: The data of an open transaction is not visible
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -113,6 +129,10 @@ Feature: Stream Load transaction interface
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 0 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleRollbackTransaction @ 0123c994f8
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::rollback_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_resp_json @ dda2059898
+  @source-checked
   Scenario: Rolling back an open transaction goes to its BE and loads nothing
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -132,6 +152,9 @@ Feature: Stream Load transaction interface
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 0 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleRollbackTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  @source-checked
   Scenario: Rolling back a prepared transaction is answered by the FE
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -139,19 +162,20 @@ Feature: Stream Load transaction interface
     And I prepared the transaction
     When I roll back the transaction
     Then the FE answered the request itself
-    And the body matches the template:
-      """
-      {
-        "Status": "OK",
-        "TxnId": {txn},
-        "Message": "",
-        "Label": "{label}"
-      }
-      """
+    And the body matches '^\{\n  "[A-Za-z]+": '
+    And the JSON object has exactly the keys "Status, TxnId, Message, Label"
+    And the JSON answer has:
+      | Status  | OK      |
+      | TxnId   | {txn}   |
+      | Message |  |
+      | Label   | {label} |
     And the transaction's state on the FE is "ABORTED"
 
   # --- Wrong transitions ---
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleCommitTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  @source-checked
   Scenario: Committing twice: the second commit says it is already committed
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -160,16 +184,17 @@ Feature: Stream Load transaction interface
     When I commit the transaction
     Then the FE answered the request itself
     And the status is 200
-    And the body matches the template:
-      """
-      {
-        "Status": "OK",
-        "TxnId": {txn},
-        "Message": "Transaction {txn} has already committed, label is {label}",
-        "Label": "{label}"
-      }
-      """
+    And the body matches '^\{\n  "[A-Za-z]+": '
+    And the JSON object has exactly the keys "Status, TxnId, Message, Label"
+    And the JSON answer has:
+      | Status  | OK      |
+      | TxnId   | {txn}   |
+      | Message | Transaction {txn} has already committed, label is {label} |
+      | Label   | {label} |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleCommitTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeWithoutPassword @ 0123c994f8
+  @source-checked
   Scenario: Committing a rolled-back transaction fails
     Given I began the transaction
     And I rolled back the transaction
@@ -184,22 +209,26 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleRollbackTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  @source-checked
   Scenario: Rolling back a rolled-back transaction says it is already aborted
     Given I began the transaction
     And I rolled back the transaction
     When I roll back the transaction
     Then the FE answered the request itself
     And the status is 200
-    And the body matches the template:
-      """
-      {
-        "Status": "OK",
-        "TxnId": {txn},
-        "Message": "Transaction {txn} has already aborted, label is {label}",
-        "Label": "{label}"
-      }
-      """
+    And the body matches '^\{\n  "[A-Za-z]+": '
+    And the JSON object has exactly the keys "Status, TxnId, Message, Label"
+    And the JSON answer has:
+      | Status  | OK      |
+      | TxnId   | {txn}   |
+      | Message | Transaction {txn} has already aborted, label is {label} |
+      | Label   | {label} |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handleRollbackTransaction @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeWithoutPassword @ 0123c994f8
+  @source-checked
   Scenario: Rolling back a committed transaction fails
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -218,6 +247,9 @@ Feature: Stream Load transaction interface
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 1 |
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadCoordinatorMgr.java TransactionLoadCoordinatorMgr::get @ 0ffc5548b0
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionStreamLoadAction::on_header @ 057c2a9e26
+  @source-checked
   Scenario: Loading into a committed transaction: the BE no longer knows it
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -235,6 +267,9 @@ Feature: Stream Load transaction interface
     And the MySQL query "SELECT count(*) FROM {db}.{t}" returns:
       | 1 |
 
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::_commit_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::commit_transaction @ 058edb96bb
+  @source-checked
   Scenario: Preparing twice: after the first prepare the BE has let the transaction go
     Given I began the transaction
     And the request header "column_separator" is ","
@@ -250,6 +285,9 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::begin_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_resp_json @ dda2059898
+  @source-checked
   Scenario: Beginning a label that is open already is refused with empty fields
     Given I began the transaction
     When I begin the transaction
@@ -263,6 +301,10 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/service/FrontendServiceImpl.java FrontendServiceImpl::loadTxnBegin @ ce6b3b0b81
+  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::begin_txn @ 037487dfcb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_resp_json @ dda2059898
+  @source-checked
   Scenario: Beginning a label that a finished load used is refused
     Given the request header "label" is "{label}"
     And I stream loaded into "{db}.{t}" the CSV "1,a,10\n"
@@ -279,6 +321,8 @@ Feature: Stream Load transaction interface
 
   # --- The FE's own refusals ---
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeWithoutPassword @ 0123c994f8
+  @source-checked
   Scenario: An unknown operation
     When I POST "/api/transaction/frobnicate" on the FE with the transaction's headers
     Then the status is 200
@@ -290,11 +334,16 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeWithoutPassword @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeTransaction @ 0123c994f8
+  @source-checked
   Scenario: The operation's name is case-insensitive
     When I POST "/api/transaction/BEGIN" on the FE with the transaction's headers
     Then the status is 307
     And the header "Location" is "http://{be}/api/transaction/BEGIN" for a BE of the cluster
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::toTxnOperationParams @ 0123c994f8
+  @source-checked
   Scenario: A label is required
     Given the request header "db" is "{db}"
     And the request header "table" is "{t}"
@@ -304,10 +353,12 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: Empty label."
+        "Message": "class com.starrocks.common.StarRocksException: Empty label."
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::toTxnOperationParams @ 0123c994f8
+  @source-checked
   Scenario: A database is required
     Given the request header "label" is "{label}"
     And the request header "table" is "{t}"
@@ -317,10 +368,12 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: No database selected."
+        "Message": "class com.starrocks.common.StarRocksException: No database selected."
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/transaction/TransactionWithoutChannelHandler.java TransactionWithoutChannelHandler::handle @ 0123c994f8
+  @source-checked
   Scenario: Beginning in an unknown database
     Given the transaction "{label}" on the table "{nosuchdb}.{t}"
     When I ask the FE to begin the transaction
@@ -329,10 +382,12 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: Database[{nosuchdb}] does not exist."
+        "Message": "class com.starrocks.common.StarRocksException: Database[{nosuchdb}] does not exist."
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::getTxnOperationHandler @ 0123c994f8
+  @source-checked
   Scenario: Committing a label the FE has never seen
     When I ask the FE to commit the transaction
     Then the status is 200
@@ -340,11 +395,14 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: No transaction found with db[{db}] and label[{label}]"
+        "Message": "class com.starrocks.common.StarRocksException: No transaction found with db[{db}] and label[{label}]"
       }
       """
 
   # Gson writes the apostrophe as \u0027.
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadCoordinatorMgr.java TransactionLoadCoordinatorMgr::getNodeFromTransactionState @ 0ffc5548b0
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionResult.java TransactionResult::toJson @ 6950b37a1a
+  @source-checked
   Scenario: Loading into a label the FE has never seen
     When I ask the FE to load "1,a,10\n" in the transaction
     Then the status is 200
@@ -352,10 +410,13 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: Can\u0027t find the transaction with db [{db}] and label[{label}]. The possible reasons: 1. FE leader is started or switched; 2. The transaction timeouts and is cleaned."
+        "Message": "class com.starrocks.common.StarRocksException: Can\u0027t find the transaction with db [{db}] and label[{label}]. The possible reasons: 1. FE leader is started or switched; 2. The transaction timeouts and is cleaned."
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::toTxnOperationParams @ 0123c994f8
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::executeWithoutPassword @ 0123c994f8
+  @source-checked
   Scenario: A body that is not JSON is refused for operations other than load
     Given I began the transaction
     When I ask the FE to commit the transaction with the body "not json"
@@ -368,6 +429,8 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: fe/fe-core/src/main/java/com/starrocks/http/rest/TransactionLoadAction.java TransactionLoadAction::toTxnOperationParams @ 0123c994f8
+  @source-checked
   Scenario: channel_id and channel_num come together
     Given the request header "channel_id" is "0"
     When I ask the FE to begin the transaction
@@ -376,12 +439,14 @@ Feature: Stream Load transaction interface
       """
       {
         "Status": "FAILED",
-        "Message": "class {any}: Must provide channel_num when stream load begin."
+        "Message": "class com.starrocks.common.DdlException: Must provide channel_num when stream load begin."
       }
       """
 
   # --- The BE directly ---
 
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionStreamLoadAction::on_header @ 057c2a9e26
+  @source-checked
   Scenario: The BE's load for an unknown label
     When I load "1,a,10\n" in the transaction on the BE
     Then the status is 200
@@ -393,6 +458,9 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::commit_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::rollback_transaction @ 058edb96bb
+  @source-checked
   Scenario Outline: The BE's <op> for an unknown label
     When I <op> the transaction on the BE
     Then the status is 200
@@ -410,6 +478,8 @@ Feature: Stream Load transaction interface
       | commit      |
       | roll back   |
 
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionManagerAction::handle @ 057c2a9e26
+  @source-checked
   Scenario: The BE wants a label
     Given the request header "db" is "{db}"
     And the request header "table" is "{t}"
@@ -423,12 +493,18 @@ Feature: Stream Load transaction interface
       }
       """
 
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionManagerAction::handle @ 057c2a9e26
+  @source-checked
   Scenario: The BE loads only with PUT
     Given I began the transaction
     When I POST "/api/transaction/load" on the BE with the transaction's headers
     Then the status is 200
     And the JSON field "Message" is "unsupport transaction operation load"
 
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::_commit_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::commit_transaction @ 058edb96bb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::brief @ dda2059898
+  @source-checked
   Scenario: Committing on the BE without data
     Given I began the transaction
     When I commit the transaction on the BE
@@ -440,7 +516,10 @@ Feature: Stream Load transaction interface
           "Message": "transaction id={any}, job_id=-1, txn_id: {txn}, label={label}, db={db} hasn't send any data yet"
       }
       """
+    And the transaction's state on the FE is "ABORTED"
 
+  # source: be/src/http/action/transaction_stream_load.cpp TransactionStreamLoadAction::on_header @ 057c2a9e26
+  @source-checked
   Scenario: The BE checks that a load names the transaction's database
     Given a StarRocks database "{db2}"
     And I began the transaction
@@ -458,7 +537,9 @@ Feature: Stream Load transaction interface
   # --- Timeouts ---
 
   # The BE's cleaner aborts an expired transaction on its next round (every 30 s), so this polls.
-  @slow
+  # source: be/src/runtime/stream_load/transaction_mgr.cpp TransactionMgr::_clean_stream_context @ 058edb96bb
+  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::tsl_reach_timeout @ dda2059898
+  @source-checked @slow
   Scenario: A transaction that outlives its timeout is aborted
     Given the request header "timeout" is "1"
     And I began the transaction

@@ -52,11 +52,11 @@ When('I {word} {string} on the FE from a host that is not an FE', async function
 });
 
 // Some answers are made in the background (a query profile); poll for them, never sleep blind.
-When('I {word} {string} on the FE without credentials until it answers {int}',
+When('I {word} {string} on the FE until it answers {int}',
   async function (this: OlapWorld, method: string, path: string, status: number) {
     const until = Date.now() + 60_000;
     for (;;) {
-      const res = await starrocks(this).send('FE', method, path, { auth: 'none' });
+      const res = await starrocks(this).send('FE', method, path, { auth: 'target' });
       if (res.status === status || Date.now() > until) return;
       await sleep(500);
     }

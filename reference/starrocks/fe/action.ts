@@ -39,8 +39,43 @@ export function feSend(x: Exchange, body: string | Buffer, o: SendOptions = {}):
   });
 }
 
+/** An action that sets `application/json` itself before sendResult(request, response). */
 export function feJson(x: Exchange, body: string, o: SendOptions = {}): void {
   feSend(x, body, { ...o, contentType: 'application/json' });
+}
+
+/**
+ * RestBaseAction.JSON_CONTENT_TYPE: the newest RestBaseAction (the needAuth() one that
+ * GetSmallFileAction @09f7e97412 and GetStreamLoadState @0160d4fbed build on) sets it in
+ * sendResult(…, RestBaseResult) and sendResultByJson; the 401 and 500 paths keep text/html.
+ */
+export const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
+
+/** sendResult with a RestBaseResult (any envelope) or sendResultByJson. */
+export function feResult(x: Exchange, body: string, o: SendOptions = {}): void {
+  feSend(x, body, { ...o, contentType: JSON_CONTENT_TYPE });
+}
+
+/** ErrorCode.ERR_ACCESS_DENIED_HINT_MSG_FORMAT. */
+function accessHint(active: string[], inactive: string[], none: boolean): string {
+  const list = (r: string[]): string => (none && r.length === 0 ? 'NONE' : `[${r.join(', ')}]`);
+  return `Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): ${list(active)}. Inactivated role(s): ${list(inactive)}.`;
+}
+
+/** Every user holds the public role; the reference keeps only the granted ones in `roles`. */
+function activeRoles(u: StarRocksUser): string[] {
+  return [...new Set([...u.roles, 'public'])];
+}
+
+/**
+ * Authorizer privilege failures throw ErrorReportException (a RuntimeException, Authorizer
+ * @0011a80be5, AccessDeniedException.reportAccessDenied @0178d9be75), which RestBaseAction
+ * answers with 500, not 401.
+ */
+export class ErrorReport extends Error {}
+
+export function operateDenied(u: StarRocksUser): ErrorReport {
+  return new ErrorReport(`Access denied; you need (at least one of) the OPERATE privilege(s) on SYSTEM for this operation. ${accessHint(activeRoles(u), [], true)}`);
 }
 
 export function checkAuth(deps: FeDeps, x: Exchange, level: AuthLevel): StarRocksUser | undefined {
@@ -50,10 +85,12 @@ export function checkAuth(deps: FeDeps, x: Exchange, level: AuthLevel): StarRock
     return undefined;
   }
   const user = authenticate(deps.cluster.users, x.header('authorization'), x.remoteIp);
-  if (level === 'admin' && !deps.cluster.users.isAdmin(user)) throw new AccessDenied(null);
-  if (level === 'operate' && !deps.cluster.users.hasOperate(user)) {
-    throw new AccessDenied('Access denied; you need (at least one of) the OPERATE privilege(s) on SYSTEM for this operation.');
+  // checkUserOwnsAdminRole throws an AccessDeniedException without a message, which the
+  // newest RestBaseAction.getErrorRespWhenUnauthorized fills in.
+  if (level === 'admin' && !deps.cluster.users.isAdmin(user)) {
+    throw new AccessDenied(`Access denied for user '${user.name}'@'%'. ${accessHint(activeRoles(user), [], false)}`);
   }
+  if (level === 'operate' && !deps.cluster.users.hasOperate(user)) throw operateDenied(user);
   return user;
 }
 
@@ -84,7 +121,7 @@ export function restAction(deps: FeDeps, level: AuthLevel, body: ActionBody): Fe
       if (x.replied) return;
       if (e instanceof AccessDenied) return sendAccessDenied(x, e);
       if (e instanceof FeHostError) return feSend(x, 'invalid client host.', { status: 400 });
-      if (e instanceof DdlError) return feSend(x, restBaseResult(e.message));
+      if (e instanceof DdlError) return feResult(x, restBaseResult(e.message));
       const msg = e instanceof Error ? e.message || e.toString() : String(e);
       feSend(x, restBaseResult(msg), { status: 500 });
     }

@@ -4,7 +4,7 @@
 import { javaHashMap } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import { parseJavaValue } from '../cluster/configs.ts';
-import { feJson, restAction } from './action.ts';
+import { feResult, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
 export function registerConfig(router: Router<FeHandler>, deps: FeDeps): void {
@@ -23,6 +23,6 @@ export function registerConfig(router: Router<FeHandler>, deps: FeDeps): void {
       set[name] = values[0]!;
     }
     // Jackson (no HTML escaping) over HashMaps.
-    feJson(x, JSON.stringify({ set: javaHashMap(set), err: javaHashMap(err) }));
+    feResult(x, JSON.stringify({ set: javaHashMap(set), err: javaHashMap(err) }));
   }));
 }

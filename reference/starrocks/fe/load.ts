@@ -7,7 +7,7 @@ import type { Exchange } from '../http/exchange.ts';
 import type { Router } from '../http/router.ts';
 import type { Txn } from '../cluster/transactions.ts';
 import { TxnStateError } from '../cluster/transactions.ts';
-import { DdlError, feSend, restAction, sendAccessDenied } from './action.ts';
+import { DdlError, ErrorReport, feResult, feSend, restAction, sendAccessDenied } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
 const DDL = 'class com.starrocks.common.DdlException: ';
@@ -28,15 +28,17 @@ function streamLoad(deps: FeDeps): FeHandler {
       return sendAccessDenied(x, e as AccessDenied);
     }
     const http11 = x.req.httpVersionMajor > 1 || (x.req.httpVersionMajor === 1 && x.req.httpVersionMinor >= 1);
-    const fail = (msg: string): void => feSend(x, transactionResult('FAILED', DDL + msg), { close: true });
+    const fail = (msg: string): void => feResult(x, transactionResult('FAILED', DDL + msg), { close: true });
     if (http11 && !x.expectsContinue()) return fail('There is no 100-continue header');
     const db = x.param('db') ?? '';
     const table = x.param('table') ?? '';
     if (!db) return fail('No database selected.');
     if (!table) return fail('No table selected.');
+    // Authorizer.checkTableAction throws ErrorReportException, which LoadAction does not catch: 500.
     if (!deps.cluster.users.can(user, 'INSERT', db, table)) {
-      const e = new AccessDenied(`Access denied; you need (at least one of) the INSERT privilege(s) on TABLE ${table} for this operation.`);
-      return feSend(x, restBaseResult(e.detail), { status: 401, headers: { 'WWW-Authenticate': 'Basic realm=""' }, close: true });
+      const msg = `Access denied; you need (at least one of) the INSERT privilege(s) on TABLE ${table} for this operation. `
+        + 'Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): [public]. Inactivated role(s): NONE.';
+      return feSend(x, restBaseResult(msg), { status: 500, close: true });
     }
     const be = deps.cluster.chooseBackend();
     if (!be) return fail('No backend alive.');
@@ -59,8 +61,10 @@ export function registerLoad(router: Router<FeHandler>, deps: FeDeps): void {
     const label = x.param('label');
     if (!label) throw new DdlError('No label selected.');
     dbOrFail(deps, db);
+    // GetStreamLoadState @0160d4fbed: the state and its reason (TransactionState.reason, "" until
+    // an abort sets it; null, so left out, for a label without a transaction).
     const txn = deps.cluster.txns.byLabel(db, label);
-    feSend(x, restBaseResult(undefined, { state: txn?.status ?? 'UNKNOWN' }));
+    feResult(x, restBaseResult(undefined, { state: txn?.status ?? 'UNKNOWN', reason: txn ? txn.reason : undefined }));
   }));
 
   router.add('GET', '/api/{db}/_load_info', restAction(deps, 'basic', (x, user) => {
@@ -73,11 +77,12 @@ export function registerLoad(router: Router<FeHandler>, deps: FeDeps): void {
     if (!txn) throw new DdlError(`Load job does not exist, label: ${label}`);
     for (const t of txn.tables) {
       if (!deps.cluster.users.can(user!, 'INSERT', db, t)) {
-        throw new AccessDenied(`Access denied; you need (at least one of) the INSERT privilege(s) on TABLE ${t} for this operation.`);
+        throw new ErrorReport(`Access denied; you need (at least one of) the INSERT privilege(s) on TABLE ${t} for this operation. `
+          + 'Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): [public]. Inactivated role(s): NONE.');
       }
     }
     const jobInfo = { dbName: db, tblNames: txn.tables, label, state: JOB_STATE[txn.status], failMsg: txn.reason, trackingUrl: '' };
-    feSend(x, restBaseResult(undefined, { jobInfo }));
+    feResult(x, restBaseResult(undefined, { jobInfo }));
   }));
 
   // Old registration /api/{db}/{label}/_cancel; the newest is /api/{db}/{table}/_cancel?label=.
@@ -95,6 +100,6 @@ export function registerLoad(router: Router<FeHandler>, deps: FeDeps): void {
       if (e instanceof TxnStateError) throw new DdlError(e.message);
       throw e;
     }
-    feSend(x, restBaseResult());
+    feResult(x, restBaseResult());
   }));
 }

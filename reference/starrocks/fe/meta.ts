@@ -10,7 +10,7 @@ import type { TableMeta } from '../cluster/tables.ts';
 import { showCreateTable } from '../cluster/ddl-text.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import { showProc } from './proc.ts';
-import { DdlError, feJson, feSend, required, restAction } from './action.ts';
+import { DdlError, feJson, feResult, feSend, required, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
 function table(c: Cluster, db: string, tbl: string, opts: { dbMsg: string; tblMsg: string; notOlapMsg?: string }): TableMeta {
@@ -31,7 +31,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     if (!c.hasDatabase(db)) throw new DdlError(`Database[${db}] does not exist`);
     const t = c.tables.engineTable(db, tbl);
     if (!t) throw new DdlError(`Table[${tbl}] does not exist`);
-    feJson(x, JSON.stringify(javaHashMap({ TABLE: [showCreateTable(t)], ROLLUP: [], PARTITION: [] })));
+    feResult(x, JSON.stringify(javaHashMap({ TABLE: [showCreateTable(t)], ROLLUP: [], PARTITION: [] })));
   }));
 
   router.add('GET', '/api/_migration', restAction(deps, 'admin', (x) => {
@@ -44,7 +44,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     const rows: (string | number)[][] = [];
     for (const m of metas) for (const p of m.partitions) for (const t of p.tablets) rows.push([m.name, p.name, t.id, t.schemaHash, t.backendId]);
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])) || Number(a[2]) - Number(b[2]));
-    feJson(x, JSON.stringify(rows));
+    feResult(x, JSON.stringify(rows));
   }));
 
   router.add('GET', '/api/_check_storagetype', restAction(deps, 'admin', (x) => {
@@ -56,10 +56,12 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     feJson(x, gson(out));
   }));
 
+  // ShowMetaInfoAction @00dc7bd07b: a missing or unknown action is a 400; SHOW_FULL_DB_SIZE
+  // counts every replica (one here: the reference keeps one replica per tablet).
   router.add('GET', '/api/show_meta_info', restAction(deps, 'none', (x) => {
     const action = x.param('action');
-    if (action === undefined) throw new Error('java.lang.NullPointerException');
-    if (action.toUpperCase() === 'SHOW_DB_SIZE') {
+    if (!action) return feSend(x, 'Missing parameter', { status: 400 });
+    if (action.toUpperCase() === 'SHOW_DB_SIZE' || action.toUpperCase() === 'SHOW_FULL_DB_SIZE') {
       const sizes: Record<string, number> = {};
       for (const d of c.databases()) sizes[d] = c.dataSize(d);
       return feJson(x, gson(javaHashMap(sizes)));
@@ -74,7 +76,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
         last_checkpoint_time: String(c.journal.lastCheckpointTime),
       })));
     }
-    feSend(x, '', { contentType: 'application/json' });
+    feSend(x, 'Invalid parameter', { status: 400 });
   }));
 
   router.add('GET', '/api/show_proc', restAction(deps, 'admin', (x) => {
@@ -92,7 +94,8 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
   }));
 
   const logFiles = (): Record<string, Buffer> => ({ 'fe.audit.log': Buffer.from(c.feAuditLog.map((l) => `${l}\n`).join('')) });
-  const logFile = restAction(deps, 'basic', (x) => {
+  // GetLogFileAction checks SYSTEM OPERATE before anything else.
+  const logFile = restAction(deps, 'operate', (x) => {
     const type = x.param('type');
     if (!type) return feSend(x, 'Miss type parameter', { status: 400 });
     if (type !== 'fe.audit.log') return feSend(x, `log type: ${type} is invalid!`, { status: 400 });
@@ -127,7 +130,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     if (!tbl) throw new DdlError('No table selected.');
     const meta = table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist`, notOlapMsg: `Table[${tbl}] is not OLAP table` });
     const rows = c.engine.catalog.findTable(db, tbl)?.rows.length ?? 0;
-    feJson(x, JSON.stringify({ [meta.name]: rows }));
+    feResult(x, JSON.stringify({ [meta.name]: rows }));
   }));
 
   // The check form: every host:port must be a BE heartbeat address (decommissioning is not driven here).
@@ -143,7 +146,7 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
   }));
 
   router.add('GET', '/api/_meta_replay_state', restAction(deps, 'admin', (x) => {
-    feJson(x, JSON.stringify({ state: 'OK', replayedJournalId: c.journal.maxJournalId, maxJournalId: c.journal.maxJournalId, imageVersion: c.journal.latestImage().version }));
+    feResult(x, JSON.stringify({ state: 'OK', replayedJournalId: c.journal.maxJournalId, maxJournalId: c.journal.maxJournalId, imageVersion: c.journal.latestImage().version }));
   }));
 
   router.add('GET', '/api/show_data', restAction(deps, 'none', (x) => {

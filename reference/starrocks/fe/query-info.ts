@@ -20,7 +20,8 @@ function engineContext(database: string, user: string): QueryContext {
 
 export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void {
   const c = deps.cluster;
-  router.add('GET', '/api/profile', restAction(deps, 'none', (x) => {
+  // ProfileAction @0160d4fbed no longer overrides execute() nor needAuth(): Basic credentials.
+  router.add('GET', '/api/profile', restAction(deps, 'basic', (x) => {
     const id = x.param('query_id');
     if (!id) return feSend(x, 'not valid parameter', { status: 400 });
     const profile = c.profiles.get(id);

@@ -9,7 +9,7 @@ import type { ActionStatus } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import type { Backend } from '../cluster/nodes.ts';
 import { LabelAlreadyUsed, TxnStateError } from '../cluster/transactions.ts';
-import { feSend, sendAccessDenied } from './action.ts';
+import { feResult, feSend, sendAccessDenied } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 import { locationFor } from './load.ts';
 
@@ -42,7 +42,7 @@ export function registerTransaction(router: Router<FeHandler>, deps: FeDeps): vo
     } catch (e) {
       return sendAccessDenied(x, e as AccessDenied);
     }
-    const reply = (status: ActionStatus, message: string, extra: Record<string, unknown> = {}): void => feSend(x, transactionResult(status, message, extra));
+    const reply = (status: ActionStatus, message: string, extra: Record<string, unknown> = {}): void => feResult(x, transactionResult(status, message, extra));
     const redirect = (be: Backend): void => feSend(x, '', { status: 307, headers: { Location: locationFor(be.host, be.httpPort, x) } });
     try {
       const opText = x.param('txn_op') ?? '';
