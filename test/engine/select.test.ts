@@ -34,7 +34,7 @@ test('functions', async () => {
   const dates = (await run(e, "SELECT toYear(toDate('2024-03-05')), toMonth(toDate('2024-03-05')), toDayOfMonth(toDate('2024-03-05')), toHour(toDateTime('2024-01-01 13:14:15')), toMinute(toDateTime('2024-01-01 13:14:15')), toSecond(toDateTime('2024-01-01 13:14:15'))")).rows[0];
   assert.deepEqual(dates, [2024, 3, 5, 13, 14, 15]);
   assert.deepEqual((await run(e, 'SELECT arrayJoin([1, 2, 3]) AS x, x * 10')).rows, [[1, 10], [2, 20], [3, 30]]);
-  assert.equal(await value(e, 'SELECT version()'), '24.8.1.1');
+  assert.equal(await value(e, 'SELECT version()'), '26.7.2.1');
   await assert.rejects(run(e, 'SELECT throwIf(number = 2) FROM numbers(3)'), { code: 395, message: "Value passed to 'throwIf' function is non-zero" });
   await assert.rejects(run(e, 'SELECT nosuch(1)'), { code: 46 });
   await assert.rejects(run(e, 'SELECT x FROM numbers(1)'), { code: 47, message: "Unknown expression identifier 'x' in scope SELECT x FROM numbers(1)" });

@@ -37,13 +37,13 @@ test('FE unknown paths: 401 without auth, then 404 page / 501 / 405', async () =
   assert.match(r.body, /HTTP method is not allowed: DELETE/);
 });
 
-test('admin endpoints refuse non-admins with the null-message 401; _set_config sets and reports', async () => {
+test('admin endpoints refuse non-admins with a 401 that names the user and their roles; _set_config sets and reports', async () => {
   const s = setup({ users: [{ name: 'root' }, { name: 'bob', password: 'p' }] });
   let r = await s.fe.inject({ method: 'GET', url: '/api/_set_config?label_keep_max_second=10', headers: { authorization: basic('bob', 'p') } });
   assert.equal(r.statusCode, 401);
-  assert.equal(r.body, '{"status":"FAILED","code":"1"}');
+  assert.equal(r.body, '{"status":"FAILED","code":"1","msg":"Access denied for user \\u0027bob\\u0027@\\u0027%\\u0027. Please ask the admin to grant permission(s) or try activating existing roles using \\u003cset [default] role\\u003e. Current role(s): [public]. Inactivated role(s): [].","message":"Access denied for user \\u0027bob\\u0027@\\u0027%\\u0027. Please ask the admin to grant permission(s) or try activating existing roles using \\u003cset [default] role\\u003e. Current role(s): [public]. Inactivated role(s): []."}');
   r = await s.fe.inject({ method: 'GET', url: '/api/_set_config?label_keep_max_second=10&http_port=1&nope=2', headers: { authorization: ROOT } });
-  assert.equal(r.headers['content-type'], 'application/json');
+  assert.equal(r.headers['content-type'], 'application/json; charset=UTF-8');
   const body = JSON.parse(r.body);
   assert.deepEqual(body.set, { label_keep_max_second: '10' });
   assert.deepEqual(body.err, { http_port: '[1]', nope: '[2]' });

@@ -28,7 +28,7 @@ test('CREATE USER and GRANT decide the HTTP auth levels; DROP USER removes the u
   await c.query("CREATE USER 'u1'@'%' IDENTIFIED BY 'pa:ss'");
   await assert.rejects(c.query("CREATE USER 'u1'@'%' IDENTIFIED BY 'x'"), { errno: 1396, message: "Operation CREATE USER failed for 'u1'@'%'" });
   let r = await s.fe.inject({ method: 'GET', url: '/api/_get_ddl?db=nodb&tbl=t', headers: { authorization: basic('u1', 'pa:ss') } });
-  assert.deepEqual([r.statusCode, r.body], [401, '{"status":"FAILED","code":"1"}']);
+  assert.deepEqual([r.statusCode, r.body], [401, '{"status":"FAILED","code":"1","msg":"Access denied for user \\u0027u1\\u0027@\\u0027%\\u0027. Please ask the admin to grant permission(s) or try activating existing roles using \\u003cset [default] role\\u003e. Current role(s): [public]. Inactivated role(s): [].","message":"Access denied for user \\u0027u1\\u0027@\\u0027%\\u0027. Please ask the admin to grant permission(s) or try activating existing roles using \\u003cset [default] role\\u003e. Current role(s): [public]. Inactivated role(s): []."}']);
   await c.query("GRANT db_admin, user_admin TO USER 'u1'@'%'");
   await c.query("SET DEFAULT ROLE ALL TO 'u1'@'%'");
   r = await s.fe.inject({ method: 'GET', url: '/api/_get_ddl?db=nodb&tbl=t', headers: { authorization: basic('u1', 'pa:ss') } });
@@ -71,7 +71,8 @@ test('queries feed last_query_id, profiles, query_detail, /api/connection and th
   await c.query("SELECT 'olapspec-marker'");
   const [[[qid]]] = (await c.query('SELECT last_query_id()')) as unknown as [[[string]]];
   assert.match(qid, /^[0-9a-f]{8}-[0-9a-f]{4}-/);
-  let r = await s.fe.inject({ method: 'GET', url: `/api/profile?query_id=${qid}` });
+  // /api/profile asks for credentials (QueryProfileAction is a RestBaseAction).
+  let r = await s.fe.inject({ method: 'GET', url: `/api/profile?query_id=${qid}`, headers: { authorization: basic('root') } });
   assert.equal(r.statusCode, 200);
   assert.match(r.body, new RegExp(`Query ID: ${qid}`));
   r = await s.fe.inject({ method: 'GET', url: '/api/query_detail?event_time=0', headers: { authorization: basic('root') } });
