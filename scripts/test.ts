@@ -93,8 +93,15 @@ for (const why of missing) process.stdout.write(`\n=== ${why}: ${required ? 'FAI
 if (required) failed += missing.length;
 const skipped = required ? 0 : missing.length;
 
-// Not a stage: the comparison of the runs above, for a reader, whatever they found.
-await runStage({ name: 'the targets side by side', args: ['bin/olapspec.js', 'matrix', '--report', 'reports'] });
+// The comparison of the runs above, for a reader, whatever they found; then the
+// dashboard of those very runs opened in Chromium, its counts checked against
+// matrix.json and a screenshot saved (reports/matrix.png).
+if (await runStage({ name: 'the targets side by side', args: ['bin/olapspec.js', 'matrix', '--report', 'reports'] })) {
+  process.env.OLAPSPEC_DASHBOARD = 'reports';
+  if (await runStage({ name: 'the dashboard in Chromium', args: ['--test', 'test/suite/dashboard.test.ts'] })) passed++;
+  else failed++;
+  delete process.env.OLAPSPEC_DASHBOARD;
+}
 
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exitCode = failed === 0 ? 0 : 1;
