@@ -120,7 +120,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`unchecked: ${scenario.uri}:${scenario.line ?? ''} ${scenario.name}: ${why}\n`);
     }
     process.stdout.write(`olapspec: on ${report.modern}: ${report.checked} passed, ${report.expected} expected failures, ` +
-      `${report.ranged} in a version range checked elsewhere, ${report.unchecked.length} unchecked\n`);
+      `${report.ranged} in a version range checked elsewhere, ${report.fromSource} in a range no run here covers (read from the source they cite), ` +
+      `${report.unchecked.length} unchecked\n`);
     return report.unchecked.length === 0 ? 0 : 1;
   }
   throw new UsageError(`unknown command '${command}'`);

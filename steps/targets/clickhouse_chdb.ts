@@ -64,8 +64,15 @@ export async function findLibChdb(explicit?: string): Promise<{ path?: string; w
   return { path };
 }
 
-async function copyInto(from: string, to: string): Promise<void> {
-  for (const name of await readdir(from)) await copyFile(join(from, name), join(to, name));
+/**
+ * clickhouse-local has no user_files_path or format_schema_path (LocalServer::tryInitPath
+ * sets the first to ""): both resolve against the working directory, so it runs in the
+ * target's user_files/, with the format schemas copied in. Returns that directory.
+ */
+export async function chdbWorkingDirectory(dir: string): Promise<string> {
+  const cwd = join(dir, 'user_files');
+  for (const name of await readdir(join(dir, 'format_schemas'))) await copyFile(join(dir, 'format_schemas', name), join(cwd, name));
+  return cwd;
 }
 
 export async function startClickHouseChdb(libraryPath: string | undefined, options: TargetOptions = {}): Promise<RunningTarget> {
@@ -76,7 +83,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-chdb-'));
   const [httpPort, tcpPort, httpsPort] = [await freePort(), await freePort(), await freePort()];
   const configFile = await writeTargetConfig(dir, { httpPort, tcpPort, httpsPort }, options.configVariant);
-  await copyInto(join(dir, 'format_schemas'), join(dir, 'user_files'));
+  const cwd = await chdbWorkingDirectory(dir);
   const url = `http://127.0.0.1:${httpPort}`;
 
   let child: ChildProcess | undefined;
@@ -87,9 +94,7 @@ export async function startClickHouseChdb(libraryPath: string | undefined, optio
   const launch = async (): Promise<void> => {
     death = undefined;
     const proc = spawn(process.execPath, [HOST, library, ...chdbServeArgs(configFile, httpPort, dir)], {
-      // clickhouse-local has no user_files_path or format_schema_path (LocalServer::tryInitPath sets the
-      // first to ""): both resolve against the working directory, so it runs in one that holds both.
-      cwd: join(dir, 'user_files'),
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;

@@ -9,7 +9,7 @@
 import { chmod, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chdbServeArgs } from './clickhouse_chdb.ts';
+import { chdbServeArgs, chdbWorkingDirectory } from './clickhouse_chdb.ts';
 import { containerRuntime, startContainer, type ContainerSpec } from './containers.ts';
 import { freePort } from './free_port.ts';
 import type { RunningTarget, TargetOptions } from './target.ts';
@@ -44,7 +44,7 @@ export async function startClickHouseContainer(image: string = DEFAULT_CLICKHOUS
     image,
     mount: dir,
     ...(host === 'clickhouse-chdb'
-      ? { command: chdbServeArgs(configFile, httpPort, dir), workdir: dir }
+      ? { command: chdbServeArgs(configFile, httpPort, dir), workdir: await chdbWorkingDirectory(dir) }
       : runtime.labels?.[HOST_LABEL]
         ? { command: [`--config-file=${configFile}`], user: '0:0' }
         : { environment: { CLICKHOUSE_CONFIG: configFile } }),

@@ -70,10 +70,23 @@ test('truth: every 26.7 scenario passed, is expected to fail, or is checked in i
   const modern = run('clickhouse-chdb', '26.7.2.1', '2026-01-01T00:00:00Z',
     { a: 'passed', b: 'expected-failure', c: 'skipped', d: 'skipped', e: 'failed' });
   const old = run('clickhouse-binary', '18.16.1', '2026-01-01T00:00:00Z', { c: 'passed', d: 'failed' });
-  const report = checkTruth([modern, old, run('reference', '26.7.2.1', '2026-01-01T00:00:00Z', { d: 'passed' })])!;
+  const report = checkTruth([modern, old, run('reference', '26.7.2.1', '2026-01-01T00:00:00Z', { d: 'passed' })], () => '')!;
   assert.deepEqual([report.checked, report.expected, report.ranged], [1, 1, 1]);
   assert.deepEqual(report.unchecked.map((u) => u.scenario.name), ['d', 'e'], 'the reference is no evidence');
+  // A range no run covers counts only with the source it was read from named above it.
+  const between = run('clickhouse-chdb', '26.7.2.1', '2026-01-01T00:00:00Z', { f: 'skipped', g: 'skipped' });
+  const older = run('clickhouse-binary', '18.16.1', '2026-01-01T00:00:00Z', { f: 'skipped', g: 'skipped' });
+  const cited = checkTruth([between, older], (sc) => (sc.name === 'f' ? '# Read in PR #68800 (cancelWithException).' : '# no reason given'))!;
+  assert.equal(cited.fromSource, 1);
+  assert.deepEqual(cited.unchecked.map((u) => u.scenario.name), ['g']);
   assert.equal(checkTruth([old]), undefined);
+});
+
+test('truth reads the comment lines right above a scenario, above its tags', async () => {
+  const { commentAbove } = await import('../../cli/truth.ts');
+  const feature = ['Feature: f', '', '  # other', '', '  # Read in PR #1', '  # and src/Server/X.cpp', '  @since:24.11 @until:25.11', '  Scenario: s'].join('\n');
+  assert.equal(commentAbove('x.feature', 8, () => feature), '# Read in PR #1\n# and src/Server/X.cpp');
+  assert.equal(commentAbove('x.feature', undefined, () => feature), '');
 });
 
 test('cells: a skip outside the scenario\'s version range is told apart from other skips, with the range', () => {
