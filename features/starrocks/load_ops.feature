@@ -2,13 +2,14 @@
 Feature: Deletes, rejected records, downloads and generated partitions
   A PRIMARY KEY load may delete rows: the hidden `__op` column (0 upsert,
   1 delete) comes from a source field or an expression of the `columns`
-  header (Load.java). `log_rejected_record_num` keeps the rejected rows in a
-  file under the BE's store path, named in `RejectedRecordPath` as
-  `<be_host>:<path>` after ErrorURL (stream_load_executor.cpp,
-  runtime_state.cpp). With the cluster token, the BE's download handlers
-  stream a file or list a directory under its store paths (download_action.cpp,
-  http/utils.cpp). Batch partitions (`START … END … EVERY`) and expression
-  partitions get StarRocks' generated names such as p20240101.
+  header (Load.java); other tables ignore it. `log_rejected_record_num` no
+  longer names a file in the answer: the newest BE hands the rejected rows to
+  `_statistics_.rejected_records` (stream_load_orchestrator.cpp,
+  rejected_record_writer.cpp). With the cluster token, the BE's download
+  handlers stream a file or list a directory under its store paths
+  (download_action.cpp, http/service/utils.cpp). Batch partitions
+  (`START … END … EVERY`) and expression partitions get StarRocks' generated
+  names such as p20240101.
 
   Background:
     Given the StarRocks table "{db}.{pk}" created with:
@@ -45,47 +46,43 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the MySQL query "SELECT id FROM {db}.{pk} ORDER BY id" returns:
       | 2 |
 
-  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
-  @catalog
-  Scenario: __op is no column of a table without a primary key
+  # Load.initColumns exempts `__op` from "Mapping column is not in table" for every table, but only a
+  # PRIMARY KEY table gets the __op slot, and StreamLoadScanNode.finalizeParams fills only the
+  # destination's slots: the mapping is dropped (the catalog's "Unknown column '__op'" is not in the
+  # source). These stored planner files are 3.x-era (the old Analyzer); no newer ones are in the index.
+  # source: fe/fe-core/src/main/java/com/starrocks/load/Load.java Load::initColumns @ 4585eae4fd
+  # source: fe/fe-core/src/main/java/com/starrocks/planner/StreamLoadPlanner.java StreamLoadPlanner::plan @ ad2b89d64e
+  # source: fe/fe-core/src/main/java/com/starrocks/planner/StreamLoadScanNode.java StreamLoadScanNode::finalizeParams @ 3c99b2fbbe
+  @source-checked
+  Scenario: __op on a table without a primary key is ignored
     Given a StarRocks table "{db}.{t}" with the columns "id INT, name VARCHAR(20), score INT"
     And the request header "column_separator" is ","
     And the request header "columns" is "id,name,score,__op=1"
     When I stream load "1,a,10\n" into "{db}.{t}" through the FE
-    Then the status is 200
-    And the JSON field "Status" is "Fail"
-    And the JSON field "Message" is "Unknown column '__op' in '{t}'"
+    Then the stream load succeeded
+    And the JSON field "NumberLoadedRows" is 1
+    And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
+      | 1 | a | 10 |
 
   # --- log_rejected_record_num ---
 
-  # source: be/src/http/action/stream_load.cpp StreamLoadAction::_process_put @ 0072603686
-  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
-  # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
+  # The orchestrator says so: "The legacy tab-delimited rejected-record file was removed;
+  # ctx->rejected_record_path is never populated anymore", and to_json writes RejectedRecordPath only
+  # when it is set. The rows go as JSON lines to a file under <store>/rejected_record that a sync
+  # daemon claims and moves into _statistics_.rejected_records, so no scenario reads that file.
+  # (stream_load_executor.cpp @ 037487dfcb, an older layout, still set `<be_host>:<path>`.)
+  # source: be/src/orchestration/stream_load_orchestrator.cpp StreamLoadOrchestrator::execute_plan_fragment @ 7fef097562
+  # source: be/src/compute_env/load/stream_load_context.cpp StreamLoadContext::to_json @ 4684f27151
+  # source: be/src/compute_env/load_path/rejected_record_writer.cpp RejectedRecordWriter::append_serialized @ 13cb06af74
   @source-checked
-  Scenario: log_rejected_record_num names the rejected-record file after ErrorURL
+  Scenario: log_rejected_record_num names no rejected-record file in the answer
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"
     And the request header "log_rejected_record_num" is "-1"
     When I stream load "5,e,50\n6,f\n7,g\n" into "{db}.{pk}" through the FE
     Then the stream load succeeded
     And the JSON field "NumberFilteredRows" is 2
-    And the JSON keys end with "ErrorURL, RejectedRecordPath"
-    And the JSON field "RejectedRecordPath" matches "^[^/:]+:/\S+/rejected_record/[^/]+/[^/]+/\d+/[0-9a-f]+_[0-9a-f]+$"
-
-  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
-  @catalog
-  Scenario: The rejected-record file holds each rejected row, its reason and source
-    Given I noted the header "token" of GET "/check" from an FE host as "token"
-    And the request header "column_separator" is ","
-    And the request header "max_filter_ratio" is "1"
-    And the request header "log_rejected_record_num" is "1"
-    When I stream load "5,e,50\n6,f\n7,g\n" into "{db}.{pk}" through the FE
-    Then the stream load succeeded
-    Given I noted the JSON field "RejectedRecordPath" without its host as "rejected"
-    When I GET "/api/_download_load?file={rejected}&token={token}" on the BE without credentials
-    Then the status is 200
-    And the header "Content-Type" is "text/plain; charset=utf-8"
-    And every line of the body matches "^6,f\tValue count does not match column count: .*\t$"
+    And the JSON keys end with "CommitAndPublishTimeMs, ErrorURL"
 
   # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
   # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
@@ -99,9 +96,14 @@ Feature: Deletes, rejected records, downloads and generated partitions
 
   # --- _download_load / _tablet/_download ---
 
-  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
-  @catalog
-  Scenario: A snapshot's path can be downloaded: its directory is listed, its header file streamed
+  # The snapshot of a PRIMARY KEY tablet holds a `meta` file (SnapshotMeta, protobuf) and the linked
+  # segment files, in the order the directory lists them; other tablets get `<tablet>.hdr` instead.
+  # A file without a known extension is text/plain whatever it holds; HEAD answers its length only.
+  # source: be/src/storage/snapshot_manager.cpp SnapshotManager::snapshot_full, make_snapshot_on_tablet_meta @ 8ac39faeca
+  # source: be/src/http/service/download_action.cpp DownloadAction::handle_normal @ 68bc95ea67
+  # source: be/src/http/service/utils.cpp do_dir_response, do_file_response, get_content_type @ 783567a9bb
+  @source-checked
+  Scenario: A snapshot's directory can be walked and its files downloaded
     Given I noted the tablets of "{db}.{pk}" that _migration lists
     And I noted the header "token" of GET "/check" from an FE host as "token"
     When I GET "/api/snapshot?tablet_id={tablet}&schema_hash={schema_hash}" on the BE without credentials
@@ -114,19 +116,33 @@ Feature: Deletes, rejected records, downloads and generated partitions
       {tablet}
 
       """
+    When I GET "/api/_tablet/_download?file={snapshot}/{tablet}&token={token}" on the BE without credentials
+    Then the body is the text:
+      """
+      {schema_hash}
+
+      """
     When I GET "/api/_tablet/_download?file={snapshot}/{tablet}/{schema_hash}&token={token}&type=V2" on the BE without credentials
-    Then the body matches "^{tablet}\.hdr\|\d+\n$"
-    When I GET "/api/_tablet/_download?file={snapshot}/{tablet}/{schema_hash}/{tablet}.hdr&token={token}" on the BE without credentials
     Then the status is 200
-    And the JSON field "tablet_id" is the number {tablet}
-    And the JSON field "schema_hash" is the number {schema_hash}
-    When I HEAD "/api/_tablet/_download?file={snapshot}/{tablet}/{schema_hash}/{tablet}.hdr&token={token}" on the BE without credentials
+    And every line of the body matches "^[^/|]+\|\d+$"
+    And the body has a line matching "^meta\|\d+$"
+    And the body has a line matching "^[0-9a-f]+_0\.dat\|\d+$"
+    When I GET "/api/_tablet/_download?file={snapshot}/{tablet}/{schema_hash}/meta&token={token}" on the BE without credentials
+    Then the status is 200
+    And the header "Content-Type" is "text/plain; charset=utf-8"
+    When I HEAD "/api/_tablet/_download?file={snapshot}/{tablet}/{schema_hash}/meta&token={token}" on the BE without credentials
     Then the status is 200
     And the header "Content-Length" is a number greater than "0"
     And the body is ""
 
-  # Not re-read at a pinned commit (download_action.cpp, runtime_state.cpp, the planner's __op check): as the catalog has it.
-  @catalog
+  # The error logs live in the first store path (LoadPathMgr::init), which is among the download
+  # handler's allowed roots. The step reads storage_root_path as one plain path: a BE with several
+  # store paths or a `,medium:` suffix needs the first path written in.
+  # source: be/src/compute_env/load_path/load_path_mgr.cpp LoadPathMgr::init, get_load_error_file_name @ 6cc8e74362
+  # source: be/src/service/service_be/http_service.cpp HttpServiceBE::start @ 061d464c2d
+  # source: be/src/http/service/download_action.cpp DownloadAction::handle_normal @ 68bc95ea67
+  # source: be/src/http/service/utils.cpp do_dir_response @ 783567a9bb
+  @source-checked
   Scenario: _download_load serves the error logs under the store path
     Given I noted the header "token" of GET "/check" from an FE host as "token"
     And I noted the BE configuration "storage_root_path" from /varz as "root"

@@ -258,9 +258,12 @@ Feature: Stream Load
       | 1 |
       | 3 |
 
-  # The ErrorURL is from the executor; the lines of the file (RuntimeState) were not re-read at a pinned commit.
-  # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
-  @catalog
+  # Every line is "Error: <reason>. Row: <row>" (a summary line is "Error: <text>"); /api/_load_error_log
+  # is a DownloadAction of the error-log kind, which checks no token and serves only files.
+  # source: be/src/orchestration/stream_load_orchestrator.cpp StreamLoadOrchestrator::execute_plan_fragment @ 7fef097562
+  # source: be/src/compute_env/load_path/load_path_state_helper.cpp LoadPathStateHelper::append_error_msg_to_file @ 8597e3cd35
+  # source: be/src/http/service/download_action.cpp DownloadAction::handle_error_log @ 68bc95ea67
+  @source-checked
   Scenario: The error log of a load names each rejected row, without credentials
     Given the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"

@@ -4,11 +4,18 @@
 import { Engine } from '../engine/index.ts';
 import type { StarRocksRelease } from '../engine/dialects/starrocks/variables.ts';
 
-export const STARROCKS_VERSION = '3.3.0-olapspec';
-/** The git-hash part StarRocks prints after the version (`3.3.0-olapspec a1b2c3d`). */
-export const STARROCKS_COMMIT = 'a1b2c3d';
+/**
+ * The release line the scenarios follow: the 4.x main line as the source index holds it (its newest
+ * release notes are 4.1's, 4.1.0-RC of 2026-02-28). `-olapspec` marks it as no real build.
+ */
+export const STARROCKS_VERSION = '4.1.0-olapspec';
+/**
+ * The git-hash part StarRocks prints after the version (`4.1.0-olapspec 1952c87`): the commit most
+ * of the checked files were read at (the BE's http/service actions; see the scenarios' `# source:`).
+ */
+export const STARROCKS_COMMIT = '1952c87';
 export const STARROCKS_RELEASE: StarRocksRelease = { release: STARROCKS_VERSION, commit: STARROCKS_COMMIT };
-/** What 3.x answers for @@version_comment and prints as a node's Version (SHOW FRONTENDS/BACKENDS). */
+/** What @@version_comment answers and a node's Version (SHOW FRONTENDS/BACKENDS) shows. */
 export const VERSION_COMMENT = `${STARROCKS_VERSION}-${STARROCKS_COMMIT}`;
 /** The FE's default time zone (SessionVariable.time_zone of a server in China, StarRocks' docs' default). */
 export const STARROCKS_TIMEZONE = 'Asia/Shanghai';

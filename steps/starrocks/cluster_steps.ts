@@ -26,14 +26,6 @@ Given('I noted the body as {string}', function (this: OlapWorld, name: string) {
   note(this, name, this.lastResponse.body.toString('utf8').trim());
 });
 
-// RejectedRecordPath is `<be_host>:<path>`: the path alone is what the BE's download handler takes.
-Given('I noted the JSON field {string} without its host as {string}', function (this: OlapWorld, path: string, name: string) {
-  const value = shown(at(jsonOf(this), this.resolve(path)));
-  const colon = value.indexOf(':/');
-  if (colon < 0) throw new Error(`"${value}" is not <host>:<path>`);
-  note(this, name, value.slice(colon + 1));
-});
-
 /** GET from an FE host on the side; undefined when the suite cannot be one. */
 async function getAsFe(session: StarRocksSession, path: string) {
   const local = await clientAddress(session, true);

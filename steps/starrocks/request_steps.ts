@@ -37,6 +37,13 @@ When('I {word} {string} on the {starrocks_node} without credentials with the bod
     await request(this, kind, method, path, 'none', body);
   });
 
+// Some state lives in the connection (the FE's compressor remembers a /metrics request), so a
+// step can ask for a connection that carried nothing before.
+When('I {word} {string} on the {starrocks_node} without credentials over a new connection',
+  async function (this: OlapWorld, method: string, path: string, kind: NodeKind) {
+    await starrocks(this).send(kind, method, path, { auth: 'none', newConnection: true });
+  });
+
 When('I {word} {string} on the FE from an FE host', async function (this: OlapWorld, method: string, path: string) {
   const local = await clientAddress(starrocks(this), true);
   if (local === undefined) return 'skipped';

@@ -114,3 +114,33 @@ test('BE endpoints: health, 404, update_config, compaction, metrics', async () =
   r = await s.cn.inject({ method: 'GET', url: `/api/compaction/show?tablet_id=${tablet.id}` });
   assert.equal(JSON.parse(r.body).msg, 'Tablet not found');
 });
+
+test('columns: __op is ignored without a primary key, a mapping needs a table column, a source may be mapped again', async () => {
+  const s = setup();
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
+  let { j } = await load(s, { columns: 'k, v, __op = 1', column_separator: ',' }, '1,2\n');
+  assert.equal(j.Status, 'Success', j.Message);
+  ({ j } = await load(s, { columns: 'k, v, zz = 1', column_separator: ',' }, '1,2\n'));
+  assert.equal(j.Message, 'Mapping column is not in table. column: zz');
+  ({ j } = await load(s, { columns: 'k, v, v = v * 10', column_separator: ',' }, '2,3\n'));
+  assert.equal(j.Status, 'Success', j.Message);
+  ({ j } = await load(s, { columns: 'k, v = 1, v = 2', column_separator: ',' }, '3\n'));
+  assert.equal(j.Message, 'Duplicate column mapping: v');
+  assert.deepEqual(await rows(s.cluster, 'SELECT * FROM d.t ORDER BY k'), [[1, 2], [2, 30]]);
+});
+
+test('log_rejected_record_num names no file; a primary key snapshot holds meta and the segment files', async () => {
+  const s = setup();
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL, v INT) PRIMARY KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
+  const { j } = await load(s, { column_separator: ',', max_filter_ratio: '1', log_rejected_record_num: '-1' }, '1,2\n3\n');
+  assert.equal(j.NumberFilteredRows, 1);
+  assert.deepEqual(Object.keys(j).slice(-2), ['CommitAndPublishTimeMs', 'ErrorURL']);
+  const tablet = s.cluster.tables.find('d', 't')!.partitions[0]!.tablets[0]!;
+  let r = await s.be.inject({ method: 'GET', url: `/api/snapshot?tablet_id=${tablet.id}&schema_hash=${tablet.schemaHash}` });
+  const dir = `${r.body}/${tablet.id}/${tablet.schemaHash}`;
+  r = await s.be.inject({ method: 'GET', url: `/api/_tablet/_download?file=${dir}&type=V2&token=${s.cluster.journal.token}` });
+  const names = r.body.trim().split('\n').map((l) => l.split('|')[0]);
+  assert.ok(names.includes('meta'), r.body);
+  assert.ok(names.some((n) => /^[0-9a-f]+_0\.dat$/.test(n!)), r.body);
+  assert.ok(!names.some((n) => n!.endsWith('.hdr')), r.body);
+});

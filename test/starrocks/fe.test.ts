@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, basic, createTable, setup } from './helpers.ts';
+import { STARROCKS_COMMIT, STARROCKS_VERSION } from '../../reference/starrocks/version.ts';
 
 test('FE stream load: auth, the 100-continue rule, 307 with the exact Location', async () => {
   const s = setup();
@@ -86,4 +87,16 @@ test('meta service: journal id header, image download, role', async () => {
   assert.equal(r.headers['content-disposition'], 'attachment; filename=image.0');
   r = await s.fe.inject({ method: 'GET', url: '/role?host=127.0.0.1&port=9010' });
   assert.equal(r.headers.role, 'LEADER');
+});
+
+test('JSON envelopes: /api/colocate carries the charset; query_dump names the release and its commit', async () => {
+  const s = setup();
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
+  let r = await s.fe.inject({ method: 'GET', url: '/api/colocate', headers: { authorization: ROOT } });
+  assert.equal(r.headers['content-type'], 'application/json; charset=UTF-8');
+  r = await s.fe.inject({ method: 'GET', url: '/api/d/t/_count', headers: { authorization: ROOT } });
+  assert.equal(r.headers['content-type'], 'application/json');
+  r = await s.fe.inject({ method: 'POST', url: '/api/query_dump?db=d', headers: { authorization: ROOT }, payload: 'select k from t' });
+  const dump = JSON.parse(r.body) as Record<string, unknown>;
+  assert.deepEqual([dump.version, dump.commit_version], [STARROCKS_VERSION, STARROCKS_COMMIT]);
 });

@@ -56,6 +56,12 @@ test('rollback, commit after rollback, header errors, timeouts abort', async () 
   assert.match(r.body, /TXN_NOT_EXISTS/);
   r = await s.fe.inject({ method: 'GET', url: '/api/d/get_load_state?label=t1', headers: { authorization: ROOT } });
   assert.match(r.body, /"state":"ABORTED"/);
+  // The BE's cleaner names the limit in the reason it rolls back with.
+  await s.be.inject({ method: 'POST', url: '/api/transaction/begin', headers: H('i1', { timeout: '100', idle_transaction_timeout: '2' }) });
+  s.advance(3000);
+  await s.be.inject({ method: 'PUT', url: '/api/transaction/load', headers: H('i1'), payload: '1\n' });
+  r = await s.fe.inject({ method: 'GET', url: '/api/d/get_load_state?label=i1', headers: { authorization: ROOT } });
+  assert.match(r.body, /"state":"ABORTED","reason":"transaction is aborted by idle timeout 2 seconds\."/);
   r = await s.be.inject({ method: 'POST', url: '/api/transaction/begin', headers: H('c1') });
   r = await s.be.inject({ method: 'POST', url: '/api/transaction/commit', headers: H('c1') });
   assert.match(JSON.parse(r.body).Message, /^transaction id=.*, job_id=-1, txn_id: \d+, label=c1, db=d hasn't send any data yet$/);

@@ -18,8 +18,6 @@ export interface StreamLoadResult extends LoadCounters {
   writeDataTimeMs: number;
   commitAndPublishTimeMs: number;
   errorUrl?: string;
-  /** `<be_host>:<path>` of the rejected-record file (log_rejected_record_num). */
-  rejectedRecordPath?: string;
 }
 
 const STATUS_TEXT: Partial<Record<StatusCode, string>> = { PUBLISH_TIMEOUT: 'Publish Timeout', LABEL_ALREADY_EXISTS: 'Label Already Exists' };
@@ -40,7 +38,7 @@ export function streamLoadJson(r: StreamLoadResult): string {
     ReadDataTimeMs: r.readDataTimeMs, WriteDataTimeMs: r.writeDataTimeMs, CommitAndPublishTimeMs: r.commitAndPublishTimeMs,
   });
   if (r.errorUrl) body.ErrorURL = r.errorUrl;
-  if (r.rejectedRecordPath) body.RejectedRecordPath = r.rejectedRecordPath;
+  // RejectedRecordPath would follow, but StreamLoadOrchestrator no longer sets it: it is never written.
   return rapidPretty(body);
 }
 

@@ -16,7 +16,6 @@ import type { LoadCounters } from '../load/executor.ts';
 import { LoadError, checkExecMemLimit, parseBeginHeaders, parsePutHeaders } from '../load/params.ts';
 import { planLoad } from '../load/plan.ts';
 import { beJson } from './action.ts';
-import { storageRoot } from './download.ts';
 import type { BeDeps, BeHandler } from './action.ts';
 import { LabelExists, beginLoadTxn, requireBasic } from './begin.ts';
 import { streamLoadJson } from './load-reply.ts';
@@ -78,13 +77,6 @@ export function streamLoadHandler(deps: BeDeps): BeHandler {
         const file = c.errorLogs.newName();
         c.errorLogs.save(file, outcome.errorLines);
         r.errorUrl = errorLogUrl(deps, file);
-      }
-      if (outcome.rejectedLines.length > 0) {
-        // LoadPathMgr::get_load_rejected_record_absolute_path:
-        // `<store>/rejected_record/<db>/<label>/<txn_id>/<instance hi>_<instance lo>` (hex).
-        const path = `${storageRoot(deps)}/rejected_record/${db}/${r.label}/${txn.id}/${c.errorLogs.newName().replace(/^error_log_/, '')}`;
-        c.beFiles.write(path, outcome.rejectedLines.map((l) => `${l}\n`).join(''));
-        r.rejectedRecordPath = `${deps.node.host}:${path}`;
       }
       if (tooManyFiltered(outcome, params.maxFilterRatio)) throw new LoadError('INTERNAL_ERROR', 'too many filtered rows');
       const t4 = Date.now();

@@ -28,7 +28,7 @@ function int(x: Exchange, name: string): number {
 
 class ParamError extends Error {}
 
-/** The tablet's TabletMetaPB as JSON (meta_action.cpp), also the `.hdr` file of its snapshots. */
+/** The tablet's TabletMetaPB as JSON (meta_action.cpp). */
 export function tabletHeaderJson(found: { table: TableMeta; partition: PartitionMeta; tablet: TabletMeta }): string {
   const { table, partition, tablet } = found;
   return rapidPretty({
@@ -102,12 +102,23 @@ export function registerTablet(router: Router<BeHandler>, deps: BeDeps): void {
     const schemaHash = int(x, 'schema_hash');
     const found = c.tables.tablet(tabletId);
     if (!found || found.tablet.schemaHash !== schemaHash) return beSend(x, 'make snapshot failed', 500);
-    // SnapshotManager: `<store>/snapshot/<YYYYMMDDHHMMSS>.<seq>.<timeout_s>`, holding
-    // `<tablet_id>/<schema_hash>/<tablet_id>.hdr`; the snapshot action asks for no timeout, so
-    // the default `snapshot_expire_time_sec` applies.
+    // SnapshotManager::snapshot_full: `<store>/snapshot/<YYYYMMDDHHMMSS>.<seq>.<timeout_s>/<tablet_id>/<schema_hash>`;
+    // the snapshot action asks for no timeout, so the default `snapshot_expire_time_sec` applies.
+    // A PRIMARY KEY tablet gets a `meta` file (SnapshotMeta), any other `<tablet_id>.hdr` and
+    // `<tablet_id>.dcgs_snapshot`; the rowsets' segment files are linked next to them. The real
+    // files are protobuf; the reference writes a line saying what each stands for.
     const stamp = new Date(c.now()).toISOString().replace(/[-:T]/g, '').slice(0, 14);
     const path = `${storage()}/snapshot/${stamp}.${c.ids.next()}.${SNAPSHOT_EXPIRE_SEC}`;
-    c.beFiles.write(`${path}/${tabletId}/${schemaHash}/${tabletId}.hdr`, tabletHeaderJson(found));
+    const dir = `${path}/${tabletId}/${schemaHash}`;
+    if (found.table.keysType === 'PRIMARY_KEYS') {
+      c.beFiles.write(`${dir}/meta`, `olapspec stand-in for the SnapshotMeta of tablet ${tabletId}\n`);
+    } else {
+      c.beFiles.write(`${dir}/${tabletId}.hdr`, `olapspec stand-in for the TabletMetaPB of tablet ${tabletId}\n`);
+      c.beFiles.write(`${dir}/${tabletId}.dcgs_snapshot`, `olapspec stand-in for the DeltaColumnGroupSnapshotPB of tablet ${tabletId}\n`);
+    }
+    for (const r of found.tablet.rowsets) {
+      for (let i = 0; i < r.segments; i++) c.beFiles.write(`${dir}/${r.rowsetId}_${i}.dat`, `olapspec stand-in for segment ${i} of rowset ${r.rowsetId}\n`);
+    }
     beSend(x, path);
   }));
 }

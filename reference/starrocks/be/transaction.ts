@@ -68,7 +68,8 @@ export function cleanBeContexts(deps: BeDeps): void {
     const timedOut = now - ctx.beginAt > ctx.timeoutSec * 1000;
     const idle = ctx.idleTimeoutSec > 0 && now - ctx.lastActive > ctx.idleTimeoutSec * 1000;
     if (!timedOut && !idle && ctx.txn.status === 'PREPARE') continue;
-    if (ctx.txn.status === 'PREPARE') deps.cluster.txns.abort(ctx.txn, timedOut ? 'transaction is aborted by timeout.' : 'transaction is aborted by idle timeout.');
+    // TransactionMgr::_clean_stream_context names the limit that ran out.
+    if (ctx.txn.status === 'PREPARE') deps.cluster.txns.abort(ctx.txn, timedOut ? `transaction is aborted by timeout ${ctx.timeoutSec} seconds.` : `transaction is aborted by idle timeout ${ctx.idleTimeoutSec} seconds.`);
     beContexts(deps).delete(label);
   }
 }

@@ -5,7 +5,7 @@ import { restBaseResult, restResult } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import type { Cluster, ColocateGroup } from '../cluster/cluster.ts';
 import { typeSql } from '../../engine/dialects/starrocks/types.ts';
-import { DdlError, feJson, feSend, restAction } from './action.ts';
+import { DdlError, feResult, feSend, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
 /** Long.parseLong with Java's messages (NumberFormatException → HTTP 500). */
@@ -49,7 +49,8 @@ export function registerColocate(router: Router<FeHandler>, deps: FeDeps): void 
       group2BackendsPerBucketSeq: Object.fromEntries(groups.map((g) => [key(g), g.backendsPerBucketSeq])),
       unstableGroups: groups.filter((g) => !g.stable).map((g) => ({ dbId: g.dbId, grpId: g.grpId })),
     };
-    feJson(x, restResult({ colocate_meta: meta }));
+    // ColocateMetaAction sets application/json, then sendResult(…, RestResult) sets JSON_CONTENT_TYPE over it.
+    feResult(x, restResult({ colocate_meta: meta }));
   }));
   router.add('POST', '/api/colocate/group_stable', restAction(deps, 'admin', (x) => {
     group(x).stable = true;

@@ -9,6 +9,7 @@ import { tabletRows } from '../cluster/tables.ts';
 import { Settings } from '../../engine/index.ts';
 import type { QueryContext } from '../../engine/api.ts';
 import { feJson, feSend, restAction } from './action.ts';
+import { STARROCKS_COMMIT, STARROCKS_VERSION } from '../version.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 
 function engineContext(database: string, user: string): QueryContext {
@@ -68,9 +69,10 @@ export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void
       tableMeta[`${m.db}.${m.name}`] = showCreateTable(c.tables.engineTable(m.db, m.name)!);
       rowCount[`${m.db}.${m.name}`] = Object.fromEntries(m.partitions.map((p) => [p.name, p.tablets.reduce((s, t) => s + tabletRows(t), 0)]));
     }
+    // QueryDumpSerializer ends with the release and its commit (Version.STARROCKS_VERSION / _COMMIT_HASH).
     feJson(x, JSON.stringify({
       statement: sql, table_meta: tableMeta, table_row_count: rowCount, session_variables: '{}', column_statistics: {},
-      be_number: c.backends.length, be_core_stat: { numOfHardwareCoresPerBe: '{}', cachedAvgNumOfHardwareCores: -1 }, exception: [], version: '3.3',
+      be_number: c.backends.length, be_core_stat: { numOfHardwareCoresPerBe: '{}', cachedAvgNumOfHardwareCores: -1 }, exception: [], version: STARROCKS_VERSION, commit_version: STARROCKS_COMMIT,
     }, null, 2));
   }));
 }

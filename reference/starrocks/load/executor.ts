@@ -28,8 +28,6 @@ export interface LoadOutcome extends LoadCounters {
   write: PreparedWrite;
   /** Error-log lines (`Error: <reason>. Row: <row>`), at most MAX_ERROR_NUM rows. */
   errorLines: string[];
-  /** Rejected-record lines (`log_rejected_record_num`), as RuntimeState writes them. */
-  rejectedLines: string[];
 }
 
 class RowError extends Error {}
@@ -112,7 +110,6 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string, autoPartiti
   const rows: unknown[][] = [];
   const tablets: TabletMeta[] = [];
   const errorLines: string[] = [];
-  const rejectedLines: string[] = [];
   const deletes: boolean[] = [];
   const counters: LoadCounters = { total: 0, loaded: 0, filtered: 0, unselected: 0 };
   const specs = table.columns.map((c) => meta.columns.find((m) => m.name === c.name));
@@ -121,10 +118,9 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string, autoPartiti
   const reject = (reason: string, text: string): void => {
     counters.filtered++;
     if (counters.filtered <= MAX_ERROR_NUM) errorLines.push(`Error: ${reason}. Row: ${text}`);
-    // RuntimeState::append_rejected_record_to_file: record, reason and source (the reader's
-    // file name, empty for a stream-load pipe) joined by tabs; -1 logs all, n > 0 at most n.
-    const limit = p.logRejectedRecordNum;
-    if (limit === -1 || (limit > 0 && rejectedLines.length < limit)) rejectedLines.push(`${text}\t${reason}\t`);
+    // log_rejected_record_num: the newest BE (RejectedRecordWriter) appends the row as JSON to a
+    // file that a sync daemon moves into _statistics_.rejected_records; no answer names it and
+    // the reference has no such table, so the rows are not kept.
   };
 
   const handle = (text: string, source: unknown[], fromJsonValues: boolean): void => {
@@ -223,7 +219,7 @@ export function runLoad(plan: LoadPlan, p: LoadParams, data: string, autoPartiti
   }
   const supplied = plan.partial ? plan.targets.map((t) => t.kind !== 'keep') : undefined;
   return {
-    ...counters, errorLines, rejectedLines,
+    ...counters, errorLines,
     write: { meta, rows, tablets, ...(supplied ? { supplied } : {}), ...(plan.op ? { deletes } : {}) },
   };
 }

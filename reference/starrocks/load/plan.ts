@@ -37,8 +37,8 @@ export interface LoadPlan {
   partial: boolean;
   /**
    * `__op` of a PRIMARY KEY table (0 upsert, 1 delete): a source field or an
-   * expression over them. Load.java adds the hidden `__op` slot only for
-   * PRIMARY KEY tables, so elsewhere `__op=…` is an unknown column.
+   * expression over them. Only a PRIMARY KEY table has the hidden `__op` slot
+   * (StreamLoadPlanner), so elsewhere `__op` is read and then ignored.
    */
   op?: TargetSource;
 }
@@ -168,11 +168,14 @@ export function planLoad(meta: TableMeta, table: Table, p: LoadParams): LoadPlan
   } else {
     const items = splitTopLevel(p.columns);
     const exprs: { target: string; text: string }[] = [];
-    const seen = new Set<string>();
+    // Load.initColumns keeps source names and mapping targets apart: `k1, k1 = k1 * 2` is allowed.
+    const seenSources = new Set<string>();
+    const seenTargets = new Set<string>();
     for (const item of items) {
       const at = assignmentAt(item);
       const name = unquote(at < 0 ? item : item.slice(0, at));
-      if (seen.has(name.toLowerCase())) throw new LoadError('ANALYSIS_ERROR', `Duplicate column: ${name}`);
+      const seen = at < 0 ? seenSources : seenTargets;
+      if (seen.has(name.toLowerCase())) throw new LoadError('ANALYSIS_ERROR', at < 0 ? `Duplicate column: ${name}` : `Duplicate column mapping: ${name}`);
       seen.add(name.toLowerCase());
       if (at < 0) sources.push(name);
       else exprs.push({ target: name, text: item.slice(at + 1).trim() });
@@ -193,8 +196,12 @@ export function planLoad(meta: TableMeta, table: Table, p: LoadParams): LoadPlan
         op = { kind: 'expr', compiled: compile(expr, sourceScope, env, x.text, meta.name), text: x.text };
         continue;
       }
+      // Load.initColumns lets an `__op` mapping through for every table, but only a PRIMARY KEY
+      // table has the __op slot (StreamLoadPlanner.plan) that StreamLoadScanNode fills: elsewhere
+      // the mapping is ignored.
+      if (x.target.toLowerCase() === LOAD_OP_COLUMN) continue;
       const ci = findCol(x.target);
-      if (ci < 0) throw new LoadError('ANALYSIS_ERROR', `Unknown column '${x.target}' in '${meta.name}'`);
+      if (ci < 0) throw new LoadError('ANALYSIS_ERROR', `Mapping column is not in table. column: ${x.target}`);
       const expr = implicitCasts(parseExpr(x.text), stringCols);
       targets[ci] = { kind: 'expr', compiled: compile(expr, sourceScope, env, x.text, meta.name), text: x.text };
     }

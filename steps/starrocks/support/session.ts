@@ -29,6 +29,8 @@ export interface SendOptions {
   expectContinue?: boolean;
   /** Bind the client side of the connection to this address (to be, or not be, an FE host). */
   localAddress?: string;
+  /** Send over a connection of its own rather than the run's keep-alive pool. */
+  newConnection?: boolean;
 }
 
 export interface SentRequest {
@@ -120,7 +122,7 @@ export class StarRocksSession {
 
   /** Sends one request to an absolute URL (an ErrorURL, say). */
   async sendTo(url: string, method: string, options: SendOptions = {}): Promise<HttpResponse> {
-    const res = await this.transmit(this.prepare(url, method, options), options.localAddress);
+    const res = await this.transmit(this.prepare(url, method, options), options.localAddress, options.newConnection);
     this.hops = [res];
     return this.answer(res);
   }
@@ -169,7 +171,7 @@ export class StarRocksSession {
     return this.recordHops(await this.roundTrip(sent, true));
   }
 
-  private async transmit(sent: SentRequest, localAddress?: string): Promise<HttpResponse> {
+  private async transmit(sent: SentRequest, localAddress?: string, newConnection = false): Promise<HttpResponse> {
     this.lastSent = sent;
     if (sent.expectContinue && sent.body.length > 0) {
       return sendExpectContinue(sent.url, sent.method, sent.headers, sent.body, localAddress);
@@ -177,9 +179,9 @@ export class StarRocksSession {
     const url = new URL(sent.url);
     const request = { method: sent.method, path: `${url.pathname}${url.search}`, headers: sent.headers,
       ...(sent.body.length > 0 || sent.method === 'PUT' || sent.method === 'POST' ? { body: sent.body } : {}) };
-    if (localAddress === undefined) return sendHttp(url.origin, request);
+    if (localAddress === undefined && !newConnection) return sendHttp(url.origin, request);
     // A client option: undici's connector overrides `connect.localAddress` with the client's own (none).
-    const agent = new Agent({ localAddress });
+    const agent = new Agent(localAddress === undefined ? {} : { localAddress });
     try {
       const res = await agent.request({ origin: url.origin, path: request.path, method: sent.method as 'GET', headers: sent.headers,
         ...(request.body ? { body: request.body } : {}) });
