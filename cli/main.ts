@@ -103,6 +103,43 @@ async function main(argv: string[]): Promise<number> {
     const { imagesCommand } = await import('./images/command.ts');
     return imagesCommand(action, { ...(values.only !== undefined ? { only: values.only } : {}), force: values.force === 'yes' });
   }
+  if (command === 'diff') {
+    const options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {
+      help: { type: 'boolean', short: 'h' }, target: { type: 'string', multiple: true },
+      cases: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, show: { type: 'string' },
+      json: { type: 'string' }, baseline: { type: 'string' }, 'update-baseline': { type: 'string' },
+    };
+    let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+    try {
+      values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { diffCommand } = await import('./diff/command.ts');
+    const { CATEGORIES } = await import('./diff/cases.ts');
+    const count = (name: string, fallback: number): number => {
+      const text = values[name] as string | undefined;
+      if (text === undefined) return fallback;
+      if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not '${text}'`);
+      return Number(text);
+    };
+    const only = values.only as string | undefined;
+    if (only !== undefined && !(CATEGORIES as readonly string[]).includes(only)) {
+      throw new UsageError(`--only must be one of ${CATEGORIES.join(', ')}, not '${only}'`);
+    }
+    return diffCommand({
+      targets: (values.target as string[] | undefined) ?? ['reference', 'clickhouse-chdb'],
+      cases: count('cases', 600), seed: count('seed', 1), show: count('show', 3),
+      ...(only !== undefined ? { only: only as never } : {}),
+      ...(values.json !== undefined ? { json: values.json as string } : {}),
+      ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}),
+      updateBaseline: values['update-baseline'] === 'yes',
+    });
+  }
   if (command === 'truth') {
     const values = parse(rest, ['report']);
     if (values.help) {

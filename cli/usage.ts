@@ -42,6 +42,13 @@ Usage:
       olapspec/clickhouse-server:18.16 (Debian's package) and olapspec/clickhouse:26.7
       (libchdb). Each is built once and again only when its inputs change.
 
+  olapspec diff [--target A --target B] [--cases 600] [--seed 1] [--only CATEGORY]
+               [--show 3] [--json FILE] [--baseline FILE [--update-baseline yes]]
+      Send the same seeded cases (scalar, numbers, formats, tables, http, errors) to
+      two targets (default: reference and clickhouse-chdb), compare status, key
+      headers and body bytes, and print the agreement per category with mismatches.
+      With --baseline, exit non-zero when a category agrees less than the file says.
+
   olapspec truth [--report DIR]
       Check that every ClickHouse scenario of the latest real ClickHouse 26.7 run
       under DIR passed there, is in its expectation file, or is outside 26.7's

@@ -79,6 +79,10 @@ if (docker && process.getuid?.() === 0) {
     '`bash .ci/run` starts a private dockerd');
 }
 if (chdb.path) {
+  // The reference against real 26.7 on seeded generated requests: no category may agree less than its committed baseline.
+  stages.push({ name: 'the reference against ClickHouse 26.7 (olapspec diff, 600 seeded cases)',
+    args: ['bin/olapspec.js', 'diff', '--cases', '600', '--seed', '1', '--show', '2', '--baseline', 'test/diff/baseline.json',
+      '--json', 'reports/diff.json'] });
   stages.push({ name: 'every ClickHouse scenario checked against a real server', args: ['bin/olapspec.js', 'truth', '--report', 'reports'] });
 }
 

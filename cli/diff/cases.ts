@@ -1,0 +1,165 @@
+// The cases of the differential run: each is one or more HTTP requests whose
+// answers are compared between two servers. Case i of seed s is always the
+// same case, so a mismatch is replayed with `--seed s --only i`.
+
+import { Random } from './random.ts';
+
+export const CATEGORIES = ['scalar', 'numbers', 'formats', 'tables', 'http', 'errors'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface DiffRequest {
+  method: 'GET' | 'POST' | 'HEAD';
+  /** Path and query string. */
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface DiffCase {
+  index: number;
+  category: Category;
+  /** What the case is, for a reader of a mismatch. */
+  title: string;
+  /** Run first, answers not compared (CREATE TABLE…), then `requests`, then `cleanup`. */
+  setup: DiffRequest[];
+  requests: DiffRequest[];
+  cleanup: DiffRequest[];
+}
+
+const post = (sql: string, params = ''): DiffRequest => ({ method: 'POST', path: `/${params ? `?${params}` : ''}`, body: sql });
+
+function literal(r: Random): string {
+  switch (r.int(0, 7)) {
+    case 0: return String(r.int(-1000, 1000));
+    case 1: return String(r.int(0, 2 ** 31));
+    case 2: return `${r.int(-100, 100)}.${r.int(0, 99)}`;
+    case 3: return `'${r.pick(['', 'a', 'abc', 'Hello, World', 'x y z', 'ÄÖÜ', '1', 'true'])}'`;
+    case 4: return r.pick(['NULL', 'true', 'false']);
+    case 5: return `[${r.int(0, 5)}, ${r.int(0, 5)}, ${r.int(0, 5)}]`;
+    case 6: return `toDate('2024-0${r.int(1, 9)}-1${r.int(0, 9)}')`;
+    default: return `toDateTime('2024-03-0${r.int(1, 9)} 1${r.int(0, 9)}:0${r.int(0, 9)}:00')`;
+  }
+}
+
+function scalarExpression(r: Random, depth = 0): string {
+  if (depth > 1 || r.chance(0.3)) return literal(r);
+  const a = () => scalarExpression(r, depth + 1);
+  const n = () => String(r.int(-50, 50));
+  const s = () => `'${r.pick(['abc', 'Hello', 'a,b,c', ' pad ', 'xyz'])}'`;
+  return r.pick([
+    () => `${n()} + ${n()}`, () => `${n()} * ${n()}`, () => `${n()} - ${n()}`, () => `intDiv(${r.int(-100, 100)}, ${r.int(1, 9)})`,
+    () => `${r.int(1, 100)} / ${r.int(1, 9)}`, () => `${r.int(0, 100)} % ${r.int(1, 9)}`, () => `abs(${n()})`,
+    () => `length(${s()})`, () => `upper(${s()})`, () => `lower(${s()})`, () => `concat(${s()}, ${s()})`,
+    () => `substring(${s()}, ${r.int(1, 3)}, ${r.int(0, 3)})`, () => `reverse(${s()})`, () => `splitByChar(',', ${s()})`,
+    () => `if(${n()} > ${n()}, ${n()}, ${n()})`, () => `greatest(${n()}, ${n()})`, () => `least(${n()}, ${n()})`,
+    () => `toString(${a()})`, () => `toInt64(${n()})`, () => `toFloat64(${n()})`, () => `round(${r.int(0, 999)} / 7, ${r.int(0, 3)})`,
+    () => `isNull(${a()})`, () => `coalesce(NULL, ${n()})`, () => `ifNull(NULL, ${s()})`, () => `${n()} = ${n()}`,
+    () => `${n()} < ${n()}`, () => `NOT ${n()} = ${n()}`, () => `length([${n()}, ${n()}])`, () => `arraySum([${n()}, ${n()}, ${n()}])`,
+    () => `has([1, 2, 3], ${r.int(0, 4)})`, () => `toYear(toDate('2024-05-06'))`, () => `toMonth(toDate('2024-05-06'))`,
+    () => `toStartOfMonth(toDate('2024-05-1${r.int(0, 9)}'))`, () => `formatReadableSize(${r.int(0, 10 ** 9)})`,
+    () => `bitAnd(${r.int(0, 255)}, ${r.int(0, 255)})`, () => `bitOr(${r.int(0, 255)}, ${r.int(0, 255)})`,
+    () => `hex(${r.int(0, 65535)})`, () => `multiIf(${n()} > 0, 'pos', ${n()} < 0, 'neg', 'zero')`,
+  ])();
+}
+
+const FORMATS = ['TabSeparated', 'TabSeparatedWithNames', 'TabSeparatedWithNamesAndTypes', 'CSV', 'CSVWithNames', 'JSON',
+  'JSONCompact', 'JSONEachRow', 'JSONCompactEachRow', 'JSONStrings', 'JSONCompactStrings', 'TSKV', 'Values', 'Vertical',
+  'Pretty', 'PrettyCompact', 'PrettySpace', 'Markdown', 'XML', 'RowBinary', 'Native', 'LineAsString', 'RawBLOB',
+  'JSONColumns', 'JSONObjectEachRow', 'TabSeparatedRaw', 'CustomSeparated', 'Null'] as const;
+
+const COLUMN_TYPES: [string, (r: Random, i: number) => string][] = [
+  ['UInt8', (r) => String(r.int(0, 255))], ['Int32', (r) => String(r.int(-100000, 100000))],
+  ['UInt64', (r) => String(r.int(0, 2 ** 40))], ['Int64', (r) => String(r.int(-(2 ** 40), 2 ** 40))],
+  ['Float64', (r) => `${r.int(-999, 999)}.${r.int(0, 99)}`], ['String', (r) => `'${r.pick(['a', 'bb', 'tab\\there', "it\\'s", ''])}'`],
+  ['Date', (r) => `'2024-0${r.int(1, 9)}-1${r.int(0, 9)}'`], ['DateTime', (r) => `'2024-0${r.int(1, 9)}-1${r.int(0, 9)} 0${r.int(0, 9)}:00:00'`],
+  ['Nullable(Int32)', (r) => (r.chance(0.3) ? 'NULL' : String(r.int(-9, 9)))], ['Array(UInt8)', (r) => `[${r.int(0, 9)}, ${r.int(0, 9)}]`],
+  ['Bool', (r) => r.pick(['true', 'false'])], ['Decimal(10, 2)', (r) => `${r.int(-9999, 9999)}.${r.int(10, 99)}`],
+  ['UUID', (r) => `'${['00000000-0000-0000-0000-0000000000', String(r.int(10, 99))].join('')}'`],
+  ['LowCardinality(String)', (r) => `'${r.pick(['x', 'y', 'z'])}'`], ['FixedString(3)', (r) => `'${r.pick(['abc', 'xy', 'q'])}'`],
+  ['Enum8(\'a\' = 1, \'b\' = 2)', (r) => `'${r.pick(['a', 'b'])}'`], ['Map(String, UInt8)', (r) => `{'k${r.int(0, 3)}': ${r.int(0, 9)}}`],
+  ['Tuple(UInt8, String)', (r) => `(${r.int(0, 9)}, 's${r.int(0, 9)}')`], ['DateTime64(3)', (r) => `'2024-01-0${r.int(1, 9)} 00:00:00.${r.int(100, 999)}'`],
+  ['Int128', (r) => String(r.int(-(2 ** 30), 2 ** 30))],
+];
+
+function numbersQuery(r: Random): string {
+  const n = r.int(0, 40);
+  const where = r.chance(0.5) ? ` WHERE number % ${r.int(2, 5)} = ${r.int(0, 1)}` : '';
+  if (r.chance(0.35)) {
+    const agg = r.pick(['count()', 'sum(number)', 'avg(number)', 'min(number)', 'max(number)', 'uniqExact(number % 7)',
+      'groupArray(number)', 'any(number)', 'countIf(number > 5)', 'sumIf(number, number % 2 = 0)']);
+    const key = r.pick(['number % 3', 'number % 2', 'intDiv(number, 10)']);
+    return `SELECT ${key} AS k, ${agg} AS a FROM numbers(${n})${where} GROUP BY k ORDER BY k`;
+  }
+  const cols = r.pick(['number', 'number, number * 2', 'number, toString(number)', 'number AS n, n + 1', 'number % 5, number']);
+  const order = r.chance(0.5) ? ` ORDER BY ${r.pick(['number DESC', 'number % 3, number', 'number'])}` : '';
+  const limit = r.chance(0.5) ? ` LIMIT ${r.int(0, 10)}${r.chance(0.3) ? ` OFFSET ${r.int(0, 5)}` : ''}` : '';
+  return `SELECT ${cols} FROM numbers(${n})${where}${order}${limit}`;
+}
+
+export function generateCase(seed: number, index: number, only?: Category): DiffCase {
+  // One stream per case, so adding cases never changes the ones before.
+  const r = new Random((seed * 1_000_003 + index * 7919) >>> 0);
+  const category = only ?? CATEGORIES[index % CATEGORIES.length]!;
+  const table = `olapspec_diff_${seed}_${index}`;
+  const none = { setup: [], cleanup: [] };
+  switch (category) {
+    case 'scalar': {
+      const exprs = Array.from({ length: r.int(1, 3) }, () => scalarExpression(r));
+      const sql = `SELECT ${exprs.join(', ')}`;
+      return { index, category, title: sql, ...none, requests: [post(`${sql} FORMAT TabSeparatedWithNamesAndTypes`)] };
+    }
+    case 'numbers': {
+      const sql = numbersQuery(r);
+      return { index, category, title: sql, ...none, requests: [post(`${sql} FORMAT TabSeparatedWithNames`)] };
+    }
+    case 'formats': {
+      const format = r.pick(FORMATS);
+      const sql = r.pick([
+        `SELECT number, toString(number) AS s, number / 3 AS f FROM numbers(${r.int(0, 5)})`,
+        `SELECT 'a\\tb' AS t, NULL AS n, [1, 2] AS arr, toDate('2024-01-02') AS d`,
+        `SELECT number AS \`with space\`, 'x"y' AS q FROM numbers(${r.int(1, 3)})`,
+        `SELECT toUInt64(18446744073709551615) AS big, -1 AS neg, 1.5 AS f`,
+      ]);
+      return { index, category, title: `${sql} FORMAT ${format}`, ...none, requests: [post(`${sql} FORMAT ${format}`)] };
+    }
+    case 'tables': {
+      const count = r.int(1, 3);
+      const cols = Array.from({ length: count }, () => r.pick(COLUMN_TYPES));
+      const ddl = `CREATE TABLE ${table} (${cols.map(([type], i) => `c${i} ${type}`).join(', ')}) ENGINE = Memory`;
+      const rows = Array.from({ length: r.int(1, 4) }, (_, k) => `(${cols.map(([, value]) => value(r, k)).join(', ')})`);
+      return {
+        index, category, title: `${ddl}; INSERT ${rows.join(', ')}`,
+        setup: [post(`DROP TABLE IF EXISTS ${table}`)],
+        requests: [post(ddl), post(`INSERT INTO ${table} VALUES ${rows.join(', ')}`),
+          // One INSERT into Memory is one block: rows come back in their order on both servers.
+          post(`SELECT * FROM ${table} FORMAT TabSeparatedWithNamesAndTypes`)],
+        cleanup: [post(`DROP TABLE IF EXISTS ${table}`)],
+      };
+    }
+    case 'http': {
+      const sql = `SELECT ${r.int(0, 9)} AS x, 'v' AS y`;
+      const variant = r.int(0, 7);
+      const requests: DiffRequest[] = [
+        { method: 'GET', path: `/?query=${encodeURIComponent(sql)}` },
+        { method: 'GET', path: `/?query=${encodeURIComponent(sql)}&default_format=${r.pick(['JSONEachRow', 'CSV', 'TSKV'])}` },
+        { method: 'POST', path: '/', body: sql, headers: { 'X-ClickHouse-Format': r.pick(['JSONCompact', 'CSVWithNames']) } },
+        { method: 'HEAD', path: `/?query=${encodeURIComponent(sql)}` },
+        { method: 'GET', path: '/ping' },
+        { method: 'GET', path: `/?query=${encodeURIComponent(sql)}&output_format_json_quote_64bit_integers=1&default_format=JSON` },
+        { method: 'POST', path: `/?param_p=${r.int(0, 99)}`, body: 'SELECT {p:UInt8} AS p' },
+        { method: 'GET', path: `/?query=${encodeURIComponent('SELECT 1')}&max_result_rows=${r.int(1, 5)}` },
+      ];
+      const req = requests[variant]!;
+      return { index, category, title: `${req.method} ${req.path}${req.body ? ` <- ${req.body}` : ''}`, ...none, requests: [req] };
+    }
+    case 'errors': {
+      const sql = r.pick([
+        'SELEC 1', 'SELECT nosuchfunction(1)', 'SELECT x', 'SELECT 1 FROM nosuchtable', 'SELECT toUInt8(\'abc\')',
+        'SELECT intDiv(1, 0)', 'SELECT throwIf(1)', 'SELECT [1] + 1', 'CREATE TABLE', 'SELECT 1 +', "SELECT 'a' + 1",
+        'SELECT has([1, 2], \'a\')', 'SELECT 1 AS a, 2 AS a', 'SELECT number FROM numbers(3) GROUP BY 1 HAVING',
+        'SELECT * FROM system.nosuch', 'SELECT toDate(\'2024-13-45\')', 'SELECT arrayElement([1], 2)',
+      ]);
+      return { index, category, title: sql, ...none, requests: [post(sql)] };
+    }
+  }
+}
