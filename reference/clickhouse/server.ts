@@ -10,7 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { Engine } from '../engine/index.ts';
+import { createClickHouseEngine } from '../engine/dialects/clickhouse/index.ts';
 import { takenOverServer } from '../http/taken-over-server.ts';
 import { compatFor, type ClickHouseCompat } from './compat.ts';
 import { DEFAULT_USER_FILES_PATH } from './config.ts';
@@ -53,7 +53,7 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
   const compat = opts.compat ?? compatFor();
   return {
     compat,
-    engine: opts.engine ?? new Engine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
+    engine: opts.engine ?? createClickHouseEngine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
       placeholdersWithoutParameters: compat.placeholdersWithoutParameters,
       ...(config.access ? { access: config.access } : {}) }),
     sessions: new SessionStore(),

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
 import type { DataType } from './types.ts';
 import type { Expr } from './parser/ast.ts';
-import type { StarRocksTableMeta } from './dialects/starrocks/meta.ts';
 
 export interface TableColumn {
   name: string;
@@ -32,12 +31,11 @@ export interface Table {
   /** Approximate in-memory size, kept with the rows. */
   bytes: number;
   /**
-   * Set for tables created in the StarRocks dialect: key model, key columns,
-   * per-column StarRocks types and aggregate functions, partitioning,
-   * distribution, buckets and properties (dialects/starrocks/meta.ts).
-   * insert() applies the key model's load semantics when it is present.
+   * What the dialect that created the table keeps of it beyond the core's
+   * fields (StarRocks: key model, partitions, buckets); the dialect alone
+   * reads it.
    */
-  starrocks?: StarRocksTableMeta;
+  extension?: unknown;
 }
 
 export interface Database {
@@ -56,19 +54,14 @@ export function nameForLogs(db: string, table: string): string {
   return `${backQuoteIfNeed(db)}.${backQuoteIfNeed(table)}`;
 }
 
-/** Databases a fresh server has: ClickHouse's, or a StarRocks FE's. */
-export const BUILTIN_DATABASES = {
-  clickhouse: ['system', 'default', 'INFORMATION_SCHEMA', 'information_schema'],
-  starrocks: ['_statistics_', 'information_schema', 'sys'],
-} as const;
-
 export class Catalog {
   readonly databases = new Map<string, Database>();
   /** The built-in databases, which DROP DATABASE refuses. */
   readonly builtin: readonly string[];
 
-  constructor(flavor: keyof typeof BUILTIN_DATABASES = 'clickhouse') {
-    this.builtin = BUILTIN_DATABASES[flavor];
+  /** A catalog holding the dialect's built-in databases (`default` is Atomic, the others Memory). */
+  constructor(builtin: readonly string[]) {
+    this.builtin = builtin;
     for (const name of this.builtin) this.createDatabase(name, name === 'default' ? 'Atomic' : 'Memory');
   }
 
@@ -85,7 +78,7 @@ export class Catalog {
       if (ifExists) return;
       throw unknownDatabase(name);
     }
-    if (name === 'system' || name === 'default' || name.toLowerCase() === 'information_schema') {
+    if (this.builtin.includes(name)) {
       throw new EngineError('DATABASE_ACCESS_DENIED', `Cannot drop or detach database ${name}, because it is a system database`);
     }
     this.databases.delete(name);

@@ -103,7 +103,7 @@ export function errorName(code: number): string {
 export class EngineError extends Error {
   code: number;
   codeName: string;
-  /** Set by the StarRocks dialect: the MySQL error number and SQLSTATE its FE would send (dialects/starrocks/errors.ts). */
+  /** Set by the StarRocks dialect: the MySQL error number and SQLSTATE its FE would send (reference/starrocks/dialect/errors.ts). */
   mysqlCode?: number;
   sqlState?: string;
 

@@ -1,48 +1,38 @@
-// The engine: parses ClickHouse SQL and executes it against in-memory
-// databases. Servers (ClickHouse HTTP, later StarRocks) sit on top of it.
+// The engine: runs a dialect's statements against in-memory databases. It
+// holds what every dialect shares (catalog, sessions, settings, users and
+// quotas, the process list) and lends it to the dialect's interpreters;
+// servers (ClickHouse HTTP, StarRocks FE/BE) build it with their dialect.
 
 import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
-import { T, defaultValue, unwrapNullable } from './types.ts';
-import type { ColumnDef, ExecResult, NoResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
-import { Catalog, backQuoteIfNeed, nameForLogs } from './catalog.ts';
-import { NONE, rowsResult } from './results.ts';
+import { defaultValue } from './types.ts';
+import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from './api.ts';
+import { Catalog } from './catalog.ts';
 import type { Table } from './catalog.ts';
-import { Parser, parseStatement } from './parser/parser.ts';
-import type { SelectQuery, Statement } from './parser/ast.ts';
+import { Parser } from './parser/parser.ts';
 import { Compiler } from './expr/compiler.ts';
 import type { FunctionEnv } from './expr/compiled.ts';
 import { NO_STATE } from './expr/compiled.ts';
-import { planSelect } from './select.ts';
 import type { ExecEnv } from './select.ts';
 import { convertValue } from './values/convert.ts';
-import { buildTable, describeRows, rowsBytes, showCreateTable } from './ddl.ts';
-import { likeToRegExp } from './functions/strings.ts';
-import { formatReadableQuantity } from './functions/misc.ts';
-import { SYSTEM_TABLES } from './system-tables.ts';
+import { rowsBytes } from './ddl.ts';
 import { SessionScope } from './session.ts';
 import { parseSettingDefaults, Settings } from './settings.ts';
 import { ProcessList } from './processes/process-list.ts';
 import type { RunningQuery } from './processes/process-list.ts';
-import { killQueries } from './processes/kill.ts';
-import { substituteParameters } from './params/substitute.ts';
 import { AccessControl } from './access/access-control.ts';
 import type { AccessUser, LoginFailure } from './access/access-control.ts';
 import type { AccessConfig } from './access/config.ts';
-import { ACCESS_KINDS, executeAccessStatement } from './access/statements.ts';
-import type { Level } from './access/privileges.ts';
 import type { QuotaSubject } from './access/quotas.ts';
-import { ignoresQuota } from './access/quota-exempt.ts';
-import { parseStarRocksStatement } from './dialects/starrocks/parser.ts';
-import type { SrStatement } from './dialects/starrocks/ast.ts';
-import { executeStarRocks } from './dialects/starrocks/execute.ts';
-import type { StarRocksHost } from './dialects/starrocks/execute.ts';
-import { LoadJobs } from './dialects/starrocks/loads.ts';
-import type { StarRocksRelease } from './dialects/starrocks/variables.ts';
-import { mergeRows } from './dialects/starrocks/merge.ts';
-import type { MergeOptions } from './dialects/starrocks/merge.ts';
+import { roleBasedAccess } from './access/policy.ts';
+import type { AccessPolicy, AccessPolicyFactory, QueryAccess } from './access/policy.ts';
+import type { DialectStatement, EngineDialect, InsertDestination, Interpreter, ParsedStatement } from './dialect.ts';
+import { createTemporaryTable } from './interpreters/create-table.ts';
+import type { TemporaryColumn } from './interpreters/create-table.ts';
 
 export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
+export type { DialectStatement, EngineDialect, ParsedStatement } from './dialect.ts';
+export type { TemporaryColumn } from './interpreters/create-table.ts';
 export { EngineError } from './errors.ts';
 export { Settings } from './settings.ts';
 export { SessionScope } from './session.ts';
@@ -51,35 +41,11 @@ export { AccessControl } from './access/access-control.ts';
 export type { AccessUser } from './access/access-control.ts';
 export type { AccessConfig, ProfileConfig, UserConfig } from './access/config.ts';
 export { defaultAccessConfig } from './access/config.ts';
+export { allowAllAccess, roleBasedAccess } from './access/policy.ts';
 export { parseParameterValue } from './params/substitute.ts';
 
-interface Parsed extends ParsedQuery {
-  statement: Statement;
-  /** Set instead of a usable `statement` when parsed in the StarRocks dialect. */
-  starrocks?: SrStatement;
-}
-
-/** The SQL dialect of parse(): ClickHouse (default) or StarRocks (MySQL protocol front-end). */
-export type Dialect = 'clickhouse' | 'starrocks';
-
-const STARROCKS_KIND: Record<SrStatement['kind'], string> = {
-  select: 'select', create_database: 'create', drop_database: 'drop', create_table: 'create', drop_table: 'drop', truncate: 'truncate',
-  show_databases: 'show', show_tables: 'show', show_create_table: 'show', describe: 'describe', use: 'use', insert: 'insert',
-  show_load: 'show', set: 'set', show_variables: 'show', show_warnings: 'show',
-  create_view: 'create', drop_view: 'drop', create_user: 'create', drop_user: 'drop', grant_roles: 'grant', revoke_roles: 'grant',
-  grant_privileges: 'grant', set_default_role: 'set', show_proc: 'show', show_nodes: 'show', show_frontend_config: 'show',
-  set_frontend_config: 'set',
-};
-
-const MODIFYING = new Set(['insert', 'create_database', 'create_table', 'drop', 'truncate', 'rename', 'create_role', 'create_user',
-  'drop_access', 'grant', 'grant_role', 'set_default_role']);
-
-const KIND: Record<Statement['kind'], string> = {
-  select: 'select', insert: 'insert', create_database: 'create', create_table: 'create', drop: 'drop',
-  truncate: 'truncate', exists: 'exists', show_tables: 'show', show_databases: 'show', show_create: 'show',
-  describe: 'describe', set: 'set', use: 'use', rename: 'rename', kill_query: 'kill', create_role: 'create', create_user: 'create',
-  drop_access: 'drop', grant: 'grant', grant_role: 'grant', set_role: 'set', set_default_role: 'set', show_grants: 'show', show_access: 'show',
-};
+/** The statements a dialect parses. */
+export type StatementOf<D> = D extends EngineDialect<infer S> ? S : DialectStatement;
 
 /** query_kind of system.processes. */
 const PROCESS_KIND: Record<string, string> = {
@@ -87,57 +53,39 @@ const PROCESS_KIND: Record<string, string> = {
   describe: 'Describe', exists: 'Exists', truncate: 'Drop', kill: 'KillQuery', grant: 'Grant',
 };
 
-/** A column definition for createTemporaryTable. */
-export interface TemporaryColumn {
-  name: string;
-  type: ColumnDef['type'];
-}
+/** How rows added to a table combine with the rows it holds (a key model); absent, they are appended. */
+export type RowMerge = (existing: readonly unknown[][], added: unknown[][], addedBytes: number) => { rows: readonly unknown[][]; bytes: number };
 
-export interface EngineOptions {
+export interface EngineOptions<D extends EngineDialect = EngineDialect> {
+  dialect: D;
   timezone?: string;
+  /** What version() answers. */
   version?: string;
   access?: AccessConfig;
-  /**
-   * `starrocks`: a StarRocks FE's catalog (databases `_statistics_`,
-   * `information_schema`, `sys`), no ClickHouse privilege checks (StarRocks
-   * users are the front-end's business), and `release` for version strings.
-   */
-  flavor?: 'clickhouse' | 'starrocks';
-  release?: StarRocksRelease;
+  /** Who may do what (default: role-based, from `access`). */
+  accessPolicy?: AccessPolicyFactory;
   /** Settings whose default differs from the registry's in the emulated version, as text. */
   settingDefaults?: Readonly<Record<string, string>>;
-  /**
-   * Placeholders of a query sent without any parameter values are substituted
-   * all the same ("Substitution `x` is not set") instead of being left to the
-   * analyzer ("Query parameter `x` was not set"). Default true.
-   */
-  placeholdersWithoutParameters?: boolean;
 }
 
-export class Engine {
+export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
+  readonly dialect: D;
   readonly catalog: Catalog;
   readonly timezone: string;
   readonly versionString: string;
   private readonly settingDefaults: ReadonlyMap<string, unknown>;
-  private readonly placeholdersWithoutParameters: boolean;
+  private readonly policy: AccessPolicy;
   readonly processes = new ProcessList();
-  readonly flavor: 'clickhouse' | 'starrocks';
-  /** StarRocks load jobs and labels (INSERT WITH LABEL, stream load): one label namespace per database. */
-  readonly starrocksLoads = new LoadJobs();
-  /** StarRocks SET GLOBAL values. */
-  readonly starrocksGlobals = new Map<string, string | bigint>();
-  readonly release: StarRocksRelease;
   access: AccessControl;
 
-  constructor(opts: EngineOptions = {}) {
+  constructor(opts: EngineOptions<D>) {
+    this.dialect = opts.dialect;
     this.timezone = opts.timezone ?? 'UTC';
-    this.versionString = opts.version ?? '26.7.2.1';
+    this.versionString = opts.version ?? '';
     this.settingDefaults = parseSettingDefaults(opts.settingDefaults ?? {});
-    this.placeholdersWithoutParameters = opts.placeholdersWithoutParameters ?? true;
     this.access = new AccessControl(opts.access, this.timezone);
-    this.flavor = opts.flavor ?? 'clickhouse';
-    this.catalog = new Catalog(this.flavor);
-    this.release = opts.release ?? { release: '3.3.0', commit: 'unknown' };
+    this.policy = (opts.accessPolicy ?? roleBasedAccess)(this);
+    this.catalog = new Catalog(this.dialect.builtinDatabases);
   }
 
   /** Replace users, profiles and quotas (the server's config was loaded or reloaded). SQL-created entities are kept. */
@@ -158,12 +106,12 @@ export class Engine {
     this.access.applyProfile(settings, name);
   }
 
-  /** The settings a session or query of `user` starts with: its profile and own settings over the defaults. */
   /** Settings at this server's defaults, before any profile. */
   newSettings(): Settings {
     return new Settings(this.settingDefaults);
   }
 
+  /** The settings a session or query of `user` starts with: its profile and own settings over the defaults. */
   applyUserSettings(user: string, settings: Settings): void {
     this.access.applyUserSettings(this.access.user(user), settings);
   }
@@ -183,13 +131,7 @@ export class Engine {
    * (57) `Temporary table x already exists` when the scope has one by that name.
    */
   createTemporaryTable(scope: SessionScope, name: string, columns: TemporaryColumn[], rows: unknown[][]): void {
-    const table = buildTable({
-      kind: 'create_table', name, ifNotExists: false, orReplace: false, temporary: true, tableSettings: [],
-      columns: columns.map((c) => ({ name: c.name, type: c.type.name })), engine: { name: 'Memory', args: [], text: 'Memory' },
-    }, '', this.functionEnv(undefined));
-    table.rows = rows;
-    table.bytes = rowsBytes(table.columns, rows);
-    scope.addTable(table);
+    createTemporaryTable(this, scope, name, columns, rows);
   }
 
   /**
@@ -215,7 +157,8 @@ export class Engine {
 
   /** Whose quota a query's usage counts against: none for a query the quota does not see. */
   private quotaSubject(ctx: QueryContext, q: ParsedQuery): QuotaSubject {
-    const quota = ignoresQuota((q as Parsed).statement, ctx.database) ? undefined : this.access.users.get(ctx.user)?.quota;
+    const st = (q as ParsedStatement<StatementOf<D>>).statement;
+    const quota = this.dialect.ignoresQuota?.(st, ctx.database) ? undefined : this.access.users.get(ctx.user)?.quota;
     return { user: ctx.user, quota, quotaKey: ctx.quotaKey, address: ctx.address };
   }
 
@@ -228,47 +171,25 @@ export class Engine {
     return this.versionString;
   }
 
-  /**
-   * Parse one statement. SYNTAX_ERROR (62) on bad text, `Empty query`, multi-statements, max_query_size.
-   * With `dialect: 'starrocks'` the text is StarRocks SQL (errors carry mysqlCode/sqlState).
-   */
-  parse(sql: string, opts: { maxQuerySize?: number; dialect?: Dialect } = {}): ParsedQuery {
-    if (opts.dialect === 'starrocks') {
-      const st = parseStarRocksStatement(sql);
-      const parsed: Parsed = {
-        kind: STARROCKS_KIND[st.kind],
-        modifies: ['create', 'drop', 'truncate', 'insert'].includes(STARROCKS_KIND[st.kind]),
-        settings: [],
-        sql,
-        statement: { kind: 'set', pairs: [] },
-        starrocks: st,
-      };
-      return parsed;
-    }
-    const r = parseStatement(sql, opts.maxQuerySize ?? 262144);
-    const st = r.statement;
-    const parsed: Parsed = {
-      kind: KIND[st.kind],
-      modifies: MODIFYING.has(st.kind),
-      settings: r.settings,
-      sql,
-      statement: st,
-      ...(r.format !== undefined ? { format: r.format } : {}),
-      ...(r.dataOffset !== undefined ? { insertData: { format: r.format ?? 'Values', offset: r.dataOffset } } : {}),
-      ...(r.parameters ? { parameters: r.parameters } : {}),
-    };
-    return parsed;
+  /** Parse one statement in the engine's dialect (its errors: SYNTAX_ERROR and the like, in the dialect's form). */
+  parse(sql: string, opts: { maxQuerySize?: number } = {}): ParsedStatement<StatementOf<D>> {
+    return this.dialect.parse(sql, opts);
   }
 
   /** The statement with ctx.queryParameters substituted for its placeholders. */
-  private stmt(q: ParsedQuery, ctx?: QueryContext): Statement {
-    const st = (q as Parsed).statement;
-    if (!q.parameters || !ctx) return st;
-    const tz = String(ctx.settings.get('session_timezone') || this.timezone);
-    return substituteParameters(st, ctx.queryParameters, tz, !this.placeholdersWithoutParameters);
+  private bound(q: ParsedQuery, ctx: QueryContext): StatementOf<D> {
+    const st = (q as ParsedStatement<StatementOf<D>>).statement;
+    if (!q.parameters || !this.dialect.bindParameters) return st;
+    return this.dialect.bindParameters(st, ctx, this);
   }
 
-  private scope(ctx: QueryContext): SessionScope {
+  /** The time zone of the query: session_timezone, else the server's. */
+  sessionTimezone(ctx: QueryContext): string {
+    return String(ctx.settings.get('session_timezone') || this.timezone);
+  }
+
+  /** The query's scope, made for this one query when the server passed none. */
+  scope(ctx: QueryContext): SessionScope {
     ctx.scope ??= new SessionScope();
     return ctx.scope;
   }
@@ -284,9 +205,9 @@ export class Engine {
     return this.scope(ctx).currentRoles ?? this.access.defaultRoles(user);
   }
 
-  private check(ctx: QueryContext, access: string, level: Level): void {
-    if (this.flavor === 'starrocks') return;
-    this.access.check(this.user(ctx), this.currentRoles(ctx), access, level);
+  /** What the query's user may do, by the engine's access policy. */
+  accessFor(ctx: QueryContext): QueryAccess {
+    return this.policy.forQuery(ctx);
   }
 
   private checkReadonly(q: ParsedQuery, ctx: QueryContext): void {
@@ -295,14 +216,13 @@ export class Engine {
     }
   }
 
-  private functionEnv(ctx: QueryContext | undefined, database = ctx?.database ?? 'default'): FunctionEnv {
+  functionEnv(ctx: QueryContext | undefined, database = ctx?.database ?? 'default'): FunctionEnv {
     if (!ctx) {
       return {
         database, user: 'default', queryId: '', version: this.versionString, timezone: this.timezone,
-        settings: undefined as never, hostName: hostname(), startTime: Math.floor(Date.now() / 1000),
+        settings: this.newSettings(), hostName: hostname(), startTime: Math.floor(Date.now() / 1000),
       };
     }
-    const tz = String(ctx.settings.get('session_timezone') || this.timezone);
     const known = this.access.users.get(ctx.user);
     const current = known ? this.currentRoles(ctx) : [];
     return {
@@ -313,18 +233,19 @@ export class Engine {
       user: ctx.user,
       queryId: ctx.queryId,
       version: this.versionString,
-      timezone: tz,
+      timezone: this.sessionTimezone(ctx),
       settings: ctx.settings,
       hostName: hostname(),
       startTime: Math.floor(Date.now() / 1000),
     };
   }
 
-  private execEnv(ctx: QueryContext): ExecEnv {
+  /** Everything the planner needs to run a query of ctx. */
+  execEnv(ctx: QueryContext): ExecEnv {
     const max = Number(ctx.settings.get('max_execution_time'));
     const now = Date.now();
     const signal = ctx.running?.signal ?? ctx.signal;
-    const user = this.user(ctx);
+    const access = this.accessFor(ctx);
     const roles = this.currentRoles(ctx);
     return {
       catalog: this.catalog,
@@ -337,22 +258,14 @@ export class Engine {
       scope: this.scope(ctx),
       system: {
         processes: this.processes, access: this.access, user: ctx.user, currentRoles: roles,
-        visible: (db, table) => this.access.canSee(user, roles, db, table),
+        visible: (db, table) => access.canSee(db, table),
       },
-      checkSelect: (table, used) => {
-        if (used.length > 0) {
-          this.access.check(user, roles, 'SELECT', { db: table.database, table: table.name, columns: used });
-          return;
-        }
-        // SELECT count() FROM t: any one readable column will do (Planner's checkAccessRights).
-        if (table.columns.some((c) => this.access.isGranted(user, roles, 'SELECT', { db: table.database, table: table.name, columns: [c.name] }))) return;
-        throw new EngineError('ACCESS_DENIED', `${ctx.user}: Not enough privileges. To execute this query, it's necessary to have the grant SELECT for at least one column on ${table.database}.${table.name}`);
-      },
+      checkSelect: (table, used) => access.checkSelect(table, used),
     };
   }
 
   /** A table by name; unqualified names find the session's temporary tables first. */
-  private resolveTable(db: string | undefined, name: string, ctx: QueryContext): Table {
+  resolveTable(db: string | undefined, name: string, ctx: QueryContext): Table {
     if (db === undefined) {
       const t = ctx.scope?.findTable(name);
       if (t) return t;
@@ -360,21 +273,15 @@ export class Engine {
     return this.catalog.table(db ?? ctx.database, name);
   }
 
+  /** Where an INSERT's data goes, by the dialect. */
+  private insertDestination(st: StatementOf<D>, ctx: QueryContext): InsertDestination {
+    if (!this.dialect.insertDestination) throw new EngineError('LOGICAL_ERROR', `The ${this.dialect.name} dialect takes no INSERT data`);
+    return this.dialect.insertDestination(st, ctx, this);
+  }
+
   /** Columns an INSERT's data must provide, in order. */
   insertTarget(q: ParsedQuery, ctx: QueryContext): ColumnDef[] {
-    const st = this.stmt(q, ctx);
-    if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insertTarget called for a non-INSERT query');
-    const table = this.resolveTable(st.db, st.table, ctx);
-    if (!st.columns) {
-      return table.columns.filter((c) => c.defaultKind === undefined || c.defaultKind === 'DEFAULT').map((c) => ({ name: c.name, type: c.type }));
-    }
-    return st.columns.map((name) => {
-      const c = table.columns.find((x) => x.name === name);
-      if (!c) {
-        throw new EngineError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${name} in table ${nameForLogs(table.database, table.name)} (${table.uuid})`);
-      }
-      return { name: c.name, type: c.type };
-    });
+    return this.insertDestination(this.bound(q, ctx), ctx).target;
   }
 
   /** The Values input format: SQL literals or constant expressions, converted to the column types. */
@@ -403,10 +310,7 @@ export class Engine {
     const running = await this.beginQuery(q, ctx);
     try {
       this.checkReadonly(q, ctx);
-      const st = this.stmt(q, ctx);
-      if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insert called for a non-INSERT query');
-      const table = this.resolveTable(st.db, st.table, ctx);
-      const target = this.insertTarget(q, ctx);
+      const { table, target } = this.insertDestination(this.bound(q, ctx), ctx);
       this.checkInsert(table, target, ctx);
       this.appendRows(table, target, rows, ctx);
     } catch (e) {
@@ -417,41 +321,18 @@ export class Engine {
     }
   }
 
-  private checkInsert(table: Table, target: ColumnDef[], ctx: QueryContext): void {
-    if (table.database === '' || this.flavor === 'starrocks') return;
-    this.check(ctx, 'INSERT', { db: table.database, table: table.name, columns: target.map((c) => c.name) });
+  /** INSERT on the target columns of a stored table (temporary tables need none). */
+  checkInsert(table: Table, target: ColumnDef[], ctx: QueryContext): void {
+    if (table.database === '') return;
+    this.accessFor(ctx).check('INSERT', { db: table.database, table: table.name, columns: target.map((c) => c.name) });
   }
 
   /**
-   * Load typed rows (values of `columns`, in that order) into db.table, as a
-   * StarRocks stream load or transaction commit does: omitted columns take
-   * their defaults, then the table's key model applies (upsert, aggregate,
-   * append; partial updates and `__op` deletes through `opts`). All rows or
-   * none. Returns the number of rows loaded.
+   * Store rows of `target` columns: omitted columns take their defaults, NULL
+   * in a non-Nullable column its type's default; `merge` (a key model)
+   * decides how they combine with the table's rows, else they are appended.
    */
-  loadRows(db: string, table: string, columns: readonly string[], rows: unknown[][], opts: { partialUpdate?: boolean; deletes?: readonly boolean[] } = {}): number {
-    const t = this.catalog.table(db, table);
-    const target = columns.map((name) => {
-      const c = t.columns.find((x) => x.name === name);
-      if (!c) throw new EngineError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${name} in table ${nameForLogs(db, table)} (${t.uuid})`);
-      return { name: c.name, type: c.type };
-    });
-    const merge: MergeOptions = {
-      ...(opts.deletes ? { deletes: opts.deletes } : {}),
-      ...(opts.partialUpdate ? { partialColumns: t.columns.flatMap((c, i) => (columns.includes(c.name) ? [i] : [])) } : {}),
-    };
-    this.appendRows(t, target, rows, undefined, merge);
-    return rows.length;
-  }
-
-  private starrocksHost(): StarRocksHost {
-    return {
-      catalog: this.catalog, loads: this.starrocksLoads, release: this.release, timezone: this.timezone, globals: this.starrocksGlobals,
-      load: (table, target, rows, ctx) => this.appendRows(table, target, rows, ctx),
-    };
-  }
-
-  private appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, opts: MergeOptions = {}): void {
+  appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, merge?: RowMerge): void {
     const positions = table.columns.map((c) => target.findIndex((t) => t.name === c.name));
     const env = this.functionEnv(ctx, table.database);
     const defaults = table.columns.map((c) => {
@@ -474,9 +355,10 @@ export class Engine {
     });
     const bytes = rowsBytes(table.columns, full);
     // One assignment: concurrent readers keep the array they already hold.
-    if (table.starrocks) {
-      table.rows = mergeRows(table, table.starrocks, table.rows, full, opts);
-      table.bytes = table.starrocks.keysType === 'DUP_KEYS' ? table.bytes + bytes : rowsBytes(table.columns, table.rows);
+    if (merge) {
+      const merged = merge(table.rows, full, bytes);
+      table.rows = merged.rows;
+      table.bytes = merged.bytes;
     } else {
       table.rows = table.rows.length === 0 ? full : table.rows.concat(full);
       table.bytes += bytes;
@@ -487,21 +369,33 @@ export class Engine {
     }
   }
 
+  /** Run the statement's interpreter; NOT_IMPLEMENTED for a kind the dialect has none for. */
+  private interpret(st: StatementOf<D>, ctx: QueryContext): Promise<ExecResult> | ExecResult {
+    const interpreter = (this.dialect.interpreters as Record<string, Interpreter<StatementOf<D>> | undefined>)[st.kind];
+    if (!interpreter) throw new EngineError('NOT_IMPLEMENTED', `Statement ${st.kind} is not supported by this engine`);
+    return interpreter(st, ctx, this);
+  }
+
   /**
    * Run a statement. The query is in the process list from here until its
    * result is exhausted (or abandoned), it fails, or it is killed.
    */
   async execute(q: ParsedQuery, ctx: QueryContext): Promise<ExecResult> {
-    const sr = (q as Parsed).starrocks;
-    if (sr) return executeStarRocks(this.starrocksHost(), sr, ctx);
-    const st = this.stmt(q, ctx);
+    if (!this.dialect.tracksQueries) {
+      try {
+        return await this.interpret((q as ParsedStatement<StatementOf<D>>).statement, ctx);
+      } catch (e) {
+        throw this.dialect.translateError ? this.dialect.translateError(e, ctx) : e;
+      }
+    }
+    const st = this.bound(q, ctx);
     const running = await this.beginQuery(q, ctx);
     const quotas = this.access.quotas;
     const subject = this.quotaSubject(ctx, q);
     let result: ExecResult;
     try {
       this.checkReadonly(q, ctx);
-      result = await this.run(st, ctx);
+      result = await this.interpret(st, ctx);
     } catch (e) {
       running.finish();
       quotas.chargeError(subject);
@@ -541,300 +435,4 @@ export class Engine {
       },
     };
   }
-
-  private async run(st: Statement, ctx: QueryContext): Promise<ExecResult> {
-    if (ACCESS_KINDS.has(st.kind)) {
-      const r = executeAccessStatement(this.access, st as Parameters<typeof executeAccessStatement>[1], {
-        user: this.user(ctx), roles: this.currentRoles(ctx), database: ctx.database, scope: this.scope(ctx),
-      });
-      if (!r.columns) return NONE;
-      return rowsResult(r.columns.map((c) => ({ name: c.name, type: T[c.type] })), r.rows ?? [], ctx);
-    }
-    switch (st.kind) {
-      case 'select':
-        return this.select(st.query, ctx);
-      case 'insert':
-        return this.insertSelect(st, ctx);
-      case 'kill_query': {
-        const user = this.user(ctx);
-        const roles = this.currentRoles(ctx);
-        const rows = await killQueries({
-          where: st.where, mode: st.mode, queryId: ctx.queryId, user: ctx.user,
-          mayKillOthers: () => this.access.isGranted(user, roles, 'KILL QUERY', {}),
-        }, this.execEnv(ctx), this.processes);
-        if (!rows) return NONE;
-        return rowsResult(['kill_status', 'query_id', 'user', 'query'].map((name) => ({ name, type: T.String })), rows, ctx);
-      }
-      case 'create_database':
-        this.check(ctx, 'CREATE DATABASE', { db: st.name });
-        if (st.engine && !['Atomic', 'Memory', 'Ordinary', 'Lazy'].includes(st.engine)) {
-          throw new EngineError('UNKNOWN_DATABASE_ENGINE', `Unknown database engine: ${st.engine}`);
-        }
-        this.catalog.createDatabase(st.name, st.engine ?? 'Atomic', st.ifNotExists);
-        return NONE;
-      case 'create_table':
-        return this.createTable(st, ctx);
-      case 'drop':
-        return this.drop(st, ctx);
-      case 'truncate': {
-        const db = st.db ?? ctx.database;
-        const t = st.ifExists ? (st.db === undefined ? ctx.scope?.findTable(st.name) : undefined) ?? this.catalog.findTable(db, st.name) : this.resolveTable(st.db, st.name, ctx);
-        if (t && t.database !== '') this.check(ctx, 'TRUNCATE', { db: t.database, table: t.name });
-        if (t) {
-          t.rows = [];
-          t.bytes = 0;
-        }
-        return NONE;
-      }
-      case 'exists': {
-        let exists: boolean;
-        if (st.what === 'database') exists = this.catalog.databases.has(st.name);
-        else if (st.temporary) exists = this.scope(ctx).findTable(st.name) !== undefined;
-        else {
-          const db = st.db ?? ctx.database;
-          exists = db === 'system' ? st.name in SYSTEM_TABLES : this.catalog.findTable(db, st.name) !== undefined;
-        }
-        return rowsResult([{ name: 'result', type: T.UInt8 }], [[exists ? 1 : 0]], ctx);
-      }
-      case 'show_tables': {
-        const db = st.db ?? ctx.database;
-        const user = this.user(ctx);
-        const roles = this.currentRoles(ctx);
-        let names = st.temporary ? [...this.scope(ctx).tables.keys()]
-          : db === 'system' ? (this.catalog.database(db), Object.keys(SYSTEM_TABLES))
-            : [...this.catalog.database(db).tables.keys()].filter((n) => this.access.canSee(user, roles, db, n));
-        names = filterLike(names, st.like);
-        names.sort();
-        if (st.limit !== undefined) names = names.slice(0, st.limit);
-        return rowsResult([{ name: 'name', type: T.String }], names.map((n) => [n]), ctx);
-      }
-      case 'show_databases': {
-        const user = this.user(ctx);
-        const roles = this.currentRoles(ctx);
-        const all = [...this.catalog.databases.keys()].filter((d) => d === 'system' || d.toLowerCase() === 'information_schema' || this.access.canSee(user, roles, d));
-        let names = filterLike(all, st.like).sort();
-        if (st.limit !== undefined) names = names.slice(0, st.limit);
-        return rowsResult([{ name: 'name', type: T.String }], names.map((n) => [n]), ctx);
-      }
-      case 'show_create': {
-        if (st.what === 'database') {
-          const d = this.catalog.database(st.name);
-          return rowsResult([{ name: 'statement', type: T.String }], [[`CREATE DATABASE ${d.name}\nENGINE = ${d.engine}`]], ctx);
-        }
-        const t = this.resolveTable(st.db, st.name, ctx);
-        return rowsResult([{ name: 'statement', type: T.String }], [[showCreateTable(t)]], ctx);
-      }
-      case 'describe':
-        return this.describe(st, ctx);
-      case 'set':
-        for (const [name, value] of st.pairs) ctx.settings.set(name, value);
-        return NONE;
-      default:
-        throw new EngineError('NOT_IMPLEMENTED', `Statement ${st.kind} is not supported by this engine`);
-      case 'use': {
-        this.catalog.database(st.db);
-        ctx.onUseDatabase?.(st.db);
-        return { kind: 'none', database: st.db };
-      }
-      case 'rename': {
-        for (const { from, to } of st.pairs) {
-          const t = this.resolveTable(from.db, from.name, ctx);
-          const toDb = to.db ?? ctx.database;
-          this.check(ctx, 'DROP TABLE', { db: t.database, table: t.name });
-          this.check(ctx, 'CREATE TABLE', { db: toDb, table: to.name });
-          if (this.catalog.findTable(toDb, to.name)) {
-            throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(toDb, to.name)} already exists`);
-          }
-          this.catalog.database(toDb);
-          this.catalog.dropTable(t.database, t.name, false);
-          t.database = toDb;
-          t.name = to.name;
-          this.catalog.addTable(t, false);
-        }
-        return NONE;
-      }
-    }
-  }
-
-  private async select(query: SelectQuery, ctx: QueryContext): Promise<RowsResult> {
-    const env = this.execEnv(ctx);
-    const plan = await planSelect(query, env);
-    const types = plan.columns.map((c) => c.type);
-    const settings = ctx.settings;
-    const blocks = async function* () {
-      const maxRows = Number(settings.get('max_result_rows'));
-      const maxBytes = Number(settings.get('max_result_bytes'));
-      const mode = settings.get('result_overflow_mode');
-      let rows = 0;
-      let bytes = 0;
-      for await (const b of plan.blocks()) {
-        rows += b.length;
-        let blockBytes = 0;
-        for (const r of b) for (let i = 0; i < types.length; i++) blockBytes += valueSize(types[i]!, r[i]);
-        bytes += blockBytes;
-        const overRows = maxRows > 0 && rows > maxRows;
-        const overBytes = maxBytes > 0 && bytes > maxBytes;
-        if ((overRows || overBytes) && mode === 'throw') {
-          throw new EngineError('TOO_MANY_ROWS_OR_BYTES', overRows
-            ? `Limit for result exceeded, max rows: ${formatReadableQuantity(maxRows)}, current rows: ${formatReadableQuantity(rows)}`
-            : `Limit for result exceeded, max bytes: ${formatReadableSize(maxBytes)}, current bytes: ${formatReadableSize(bytes)}`);
-        }
-        ctx.progress.resultRows += b.length;
-        ctx.progress.resultBytes += blockBytes;
-        yield { rows: b };
-        if (overRows || overBytes) return;
-      }
-    };
-    return {
-      kind: 'rows',
-      columns: plan.columns,
-      blocks: { [Symbol.asyncIterator]: blocks },
-      ...(plan.rowsBeforeLimit ? { rowsBeforeLimit: plan.rowsBeforeLimit } : {}),
-    };
-  }
-
-  private async insertSelect(st: Statement & { kind: 'insert' }, ctx: QueryContext): Promise<NoResult> {
-    if (!st.select) throw new EngineError('LOGICAL_ERROR', 'INSERT with data must go through insert()');
-    const table = this.resolveTable(st.db, st.table, ctx);
-    const target = this.insertTarget({ kind: 'insert', modifies: true, settings: [], sql: '', statement: st } as Parsed, ctx);
-    this.checkInsert(table, target, ctx);
-    const plan = await planSelect(st.select, this.execEnv(ctx));
-    if (plan.columns.length !== target.length) {
-      throw new EngineError('NUMBER_OF_COLUMNS_DOESNT_MATCH', `Number of columns doesn't match (source: ${plan.columns.length} and result: ${target.length})`);
-    }
-    const rows: unknown[][] = [];
-    for await (const b of plan.blocks()) {
-      for (const r of b) rows.push(r.map((v, i) => (v === null && target[i]!.type.kind !== 'Nullable' ? defaultValue(target[i]!.type) : convertValue(v, plan.columns[i]!.type, target[i]!.type))));
-    }
-    this.appendRows(table, target, rows, ctx);
-    return NONE;
-  }
-
-  private async createTable(st: Statement & { kind: 'create_table' }, ctx: QueryContext): Promise<NoResult> {
-    if (st.temporary) return this.createTemporary(st, ctx);
-    const db = st.db ?? ctx.database;
-    this.catalog.database(db);
-    this.check(ctx, 'CREATE TABLE', { db, table: st.name });
-    if (this.catalog.findTable(db, st.name)) {
-      if (st.ifNotExists) return NONE;
-      if (!st.orReplace) throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(db, st.name)} already exists`);
-    }
-    const env = this.execEnv(ctx);
-    let fromColumns: ColumnDef[] | undefined;
-    let plan;
-    if (st.asSelect) {
-      plan = await planSelect(st.asSelect, env);
-      fromColumns = plan.columns;
-    } else if (st.asTable) {
-      fromColumns = this.resolveTable(st.asTable.db, st.asTable.name, ctx).columns.map((c) => ({ name: c.name, type: c.type }));
-    }
-    const table = buildTable(st.temporary && !st.engine ? { ...st, engine: { name: 'Memory', args: [], text: 'Memory' } } : st, db, env.fenv, fromColumns);
-    if (plan) {
-      const rows: unknown[][] = [];
-      for await (const b of plan.blocks()) rows.push(...b);
-      const target = table.columns.map((c) => ({ name: c.name, type: c.type }));
-      const conv = rows.map((r) => r.map((v, i) => convertValue(v, plan.columns[i]!.type, target[i]!.type)));
-      if (st.orReplace) this.catalog.dropTable(db, st.name, true);
-      this.catalog.addTable(table, false);
-      this.appendRows(table, target, conv, ctx);
-      return NONE;
-    }
-    if (st.orReplace) this.catalog.dropTable(db, st.name, true);
-    this.catalog.addTable(table, false);
-    return NONE;
-  }
-
-  private async createTemporary(st: Statement & { kind: 'create_table' }, ctx: QueryContext): Promise<NoResult> {
-    if (st.db !== undefined) {
-      throw new EngineError('BAD_DATABASE_FOR_TEMPORARY_TABLE', 'Temporary tables cannot be inside a database. You should not specify a database for a temporary table.');
-    }
-    this.check(ctx, 'CREATE TEMPORARY TABLE', {});
-    const scope = this.scope(ctx);
-    if (scope.findTable(st.name)) {
-      if (st.ifNotExists) return NONE;
-      if (!st.orReplace) throw new EngineError('TABLE_ALREADY_EXISTS', `Temporary table ${backQuoteIfNeed(st.name)} already exists`);
-    }
-    const env = this.execEnv(ctx);
-    let plan;
-    let fromColumns: ColumnDef[] | undefined;
-    if (st.asSelect) {
-      plan = await planSelect(st.asSelect, env);
-      fromColumns = plan.columns;
-    } else if (st.asTable) {
-      fromColumns = this.resolveTable(st.asTable.db, st.asTable.name, ctx).columns.map((c) => ({ name: c.name, type: c.type }));
-    }
-    const table = buildTable(st.engine ? st : { ...st, engine: { name: 'Memory', args: [], text: 'Memory' } }, '', env.fenv, fromColumns);
-    if (st.orReplace) scope.dropTable(st.name);
-    scope.addTable(table);
-    if (plan) {
-      const rows: unknown[][] = [];
-      for await (const b of plan.blocks()) rows.push(...b);
-      const target = table.columns.map((c) => ({ name: c.name, type: c.type }));
-      this.appendRows(table, target, rows.map((r) => r.map((v, i) => convertValue(v, plan.columns[i]!.type, target[i]!.type))), ctx);
-    }
-    return NONE;
-  }
-
-  private drop(st: Statement & { kind: 'drop' }, ctx: QueryContext): NoResult {
-    if (st.what === 'database') {
-      this.check(ctx, 'DROP DATABASE', { db: st.name });
-      this.catalog.dropDatabase(st.name, st.ifExists);
-      return NONE;
-    }
-    // DROP [TEMPORARY] TABLE t without a database goes to the session's temporary table first.
-    if (st.db === undefined && ctx.scope?.dropTable(st.name)) return NONE;
-    if (st.temporary) {
-      if (st.ifExists) return NONE;
-      throw new EngineError('UNKNOWN_TABLE', `Temporary table ${backQuoteIfNeed(st.name)} doesn't exist`);
-    }
-    const db = st.db ?? ctx.database;
-    if (!st.ifExists || this.catalog.findTable(db, st.name)) this.check(ctx, st.what === 'view' ? 'DROP VIEW' : st.what === 'dictionary' ? 'DROP DICTIONARY' : 'DROP TABLE', { db, table: st.name });
-    this.catalog.dropTable(db, st.name, st.ifExists);
-    return NONE;
-  }
-
-  private async describe(st: Statement & { kind: 'describe' }, ctx: QueryContext): Promise<RowsResult> {
-    const cols: ColumnDef[] = ['name', 'type', 'default_type', 'default_expression', 'comment', 'codec_expression', 'ttl_expression']
-      .map((name) => ({ name, type: T.String }));
-    if (st.name !== undefined) {
-      const db = st.db ?? ctx.database;
-      if (db === 'system' && SYSTEM_TABLES[st.name]) return rowsResult(cols, describeRows(SYSTEM_TABLES[st.name]!.columns), ctx);
-      return rowsResult(cols, describeRows(this.resolveTable(st.db, st.name, ctx).columns), ctx);
-    }
-    const query: SelectQuery = st.query ?? {
-      t: 'query',
-      parts: [{ t: 'select', with: [], distinct: false, columns: [{ t: 'star' }], from: { t: 'func', name: st.func!.name, args: st.func!.args }, settings: [], limit: { count: { t: 'lit', value: 0n, raw: '0' } } }],
-    };
-    const plan = await planSelect(query, this.execEnv(ctx));
-    return rowsResult(cols, describeRows(plan.columns), ctx);
-  }
-}
-
-function filterLike(names: string[], like?: { pattern: string; not: boolean; ilike: boolean }): string[] {
-  if (!like) return names;
-  const re = likeToRegExp(like.pattern, like.ilike);
-  return names.filter((n) => re.test(n) !== like.not);
-}
-
-function valueSize(t: ColumnDef['type'], v: unknown): number {
-  const b = unwrapNullable(t);
-  if (v === null) return 1;
-  switch (b.kind) {
-    case 'String': return Buffer.byteLength(v as string) + 9;
-    case 'UInt8': case 'Int8': case 'Bool': return 1;
-    case 'UInt16': case 'Int16': case 'Date': return 2;
-    case 'UInt32': case 'Int32': case 'Float32': case 'DateTime': return 4;
-    case 'Array': return 8 + (v as unknown[]).reduce<number>((s, x) => s + valueSize(b.inner!, x), 0);
-    default: return 8;
-  }
-}
-
-function formatReadableSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${n.toFixed(2)} ${units[i]}`;
 }

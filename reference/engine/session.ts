@@ -12,7 +12,7 @@ export class SessionScope {
   readonly tables = new Map<string, Table>();
   /** Set by SET ROLE; undefined means the user's default roles. */
   currentRoles: string[] | undefined;
-  /** Session variables set with SET in the StarRocks dialect (name in lower case → value). */
+  /** Session variables a dialect keeps (StarRocks: SET name = value, name in lower case → value). */
   readonly variables = new Map<string, string | bigint>();
 
   constructor(id?: string) {

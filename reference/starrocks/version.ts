@@ -1,8 +1,9 @@
 // The one place the emulated StarRocks release is named: FE/BE version
 // strings, `SELECT current_version()` and @@version_comment read it.
 
-import { Engine } from '../engine/index.ts';
-import type { StarRocksRelease } from '../engine/dialects/starrocks/variables.ts';
+import { createStarRocksEngine as createEngine } from './dialect/index.ts';
+import type { StarRocksEngine } from './dialect/index.ts';
+import type { StarRocksRelease } from './dialect/variables.ts';
 
 /**
  * The release line the scenarios follow: the 4.x main line as the source index holds it (its newest
@@ -21,6 +22,6 @@ export const VERSION_COMMENT = `${STARROCKS_VERSION}-${STARROCKS_COMMIT}`;
 export const STARROCKS_TIMEZONE = 'Asia/Shanghai';
 
 /** An engine in StarRocks mode (its catalog, dialect, labels) answering as this release. */
-export function createStarRocksEngine(timezone = STARROCKS_TIMEZONE): Engine {
-  return new Engine({ flavor: 'starrocks', timezone, release: STARROCKS_RELEASE });
+export function createStarRocksEngine(timezone = STARROCKS_TIMEZONE): StarRocksEngine {
+  return createEngine(STARROCKS_RELEASE, timezone);
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Engine } from '../../reference/engine/index.ts';
+import { createClickHouseEngine } from '../../reference/engine/dialects/clickhouse/index.ts';
 import { loadConfig } from '../../reference/clickhouse/config.ts';
 import { ServerError, exceptionText } from '../../reference/clickhouse/errors.ts';
 import { buildClickHouseServer } from '../../reference/clickhouse/server.ts';
@@ -12,7 +12,7 @@ import { compatFor } from '../../reference/clickhouse/compat.ts';
 import type { ServerConfig } from '../../reference/clickhouse/config.ts';
 import { sendOnOneConnection } from '../../steps/support/one_connection.ts';
 
-function server(config: ServerConfig = {}, engine = new Engine({ timezone: 'UTC', version: '24.8.1.1' })) {
+function server(config: ServerConfig = {}, engine = createClickHouseEngine({ timezone: 'UTC', version: '24.8.1.1' })) {
   return buildClickHouseServer({ engine, displayName: 'test-host', config });
 }
 
@@ -69,7 +69,7 @@ test('a multipart part over http_max_multipart_form_data_size: 24.8 refuses it (
   ].join('\r\n');
   for (const line of ['24.8', '26.7'] as const) {
     const compat = compatFor(line);
-    const app = buildClickHouseServer({ engine: new Engine({ timezone: 'UTC', version: compat.version, access }), displayName: 'test-host', compat });
+    const app = buildClickHouseServer({ engine: createClickHouseEngine({ timezone: 'UTC', version: compat.version, access }), displayName: 'test-host', compat });
     const post = (content: string) => app.inject({
       method: 'POST', url: '/?query=SELECT%20count()%20FROM%20f&f_types=String',
       headers: { 'content-type': 'multipart/form-data; boundary=b' }, payload: form(content),

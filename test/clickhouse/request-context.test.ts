@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { GET_READONLY_HINT, authenticateRequest, buildQueryContext, initialSettings } from '../../reference/clickhouse/request-context.ts';
 import { SessionStore } from '../../reference/clickhouse/sessions.ts';
 import { parseQueryString } from '../../reference/clickhouse/url-params.ts';
-import { Engine } from '../../reference/engine/index.ts';
+import { createClickHouseEngine } from '../../reference/engine/dialects/clickhouse/index.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
-const engine = new Engine({
+const engine = createClickHouseEngine({
   access: {
     users: { default: { password: '' }, alice: { password: 'p:w' } },
     profiles: { default: {}, readonly: { settings: { readonly: '1' } } },

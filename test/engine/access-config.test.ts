@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QuotaUsage } from '../../reference/engine/access/quotas.ts';
-import { Engine } from './helpers.ts';
+import { type Engine, createClickHouseEngine } from './helpers.ts';
 
 test('roles defined in the config, granted through a user\'s grants', () => {
-  const e = new Engine({
+  const e = createClickHouseEngine({
     access: {
       users: { default: { password: '' }, ann: { password: 'p', grants: ['GRANT reader', 'GRANT SELECT ON system.one'] } },
       roles: { reader: { grants: ['GRANT SELECT ON default.*'] }, unused: { grants: [] } },
@@ -17,7 +17,7 @@ test('roles defined in the config, granted through a user\'s grants', () => {
 });
 
 test('a user granted a role the config does not define is refused at start-up', () => {
-  assert.throws(() => new Engine({ access: { users: { ann: { grants: ['GRANT ghost'] } }, profiles: { default: {} } } }), { codeName: 'UNKNOWN_ROLE' });
+  assert.throws(() => createClickHouseEngine({ access: { users: { ann: { grants: ['GRANT ghost'] } }, profiles: { default: {} } } }), { codeName: 'UNKNOWN_ROLE' });
 });
 
 test('keyed quota: queries are counted per quota key within the interval', () => {
@@ -51,8 +51,8 @@ test('each engine keeps its own timezone: one built later does not change anothe
     }
     return '';
   };
-  const utc = new Engine({ timezone: 'UTC' });
-  const shanghai = new Engine({ timezone: 'Asia/Shanghai' });
+  const utc = createClickHouseEngine({ timezone: 'UTC' });
+  const shanghai = createClickHouseEngine({ timezone: 'Asia/Shanghai' });
   assert.match(quotaText(utc), /Interval will end at 2026-01-02 00:00:00\./);
   assert.match(quotaText(shanghai), /Interval will end at 2026-01-02 08:00:00\./);
 });

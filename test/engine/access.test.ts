@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, Settings, context, run, value } from './helpers.ts';
+import { createClickHouseEngine, Settings, context, run, value } from './helpers.ts';
 
 const HELP = '\n\nIf you have installed ClickHouse and forgot password you can reset it in the configuration file.\n'
   + 'The password for default user is typically located at /etc/clickhouse-server/users.d/default-password.xml\n'
@@ -8,7 +8,7 @@ const HELP = '\n\nIf you have installed ClickHouse and forgot password you can r
   + 'See also /etc/clickhouse-server/users.xml on the server where ClickHouse is installed.\n\n';
 
 test('authenticate: default user, wrong password, unknown user, networks, sha256', () => {
-  const e = new Engine({
+  const e = createClickHouseEngine({
     access: {
       users: {
         default: { password: '' },
@@ -26,7 +26,7 @@ test('authenticate: default user, wrong password, unknown user, networks, sha256
 });
 
 test('profiles: inheritance, readonly, unknown profile', () => {
-  const e = new Engine({
+  const e = createClickHouseEngine({
     access: {
       users: { default: { password: '', profile: 'web' } },
       profiles: { default: {}, base: { settings: { max_threads: 3 } }, web: { profiles: ['base'], settings: { readonly: 1, max_rows_to_read: 100 } } },
@@ -43,7 +43,7 @@ test('profiles: inheritance, readonly, unknown profile', () => {
 });
 
 test('roles: create, grant, role parameter, SET ROLE, currentRoles()', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE ROLE r1');
   await run(e, 'CREATE ROLE IF NOT EXISTS r1, r2');
   await assert.rejects(run(e, 'CREATE ROLE r1'), { code: 493, message: 'role `r1`: cannot insert because role `r1` already exists in local_directory' });
@@ -66,7 +66,7 @@ test('roles: create, grant, role parameter, SET ROLE, currentRoles()', async () 
 });
 
 test('privileges: SELECT columns, INSERT, CREATE, via roles; ACCESS_DENIED texts', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE TABLE t (a UInt8, b String) ENGINE = Memory');
   await run(e, "INSERT INTO t VALUES (1, 'x')");
   await run(e, 'CREATE USER u IDENTIFIED WITH no_password');
@@ -90,7 +90,7 @@ test('privileges: SELECT columns, INSERT, CREATE, via roles; ACCESS_DENIED texts
 });
 
 test('KILL QUERY of another user needs the KILL QUERY grant', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE USER u IDENTIFIED WITH no_password');
   const settings = new Settings();
   settings.set('max_block_size', '1');

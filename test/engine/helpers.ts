@@ -1,6 +1,10 @@
 // Small helpers to run SQL against an Engine in tests.
-import { Engine, Settings } from '../../reference/engine/index.ts';
+import { Settings } from '../../reference/engine/index.ts';
+import { createClickHouseEngine } from '../../reference/engine/dialects/clickhouse/index.ts';
+import type { ClickHouseEngine } from '../../reference/engine/dialects/clickhouse/index.ts';
 import type { QueryContext } from '../../reference/engine/api.ts';
+
+type Engine = ClickHouseEngine;
 
 export function context(overrides: Partial<QueryContext> = {}): QueryContext {
   return {
@@ -35,4 +39,5 @@ export async function value(engine: Engine, sql: string, ctx?: QueryContext): Pr
   return (await run(engine, sql, ctx)).rows[0]?.[0];
 }
 
-export { Engine, Settings };
+export { createClickHouseEngine, Settings };
+export type { Engine };

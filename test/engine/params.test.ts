@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, context, run } from './helpers.ts';
+import { createClickHouseEngine, context, run } from './helpers.ts';
 import { parseParameterValue } from '../../reference/engine/index.ts';
 
 const params = (o: Record<string, string>): Map<string, string> => new Map(Object.entries(o));
 
 test('placeholders are substituted: String literal, other types as _CAST', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const r = await run(e, 'SELECT {s:String}, {n:UInt8}, {f:Float64} AS f, {a:Array(UInt16)}', context({ queryParameters: params({ s: 'a\\tb', n: '42', f: '1.5', a: '[1,2]' }) }));
   assert.deepEqual(r.columns.map((c) => c.name), ["'a\\tb'", "_CAST(42, 'UInt8')", 'f', "_CAST([1, 2], 'Array(UInt16)')"]);
   assert.deepEqual(r.columns.map((c) => c.type), ['String', 'UInt8', 'Float64', 'Array(UInt16)']);
@@ -14,7 +14,7 @@ test('placeholders are substituted: String literal, other types as _CAST', async
 });
 
 test('escaped text: \\N, escapes, and a literal TAB ends the value', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const r = await run(e, 'SELECT {a:Nullable(String)}, {b:String}, {c:String}', context({ queryParameters: params({ a: '\\N', b: '\\N', c: 'x\\\\y\\%' }) }));
   assert.deepEqual(r.rows, [[null, '', 'x\\y\\%']]);
   await assert.rejects(run(e, 'SELECT {arg1:String}', context({ queryParameters: params({ arg1: 'abc\t123' }) })), {
@@ -24,11 +24,11 @@ test('escaped text: \\N, escapes, and a literal TAB ends the value', async () =>
 });
 
 test('missing and unparsable parameters', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await assert.rejects(run(e, 'SELECT {x:UInt8}', context({ queryParameters: params({ y: '1' }) })), { code: 456, message: 'Substitution `x` is not set' });
   await assert.rejects(run(e, 'SELECT {x:UInt8}'), { code: 456, message: 'Substitution `x` is not set' });
   // 24.x left a query without any parameter to the analyzer.
-  const analyzer = new Engine({ placeholdersWithoutParameters: false });
+  const analyzer = createClickHouseEngine({ placeholdersWithoutParameters: false });
   await assert.rejects(run(analyzer, 'SELECT {x:UInt8}'), { code: 456, message: 'Query parameter `x` was not set' });
   await assert.rejects(run(e, 'SELECT {x:UInt8}', context({ queryParameters: params({ x: 'abc' }) })), {
     code: 457, message: "Value abc cannot be parsed as UInt8 for query parameter 'x' because it isn't parsed completely: only 0 of 3 bytes was parsed: ",
@@ -46,7 +46,7 @@ test('integers read like readIntTextUnsafe', () => {
 });
 
 test('identifier parameters name tables and columns; parse reports the names', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE TABLE t (a UInt8) ENGINE = Memory');
   await run(e, 'INSERT INTO t VALUES (7)');
   const q = e.parse('SELECT {c:Identifier} AS {al:Identifier} FROM {db:Identifier}.{tb:Identifier} WHERE a = {v:UInt8}');

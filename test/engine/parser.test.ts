@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from './helpers.ts';
+import { createClickHouseEngine } from './helpers.ts';
 
-const engine = new Engine();
+const engine = createClickHouseEngine();
 const syntaxError = (sql: string, message: RegExp | string, maxQuerySize?: number): void => {
   assert.throws(() => engine.parse(sql, maxQuerySize === undefined ? {} : { maxQuerySize }), (e: { code: number; message: string }) => {
     assert.equal(e.code, 62);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, Settings, context, run } from './helpers.ts';
+import { type Engine, createClickHouseEngine, Settings, context, run } from './helpers.ts';
 import type { QueryContext } from '../../reference/engine/api.ts';
 
 /** Start a slow query and keep pulling its blocks in the background. */
@@ -18,7 +18,7 @@ async function startSlow(e: Engine, ctx: QueryContext): Promise<{ done: Promise<
 }
 
 test('a running query shows in system.processes and leaves it when done', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const slow = context({ queryId: 'q1', settings: new Settings() });
   const { done } = await startSlow(e, slow);
   const r = await run(e, 'SELECT query_id, user, query, is_initial_query, query_kind FROM system.processes ORDER BY query_id', context({ queryId: 'q2' }));
@@ -36,7 +36,7 @@ test('a running query shows in system.processes and leaves it when done', async 
 });
 
 test('replace_running_query cancels the old query; another user gets its own error', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE USER other IDENTIFIED WITH no_password');
   const { done } = await startSlow(e, context({ queryId: 'dup' }));
   await assert.rejects(run(e, 'SELECT 1', context({ queryId: 'dup', user: 'other' })), { code: 216, message: 'Query with id = dup is already running by user default' });
@@ -47,7 +47,7 @@ test('replace_running_query cancels the old query; another user gets its own err
 });
 
 test('KILL QUERY ASYNC and TEST report waiting and unknown_status', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const { done } = await startSlow(e, context({ queryId: 'a1' }));
   assert.equal((await run(e, "KILL QUERY WHERE query_id = 'a1' TEST")).rows[0]![0], 'unknown_status');
   assert.equal((await run(e, "KILL QUERY WHERE query_id = 'a1'")).rows[0]![0], 'waiting');

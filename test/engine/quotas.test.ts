@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QuotaUsage } from '../../reference/engine/access/quotas.ts';
-import { Engine, context, run } from './helpers.ts';
+import { type Engine, createClickHouseEngine, context, run } from './helpers.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 10, 15);
 const ann = { user: 'ann', quota: 'q' };
@@ -40,7 +40,7 @@ test('every interval of the quota counts, and a new interval starts from zero', 
 });
 
 function engineWithQuota(interval: Record<string, number>): Engine {
-  return new Engine({
+  return createClickHouseEngine({
     access: {
       users: { default: { password: '' }, ann: { password: '', quota: 'q' } },
       profiles: { default: {} },

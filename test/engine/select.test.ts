@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, context, run, value } from './helpers.ts';
+import { createClickHouseEngine, context, run, value } from './helpers.ts';
 
-const e = new Engine();
+const e = createClickHouseEngine();
 
 test('expressions, aliases, WHERE, ORDER BY, LIMIT, DISTINCT', async () => {
   assert.deepEqual((await run(e, 'SELECT number * 2 AS x FROM numbers(10) WHERE x > 10 ORDER BY x DESC LIMIT 2')).rows, [[18n], [16n]]);

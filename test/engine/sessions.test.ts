@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, context, run, value } from './helpers.ts';
+import { createClickHouseEngine, context, run, value } from './helpers.ts';
 import { T } from '../../reference/engine/types.ts';
 
 test('temporary tables live in the scope and shadow permanent ones', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const scope = e.createSessionScope('s1');
   const ctx = () => context({ scope });
   await run(e, 'CREATE TABLE t (a UInt8) ENGINE = Memory');
@@ -28,13 +28,13 @@ test('temporary tables live in the scope and shadow permanent ones', async () =>
 });
 
 test('without a scope a temporary table lasts one query', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE TEMPORARY TABLE tmp (a UInt8)');
   await assert.rejects(run(e, 'SELECT * FROM tmp'), { code: 60 });
 });
 
 test('external data: createTemporaryTable, and a second one by the same name is refused', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const scope = e.createSessionScope();
   e.createTemporaryTable(scope, '_data', [{ name: 'x', type: T.UInt8 }, { name: 's', type: T.String }], [[1, 'a'], [2, 'b']]);
   assert.deepEqual((await run(e, 'SELECT sum(x), max(s) FROM _data', context({ scope }))).rows, [[3n, 'b']]);

@@ -2,19 +2,23 @@
 // their MySQL numbers, and the key models' load semantics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, Settings } from '../../reference/engine/index.ts';
+import { Settings } from '../../reference/engine/index.ts';
+import { createClickHouseEngine } from '../../reference/engine/dialects/clickhouse/index.ts';
+import { createStarRocksEngine, loadRows } from '../../reference/starrocks/dialect/index.ts';
+import type { StarRocksEngine } from '../../reference/starrocks/dialect/index.ts';
+import { starRocksMeta } from '../../reference/starrocks/dialect/meta.ts';
 import type { QueryContext } from '../../reference/engine/api.ts';
 import { Dec } from '../../reference/engine/values/decimal.ts';
 
-function setup(): { engine: Engine; ctx: QueryContext; sql: (s: string) => Promise<unknown[][]>; fails: (s: string) => Promise<{ code?: number; state?: string; message: string }> } {
-  const engine = new Engine({ flavor: 'starrocks', release: { release: '3.3.0-test', commit: 'abc1234' } });
+function setup(): { engine: StarRocksEngine; ctx: QueryContext; sql: (s: string) => Promise<unknown[][]>; fails: (s: string) => Promise<{ code?: number; state?: string; message: string }> } {
+  const engine = createStarRocksEngine({ release: '3.3.0-test', commit: 'abc1234' }, 'UTC');
   const ctx: QueryContext = {
     database: '', user: 'root', queryId: 'q', settings: new Settings(), readonly: 0,
     progress: { readRows: 0, readBytes: 0, writtenRows: 0, writtenBytes: 0, totalRowsToRead: 0, resultRows: 0, resultBytes: 0 },
     onUseDatabase: (db) => { ctx.database = db; },
   };
   const sql = async (s: string): Promise<unknown[][]> => {
-    const r = await engine.execute(engine.parse(s, { dialect: 'starrocks' }), ctx);
+    const r = await engine.execute(engine.parse(s), ctx);
     if (r.kind === 'none') return [];
     const rows: unknown[][] = [];
     for await (const b of r.blocks) rows.push(...b.rows);
@@ -55,7 +59,7 @@ test('CREATE TABLE keeps the StarRocks metadata in the catalog', async () => {
   await sql(`CREATE TABLE d.agg (dt DATE NOT NULL, city VARCHAR(20), pv BIGINT SUM DEFAULT "0", last STRING REPLACE_IF_NOT_NULL)
     AGGREGATE KEY(dt, city) COMMENT "pv" PARTITION BY RANGE(dt) (PARTITION p1 VALUES LESS THAN ("2024-01-01"))
     DISTRIBUTED BY HASH(dt) BUCKETS 8 PROPERTIES ("replication_num" = "1", "storage_medium" = "SSD")`);
-  const meta = engine.catalog.table('d', 'agg').starrocks!;
+  const meta = starRocksMeta(engine.catalog.table('d', 'agg'))!;
   assert.equal(meta.keysType, 'AGG_KEYS');
   assert.deepEqual(meta.keyColumns, ['dt', 'city']);
   assert.deepEqual(meta.columns.map((c) => c.aggregate ?? null), [null, null, 'SUM', 'REPLACE_IF_NOT_NULL']);
@@ -148,10 +152,10 @@ test('loadRows applies defaults, partial updates and __op deletes of primary key
   const { engine, sql } = setup();
   await sql('CREATE DATABASE d');
   await sql('CREATE TABLE d.pk (id INT NOT NULL, a INT, b VARCHAR(5) DEFAULT "x") PRIMARY KEY(id) DISTRIBUTED BY HASH(id)');
-  engine.loadRows('d', 'pk', ['id', 'a'], [[1, 10], [2, 20]]);
+  loadRows(engine, 'd', 'pk', ['id', 'a'], [[1, 10], [2, 20]]);
   assert.deepEqual(await sql('SELECT * FROM d.pk ORDER BY id'), [[1, 10, 'x'], [2, 20, 'x']]);
-  engine.loadRows('d', 'pk', ['id', 'b'], [[1, 'y']], { partialUpdate: true });
-  engine.loadRows('d', 'pk', ['id', 'a'], [[2, 0]], { deletes: [true] });
+  loadRows(engine, 'd', 'pk', ['id', 'b'], [[1, 'y']], { partialUpdate: true });
+  loadRows(engine, 'd', 'pk', ['id', 'a'], [[2, 0]], { deletes: [true] });
   assert.deepEqual(await sql('SELECT * FROM d.pk ORDER BY id'), [[1, 10, 'y']]);
 });
 
@@ -172,7 +176,7 @@ test('INSERT WITH LABEL uses a label once and SHOW LOAD lists the job', async ()
   await sql('CREATE DATABASE d');
   await sql('USE d');
   await sql('CREATE TABLE t (k INT)');
-  const r = await engine.execute(engine.parse('INSERT INTO t WITH LABEL l1 VALUES (1), (2)', { dialect: 'starrocks' }), ctx);
+  const r = await engine.execute(engine.parse('INSERT INTO t WITH LABEL l1 VALUES (1), (2)'), ctx);
   assert.equal(r.kind, 'none');
   assert.equal(r.kind === 'none' && r.affectedRows, 2);
   assert.match(r.kind === 'none' ? r.info ?? '' : '', /^\{'label':'l1', 'status':'VISIBLE', 'txnId':'\d+'\}$/);
@@ -192,6 +196,6 @@ test('SET stores session variables; unknown ones are refused', async () => {
 });
 
 test('the ClickHouse dialect still rejects StarRocks-only syntax', () => {
-  const engine = new Engine();
+  const engine = createClickHouseEngine();
   assert.throws(() => engine.parse('CREATE TABLE t (a INT) DUPLICATE KEY(a)'), /Syntax error/);
 });

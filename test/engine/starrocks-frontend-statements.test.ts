@@ -3,17 +3,19 @@
 // partition lists, views and `t PARTITION (p)`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseStarRocksStatement } from '../../reference/engine/dialects/starrocks/parser.ts';
-import { isFrontendStatement } from '../../reference/engine/dialects/starrocks/ast.ts';
-import { Engine, Settings } from '../../reference/engine/index.ts';
+import { parseStarRocksStatement } from '../../reference/starrocks/dialect/parser.ts';
+import { isFrontendStatement } from '../../reference/starrocks/dialect/ast.ts';
+import { Settings } from '../../reference/engine/index.ts';
+import { createStarRocksEngine } from '../../reference/starrocks/dialect/index.ts';
+import type { StarRocksEngine } from '../../reference/starrocks/dialect/index.ts';
 
 const ctx = (database = '') => ({
   database, user: 'root', queryId: 'q', settings: new Settings(), readonly: 0,
   progress: { readRows: 0, readBytes: 0, writtenRows: 0, writtenBytes: 0, totalRowsToRead: 0, resultRows: 0, resultBytes: 0 },
 });
 
-async function run(e: Engine, sql: string, database = 'd'): Promise<unknown[][]> {
-  const r = await e.execute(e.parse(sql, { dialect: 'starrocks' }), ctx(database));
+async function run(e: StarRocksEngine, sql: string, database = 'd'): Promise<unknown[][]> {
+  const r = await e.execute(e.parse(sql), ctx(database));
   const out: unknown[][] = [];
   if (r.kind === 'rows') for await (const b of r.blocks) out.push(...b.rows);
   return out;
@@ -44,7 +46,7 @@ test('users, roles, PROC, nodes and FE configuration parse as front-end statemen
 });
 
 test('the engine alone refuses front-end statements', async () => {
-  const e = new Engine({ flavor: 'starrocks' });
+  const e = createStarRocksEngine({ release: '3.3.0', commit: 'unknown' }, 'UTC');
   await assert.rejects(run(e, 'SHOW BACKENDS'), /SHOW NODES needs the StarRocks front-end/);
 });
 
@@ -68,7 +70,7 @@ test('RANGE and LIST partition lists: LESS THAN chains, fixed ranges, values; ba
 });
 
 test('views read their query; SELECT … PARTITION (p) reads the rows of those partitions', async () => {
-  const e = new Engine({ flavor: 'starrocks' });
+  const e = createStarRocksEngine({ release: '3.3.0', commit: 'unknown' }, 'UTC');
   await run(e, 'CREATE DATABASE d', '');
   await run(e, `CREATE TABLE t (c VARCHAR(10), k INT) DUPLICATE KEY(c) PARTITION BY LIST(c) (PARTITION pa VALUES IN ("a", "b"), PARTITION pc VALUES IN ("c"))
     DISTRIBUTED BY HASH(k) BUCKETS 1`);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, context, run, value } from './helpers.ts';
+import { createClickHouseEngine, context, run, value } from './helpers.ts';
 
 test('databases and tables: create, exists, show, describe, drop', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE DATABASE d1');
   await assert.rejects(run(e, 'CREATE DATABASE d1'), { code: 82 });
   await run(e, 'CREATE DATABASE IF NOT EXISTS d1');
@@ -24,7 +24,7 @@ test('databases and tables: create, exists, show, describe, drop', async () => {
 });
 
 test('MergeTree needs ORDER BY; with it the table behaves like Memory', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await assert.rejects(run(e, 'CREATE TABLE m (a UInt8) ENGINE = MergeTree'), { code: 36 });
   await run(e, 'CREATE TABLE m (a UInt8) ENGINE = MergeTree ORDER BY a');
   await run(e, 'INSERT INTO m VALUES (2), (1)');
@@ -33,7 +33,7 @@ test('MergeTree needs ORDER BY; with it the table behaves like Memory', async ()
 });
 
 test('INSERT VALUES / SELECT, TRUNCATE, CREATE AS SELECT', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE TABLE t (a UInt8, b Nullable(String)) ENGINE = Memory');
   await run(e, "INSERT INTO t VALUES (1, 'x'), (2, NULL), (1 + 2, concat('a', 'b'))");
   await run(e, 'INSERT INTO t (a) SELECT number FROM numbers(2)');
@@ -45,7 +45,7 @@ test('INSERT VALUES / SELECT, TRUNCATE, CREATE AS SELECT', async () => {
 });
 
 test('a failed INSERT stores nothing', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   await run(e, 'CREATE TABLE t (a UInt8, d Date) ENGINE = Memory');
   await assert.rejects(run(e, "INSERT INTO t VALUES (1, '2024-01-01'), (2, 'bad')"));
   assert.equal(await value(e, 'SELECT count() FROM t'), 0n);
@@ -54,7 +54,7 @@ test('a failed INSERT stores nothing', async () => {
 });
 
 test('readonly refuses modifying statements', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const ctx = context({ readonly: 2, readonlyHint: '. For queries over HTTP, method GET implies readonly. You should use method POST for modifying queries' });
   await assert.rejects(run(e, 'CREATE TABLE t (a UInt8) ENGINE = Memory', ctx), {
     code: 164,
@@ -64,7 +64,7 @@ test('readonly refuses modifying statements', async () => {
 });
 
 test('SET writes into the context settings; USE reports the database', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   const ctx = context();
   await run(e, 'SET max_result_rows = 5', ctx);
   assert.equal(ctx.settings.get('max_result_rows'), 5);
@@ -77,7 +77,7 @@ test('SET writes into the context settings; USE reports the database', async () 
 });
 
 test('system tables', async () => {
-  const e = new Engine();
+  const e = createClickHouseEngine();
   assert.equal(await value(e, 'SELECT dummy FROM system.one'), 0);
   assert.equal(await value(e, "SELECT value FROM system.settings WHERE name = 'max_block_size'"), '65409');
   assert.deepEqual((await run(e, "SELECT name FROM system.databases WHERE name IN ('default', 'system') ORDER BY name")).rows, [['default'], ['system']]);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseType, parseText, serializeQuoted, serializeText, T, arrayOf, nullable, formatFloat } from '../../reference/engine/types.ts';
-import { Engine, value } from './helpers.ts';
+import { createClickHouseEngine, value } from './helpers.ts';
 
 test('type names parse to canonical names', () => {
   assert.equal(parseType('Nullable(UInt8)').name, 'Nullable(UInt8)');
@@ -35,7 +35,7 @@ test('parseText is strict and raises ClickHouse codes', () => {
 });
 
 test('literals and arithmetic infer ClickHouse types', async () => {
-  const engine = new Engine();
+  const engine = createClickHouseEngine();
   const cases: [string, string][] = [
     ['1', 'UInt8'], ['256', 'UInt16'], ['-1', 'Int8'], ['1.5', 'Float64'], ["'a'", 'String'], ['NULL', 'Nullable(Nothing)'],
     ['[1, 2]', 'Array(UInt8)'], ['true', 'Bool'], ['1 + 1', 'UInt16'], ['1 - 1', 'Int16'], ['1 / 1', 'Float64'],

@@ -38,7 +38,7 @@ export function engineContext(database: string) {
 /** A StarRocks statement, as the FE's query port runs it. */
 export async function sql(cluster: Cluster, statement: string, database = ''): Promise<void> {
   const e = cluster.engine;
-  await e.execute(e.parse(statement, { dialect: 'starrocks' }), engineContext(database));
+  await e.execute(e.parse(statement), engineContext(database));
 }
 
 /** CREATE DATABASE (when new) and a CREATE TABLE in StarRocks syntax for `db.name`. */

@@ -15,7 +15,7 @@ const load = (s: ReturnType<typeof setup>, table: string, headers: Record<string
 
 async function srRows(s: ReturnType<typeof setup>, statement: string): Promise<unknown[][]> {
   const e = s.cluster.engine;
-  const r = await e.execute(e.parse(statement, { dialect: 'starrocks' }), engineContext('d'));
+  const r = await e.execute(e.parse(statement), engineContext('d'));
   const out: unknown[][] = [];
   if (r.kind === 'rows') for await (const b of r.blocks) out.push(...b.rows);
   return out;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchPartitions, expressionPartition } from '../../reference/engine/dialects/starrocks/partition-names.ts';
+import { batchPartitions, expressionPartition } from '../../reference/starrocks/dialect/partition-names.ts';
 import { canonical, lookup } from '../../reference/starrocks/cluster/be-files.ts';
 
 test('a day batch is named p<yyyyMMdd> with half-open day ranges', () => {

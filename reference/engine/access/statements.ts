@@ -25,9 +25,8 @@ export interface AccessResult {
   rows?: unknown[][];
 }
 
-type AccessStatement = Extract<Statement, { kind: 'create_role' | 'create_user' | 'drop_access' | 'grant' | 'grant_role' | 'set_role' | 'set_default_role' | 'show_grants' | 'show_access' }>;
+export type AccessStatement = Extract<Statement, { kind: 'create_role' | 'create_user' | 'drop_access' | 'grant' | 'grant_role' | 'set_role' | 'set_default_role' | 'show_grants' | 'show_access' }>;
 
-export const ACCESS_KINDS = new Set(['create_role', 'create_user', 'drop_access', 'grant', 'grant_role', 'set_role', 'set_default_role', 'show_grants', 'show_access']);
 
 function backQuote(name: string): string {
   return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;

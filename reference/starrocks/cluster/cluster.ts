@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
-import type { Engine } from '../../engine/index.ts';
+import type { StarRocksEngine } from '../dialect/index.ts';
 
 import { StarRocksUsers } from '../users.ts';
 import type { StarRocksUserConfig } from '../users.ts';
@@ -23,7 +23,7 @@ import { ErrorLogStore } from './error-logs.ts';
 import { BeFileStore } from './be-files.ts';
 
 export interface ClusterOptions {
-  engine?: Engine;
+  engine?: StarRocksEngine;
   users?: StarRocksUserConfig[];
   host?: string;
   /** Clock in ms (tests move it to run timeouts and label retention). */
@@ -72,7 +72,7 @@ export interface ColocateGroup {
 }
 
 export class Cluster {
-  readonly engine: Engine;
+  readonly engine: StarRocksEngine;
   readonly users: StarRocksUsers;
   readonly now: () => number;
   readonly startedAt: number;
@@ -129,7 +129,7 @@ export class Cluster {
     this.beFiles = new BeFileStore(this.now);
     this.tables = new TableRegistry({ engine: this.engine, ids: this.ids, backendId: () => this.backends[0]!.id, now: this.now, dbId: (db) => this.dbId(db) });
     this.txns = new TransactionManager({
-      loads: this.engine.starrocksLoads,
+      loads: this.engine.dialect.loads,
       now: this.now,
       labelKeepMs: () => this.feConfig.num('label_keep_max_second') * 1000,
       preparedDefaultMs: () => this.feConfig.num('prepared_transaction_default_timeout_second') * 1000,

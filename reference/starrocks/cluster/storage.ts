@@ -1,11 +1,12 @@
 // Publishing a load: the rows go into the engine's table through
-// Engine.loadRows, which applies the table's key model (DUPLICATE appends,
+// loadRows (dialect/key-model.ts), which applies the table's key model (DUPLICATE appends,
 // PRIMARY/UNIQUE upsert, AGGREGATE aggregates; partial updates keep the
 // columns a load did not supply) in one assignment, so readers never see
 // half a load. Every tablet of each touched partition then gets the next
 // version's rowset.
 
-import type { Engine } from '../../engine/index.ts';
+import type { StarRocksEngine } from '../dialect/index.ts';
+import { loadRows } from '../dialect/key-model.ts';
 import type { PartitionMeta, TableMeta, TabletMeta } from './tables.ts';
 import { rowsetId } from './tables.ts';
 
@@ -34,15 +35,15 @@ export function mergeWrites(a: PreparedWrite, b: PreparedWrite): PreparedWrite {
 }
 
 /** Apply the rows to the engine's table (all or nothing), then bump the touched partitions' versions. */
-export async function publishWrite(engine: Engine, w: PreparedWrite, now: number): Promise<void> {
+export async function publishWrite(engine: StarRocksEngine, w: PreparedWrite, now: number): Promise<void> {
   if (w.rows.length > 0) {
     const table = engine.catalog.table(w.meta.db, w.meta.name);
     const names = table.columns.map((c) => c.name);
     if (w.supplied) {
       const positions = names.flatMap((_, i) => (w.supplied![i] ? [i] : []));
-      engine.loadRows(w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true, ...(w.deletes ? { deletes: w.deletes } : {}) });
+      loadRows(engine, w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true, ...(w.deletes ? { deletes: w.deletes } : {}) });
     } else {
-      engine.loadRows(w.meta.db, w.meta.name, names, w.rows, w.deletes ? { deletes: w.deletes } : {});
+      loadRows(engine, w.meta.db, w.meta.name, names, w.rows, w.deletes ? { deletes: w.deletes } : {});
     }
   }
   bumpVersions(w, now);

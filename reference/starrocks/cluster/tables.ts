@@ -1,21 +1,21 @@
 // The cluster's view of a table: what the engine's catalog says about it
-// (Table.starrocks: key model, columns, partitions, distribution, buckets,
+// (Table.extension, dialect/meta.ts: key model, columns, partitions, distribution, buckets,
 // properties, written by CREATE TABLE over the MySQL protocol) plus what
 // only the cluster keeps: ids, and the tablets (partitions × buckets) with
 // their versions and rowsets. A table without StarRocks metadata gets
 // StarRocks' defaults (DUPLICATE KEY on the first column, one bucket).
 
 import { crc32 } from 'node:zlib';
-import type { Engine } from '../../engine/index.ts';
+import type { StarRocksEngine } from '../dialect/index.ts';
 import type { Table } from '../../engine/catalog.ts';
 import type { DataType } from '../../engine/types.ts';
 import { parseText, serializeText, unwrapNullable } from '../../engine/types.ts';
 import { compareValues } from '../../engine/values/compare.ts';
-import type { StarRocksTableMeta, StarRocksType } from '../../engine/dialects/starrocks/meta.ts';
-import { DEFAULT_BUCKETS } from '../../engine/dialects/starrocks/meta.ts';
-import { expressionPartition } from '../../engine/dialects/starrocks/partition-names.ts';
-import type { DateUnit } from '../../engine/dialects/starrocks/partition-names.ts';
-import { starRocksTypeOf, typeDebugString } from '../../engine/dialects/starrocks/types.ts';
+import type { StarRocksTableMeta, StarRocksType } from '../dialect/meta.ts';
+import { DEFAULT_BUCKETS, starRocksMeta } from '../dialect/meta.ts';
+import { expressionPartition } from '../dialect/partition-names.ts';
+import type { DateUnit } from '../dialect/partition-names.ts';
+import { starRocksTypeOf, typeDebugString } from '../dialect/types.ts';
 import type { IdGenerator } from './ids.ts';
 
 export type KeysType = 'DUP_KEYS' | 'AGG_KEYS' | 'UNIQUE_KEYS' | 'PRIMARY_KEYS';
@@ -118,13 +118,13 @@ export interface TableMeta {
 
 export class TableRegistry {
   private readonly metas = new Map<string, TableMeta>();
-  private readonly engine: Engine;
+  private readonly engine: StarRocksEngine;
   private readonly ids: IdGenerator;
   private readonly backendId: () => number;
   private readonly now: () => number;
   private readonly dbId: (db: string) => number;
 
-  constructor(opts: { engine: Engine; ids: IdGenerator; backendId: () => number; now: () => number; dbId: (db: string) => number }) {
+  constructor(opts: { engine: StarRocksEngine; ids: IdGenerator; backendId: () => number; now: () => number; dbId: (db: string) => number }) {
     this.engine = opts.engine;
     this.ids = opts.ids;
     this.backendId = opts.backendId;
@@ -175,7 +175,8 @@ export class TableRegistry {
     if (!def) return undefined;
     const existing = meta.partitions.find((p) => p.name === def.name);
     if (existing) return existing;
-    this.engineTable(meta.db, meta.name)?.starrocks?.partition?.partitions?.push({ ...def });
+    const stored = this.engineTable(meta.db, meta.name);
+    if (stored) starRocksMeta(stored)?.partition?.partitions?.push({ ...def });
     return this.addPartition(meta, def);
   }
 
@@ -318,7 +319,7 @@ export function bucketOf(meta: TableMeta, values: unknown[]): number {
 
 /** The table as the engine's catalog describes it. */
 function specOf(t: Table): TableSpec {
-  const sr: StarRocksTableMeta | undefined = t.starrocks;
+  const sr: StarRocksTableMeta | undefined = starRocksMeta(t);
   if (!sr) {
     // Not created in the StarRocks dialect: DUPLICATE KEY on the first column, one bucket.
     const columns = t.columns.map((c): ColumnSpec => {

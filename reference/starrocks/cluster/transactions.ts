@@ -6,7 +6,7 @@
 // LABEL): a stream load registers a STREAM job there, and a label an INSERT
 // used is refused here.
 
-import type { LoadJobs } from '../../engine/dialects/starrocks/loads.ts';
+import type { LoadJobs } from '../dialect/loads.ts';
 
 export type TxnStatus = 'UNKNOWN' | 'PREPARE' | 'PREPARED' | 'COMMITTED' | 'VISIBLE' | 'ABORTED';
 export type TxnSource = 'BACKEND_STREAMING' | 'FRONTEND_STREAMING' | 'INSERT_STREAMING' | 'MULTI_STATEMENT_STREAMING';

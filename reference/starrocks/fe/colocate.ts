@@ -4,7 +4,7 @@
 import { restBaseResult, restResult } from '../envelopes.ts';
 import type { Router } from '../http/router.ts';
 import type { Cluster, ColocateGroup } from '../cluster/cluster.ts';
-import { typeSql } from '../../engine/dialects/starrocks/types.ts';
+import { typeSql } from '../dialect/types.ts';
 import { DdlError, feResult, feSend, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 

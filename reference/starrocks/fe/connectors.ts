@@ -6,12 +6,12 @@ import type { Exchange } from '../http/exchange.ts';
 import type { Router } from '../http/router.ts';
 import type { TableMeta } from '../cluster/tables.ts';
 import { tabletVersion } from '../cluster/tables.ts';
-import type { SrStatement } from '../../engine/dialects/starrocks/ast.ts';
+import type { SrStatement } from '../dialect/ast.ts';
 import { DdlError, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 import { feJson } from './action.ts';
 import type { StarRocksUser } from '../users.ts';
-import { primitiveTypeName } from '../../engine/dialects/starrocks/types.ts';
+import { primitiveTypeName } from '../dialect/types.ts';
 
 class ConnectorError extends Error {
   readonly status: number;
@@ -90,7 +90,7 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
       if (typeof sql !== 'string') throw new ConnectorError(400, 'POST body must contains [sql] root object');
       let st: SrStatement | undefined;
       try {
-        st = (c.engine.parse(sql, { dialect: 'starrocks' }) as { starrocks?: SrStatement }).starrocks;
+        st = c.engine.parse(sql).statement;
       } catch {
         throw new ConnectorError(500, 'The Sql is invalid');
       }

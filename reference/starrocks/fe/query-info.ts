@@ -56,8 +56,8 @@ export function registerQueryInfo(router: Router<FeHandler>, deps: FeDeps): void
     if (!sql.trim()) return feSend(x, 'not valid parameter', { status: 400 });
     // The FE parses, analyzes and plans the statement (without running it); any failure is `execute query failed.`.
     try {
-      const q = c.engine.parse(sql, { dialect: 'starrocks' });
-      if ((q as { starrocks?: { kind: string } }).starrocks?.kind !== 'select') throw new Error('only support query statement');
+      const q = c.engine.parse(sql);
+      if (q.statement.kind !== 'select') throw new Error('only support query statement');
       await c.engine.execute(q, engineContext(db ?? '', user?.name ?? 'root'));
     } catch (e) {
       return feSend(x, `execute query failed. ${(e as Error).message.split('\n')[0]}`, { status: 400 });

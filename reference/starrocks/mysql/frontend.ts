@@ -5,8 +5,8 @@
 
 import { T } from '../../engine/types.ts';
 import type { ColumnDef, ExecResult, QueryContext } from '../../engine/api.ts';
-import type { SrFrontendStatement } from '../../engine/dialects/starrocks/ast.ts';
-import { analysisError, codedError } from '../../engine/dialects/starrocks/errors.ts';
+import type { SrFrontendStatement } from '../dialect/ast.ts';
+import { analysisError, codedError } from '../dialect/errors.ts';
 import { likeToRegExp } from '../../engine/functions/strings.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import { showProc } from '../fe/proc.ts';

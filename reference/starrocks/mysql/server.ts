@@ -6,13 +6,13 @@ import mysql from 'mysql2';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { Settings } from '../../engine/index.ts';
-import type { Engine } from '../../engine/index.ts';
+import type { StarRocksEngine } from '../dialect/index.ts';
 import type { ExecResult, QueryContext } from '../../engine/api.ts';
-import type { SrFrontendStatement, SrStatement } from '../../engine/dialects/starrocks/ast.ts';
-import { isFrontendStatement } from '../../engine/dialects/starrocks/ast.ts';
+import type { SrFrontendStatement } from '../dialect/ast.ts';
+import { isFrontendStatement } from '../dialect/ast.ts';
 import { SessionScope } from '../../engine/session.ts';
 import { EngineError } from '../../engine/errors.ts';
-import { srErrors, toStarRocksError } from '../../engine/dialects/starrocks/errors.ts';
+import { srErrors, toStarRocksError } from '../dialect/errors.ts';
 import { createStarRocksEngine } from '../version.ts';
 import { checkNativePassword } from './auth.ts';
 import { errorPacket, okPacket, parseChangeUser } from './packets.ts';
@@ -68,7 +68,7 @@ export interface FeQueryServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /** Shared with the FE/BE HTTP servers so loads and queries see one catalog; made when absent. */
-  engine?: Engine;
+  engine?: StarRocksEngine;
   /** user → password (or a lookup, for users the config changes later); default `root` with an empty password. */
   users?: Record<string, string> | ((user: string) => string | undefined);
   /** The cluster's side of the FE; without one, statements about users and nodes are refused. */
@@ -78,7 +78,7 @@ export interface FeQueryServerOptions {
 export interface FeQueryServer {
   port: number;
   url: string;
-  engine: Engine;
+  engine: StarRocksEngine;
   close(): Promise<void>;
 }
 
@@ -134,7 +134,7 @@ export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promi
 }
 
 class Session {
-  private readonly engine: Engine;
+  private readonly engine: StarRocksEngine;
   private readonly conn: ServerConnection;
   private readonly ctx: QueryContext;
   /** Statements of a connection run in order even when a client pipelines them. */
@@ -146,7 +146,7 @@ class Session {
   private readonly frontend: FeFrontend | undefined;
   private readonly connectionId: number;
 
-  constructor(engine: Engine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
+  constructor(engine: StarRocksEngine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
     this.engine = engine;
     this.conn = conn;
     this.users = users;
@@ -266,7 +266,7 @@ class Session {
 
   /** enable_profile of the session (or SET GLOBAL). */
   private profiling(): boolean {
-    const v = this.ctx.scope?.variables.get('enable_profile') ?? this.engine.starrocksGlobals.get('enable_profile');
+    const v = this.ctx.scope?.variables.get('enable_profile') ?? this.engine.dialect.globals.get('enable_profile');
     return v === 1n || (typeof v === 'string' && v.toLowerCase() === 'true');
   }
 
@@ -278,15 +278,15 @@ class Session {
     let event: FeQueryEvent | undefined;
     let returnRows = 0;
     try {
-      const q = this.engine.parse(sql, { dialect: 'starrocks' });
-      const st = (q as { starrocks?: SrStatement }).starrocks;
+      const q = this.engine.parse(sql);
+      const st = q.statement;
       event = {
         queryId, connectionId: this.connectionId, user: this.ctx.user, database: this.ctx.database, sql, remoteIP: this.remoteIP(),
-        startTime: Date.now(), isQuery: st?.kind === 'select', profile: this.profiling(),
+        startTime: Date.now(), isQuery: st.kind === 'select', profile: this.profiling(),
       };
       this.frontend?.queryStarted?.(event);
       let result: ExecResult;
-      if (st && isFrontendStatement(st)) {
+      if (isFrontendStatement(st)) {
         if (!this.frontend) throw new EngineError('NOT_IMPLEMENTED', `${st.kind.toUpperCase().replace(/_/g, ' ')} needs the StarRocks front-end`);
         result = await this.frontend.execute(st, this.ctx);
       } else {
@@ -318,7 +318,7 @@ class Session {
   }
 
   private timezone(): string {
-    const tz = this.ctx.scope?.variables.get('time_zone') ?? this.engine.starrocksGlobals.get('time_zone');
+    const tz = this.ctx.scope?.variables.get('time_zone') ?? this.engine.dialect.globals.get('time_zone');
     return typeof tz === 'string' && tz ? tz : this.engine.timezone;
   }
 }

@@ -5,8 +5,8 @@
 // as 1064 (HY000), as 3.2/3.3 clients show (e.g. `ERROR 1064 (HY000):
 // Getting analyzing error. Detail message: Unknown table 'db.t'.`).
 
-import { EngineError } from '../../errors.ts';
-import type { ErrorName } from '../../errors.ts';
+import { EngineError } from '../../engine/errors.ts';
+import type { ErrorName } from '../../engine/errors.ts';
 
 function withMysql(err: EngineError, code: number, sqlState: string): EngineError {
   err.mysqlCode = code;

@@ -1,8 +1,8 @@
 // StarRocks column types: parsing the declared text, the engine type that
 // stores the values, and the spellings SHOW CREATE TABLE and DESC print.
 
-import { T, decimal, nullable } from '../../types.ts';
-import type { DataType } from '../../types.ts';
+import { T, decimal, nullable } from '../../engine/types.ts';
+import type { DataType } from '../../engine/types.ts';
 import type { StarRocksType } from './meta.ts';
 import { analysisError } from './errors.ts';
 

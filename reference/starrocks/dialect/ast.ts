@@ -1,7 +1,7 @@
 // Statements of the StarRocks dialect. SELECT and expressions reuse the
 // engine's tree (parser/ast.ts).
 
-import type { Expr, SelectQuery } from '../../parser/ast.ts';
+import type { Expr, SelectQuery } from '../../engine/parser/ast.ts';
 import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition, StarRocksType } from './meta.ts';
 
 export interface SrColumnDef {

@@ -1,7 +1,9 @@
-// StarRocks table metadata kept in the engine catalog (Table.starrocks).
-// The MySQL front-end writes it on CREATE TABLE; the StarRocks HTTP servers
-// read it for tablets, _schema, _get_ddl and SHOW CREATE TABLE; insert()
-// reads the key model to upsert or aggregate on load.
+// StarRocks table metadata, kept in the engine catalog as the table's
+// extension (Table.extension). The MySQL front-end writes it on CREATE
+// TABLE; the StarRocks HTTP servers read it for tablets, _schema, _get_ddl
+// and SHOW CREATE TABLE; loads read the key model to upsert or aggregate.
+
+import type { Table } from '../../engine/catalog.ts';
 
 /** KeysType names as StarRocks' catalog spells them (`DUP_KEYS`...). */
 export type StarRocksKeysType = 'DUP_KEYS' | 'AGG_KEYS' | 'UNIQUE_KEYS' | 'PRIMARY_KEYS';
@@ -91,3 +93,9 @@ export function keysTypeSql(k: StarRocksKeysType): string {
 
 /** Bucket count the cluster model should use when BUCKETS was not given (StarRocks picks per partition; we fix one). */
 export const DEFAULT_BUCKETS = 1;
+
+/** The table's StarRocks metadata; undefined when it was not created in this dialect. */
+export function starRocksMeta(t: Table): StarRocksTableMeta | undefined {
+  const x = t.extension;
+  return typeof x === 'object' && x !== null && 'keysType' in x && 'keyColumns' in x ? x as StarRocksTableMeta : undefined;
+}

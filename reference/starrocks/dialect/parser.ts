@@ -2,10 +2,10 @@
 // StarRocks DDL, INSERT ... WITH LABEL, SHOW LOAD, SET and `@@variables`.
 // SELECT and expressions come from the engine's parser.
 
-import { EngineError } from '../../errors.ts';
-import { Parser } from '../../parser/parser.ts';
-import { unquoteString } from '../../parser/lexer.ts';
-import type { Expr, SelectQuery, TableExpr } from '../../parser/ast.ts';
+import { EngineError } from '../../engine/errors.ts';
+import { Parser } from '../../engine/parser/parser.ts';
+import { unquoteString } from '../../engine/parser/lexer.ts';
+import type { Expr, SelectQuery, TableExpr } from '../../engine/parser/ast.ts';
 import type { SrColumnDef, SrCreateTable, SrStatement, SrUserIdentity } from './ast.ts';
 import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition, StarRocksPartitionDef } from './meta.ts';
 import { parseStarRocksType } from './types.ts';

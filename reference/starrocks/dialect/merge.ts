@@ -3,11 +3,11 @@
 // appends, PRIMARY/UNIQUE KEY upsert by key (last write wins), AGGREGATE KEY
 // folds rows with the same key through each value column's function.
 
-import type { Table } from '../../catalog.ts';
-import { rowKey } from '../../values/compare.ts';
-import { isDec } from '../../values/decimal.ts';
-import { intBits, isInteger, unwrapNullable, wrapInt } from '../../types.ts';
-import type { DataType } from '../../types.ts';
+import type { Table } from '../../engine/catalog.ts';
+import { rowKey } from '../../engine/values/compare.ts';
+import { isDec } from '../../engine/values/decimal.ts';
+import { intBits, isInteger, unwrapNullable, wrapInt } from '../../engine/types.ts';
+import type { DataType } from '../../engine/types.ts';
 import type { StarRocksAggregate, StarRocksTableMeta } from './meta.ts';
 
 export interface MergeOptions {

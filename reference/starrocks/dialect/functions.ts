@@ -1,9 +1,9 @@
 // Scalar functions StarRocks has under MySQL names the ClickHouse core lacks.
 
-import { T } from '../../types.ts';
-import { civilFromDays, localParts } from '../../time.ts';
-import { register, simple } from '../../functions/registry.ts';
-import { EngineError } from '../../errors.ts';
+import { T } from '../../engine/types.ts';
+import { civilFromDays, localParts } from '../../engine/time.ts';
+import { register, simple } from '../../engine/functions/registry.ts';
+import { EngineError } from '../../engine/errors.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

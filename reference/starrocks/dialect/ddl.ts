@@ -3,10 +3,10 @@
 // texts of SHOW CREATE TABLE and DESC.
 
 import { randomUUID } from 'node:crypto';
-import type { Table, TableColumn } from '../../catalog.ts';
+import type { Table, TableColumn } from '../../engine/catalog.ts';
 import type { SrCreateTable } from './ast.ts';
 import type { StarRocksColumnMeta, StarRocksKeysType, StarRocksTableMeta, StarRocksType } from './meta.ts';
-import { keysTypeSql } from './meta.ts';
+import { keysTypeSql, starRocksMeta } from './meta.ts';
 import { engineType, starRocksTypeOf, typeCanonical, typeSql } from './types.ts';
 import { analysisError, codedError } from './errors.ts';
 
@@ -132,7 +132,7 @@ export function buildStarRocksTable(st: SrCreateTable, database: string): Table 
   };
   return {
     database, name: st.name, uuid: randomUUID(), columns, engine: 'StarRocks', engineFull: `OLAP ${keysTypeSql(keysType)}`,
-    comment: meta.comment, createdAt: Math.floor(Date.now() / 1000), rows: [], bytes: 0, starrocks: meta,
+    comment: meta.comment, createdAt: Math.floor(Date.now() / 1000), rows: [], bytes: 0, extension: meta,
   };
 }
 
@@ -175,7 +175,8 @@ export function describeStarRocks(meta: StarRocksTableMeta): unknown[][] {
 
 /** A table's StarRocks metadata; derived from its engine columns when it was not created in this dialect. */
 export function tableMetaOf(t: Table): StarRocksTableMeta {
-  if (t.starrocks) return t.starrocks;
+  const meta = starRocksMeta(t);
+  if (meta) return meta;
   const columns = t.columns.map((c, i) => ({
     name: c.name, type: starRocksTypeOf(c.type), nullable: c.type.kind === 'Nullable', isKey: i === 0, comment: c.comment ?? '',
   }));
