@@ -146,7 +146,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       server.requestTimeout = 0;
       return server;
     },
-    clientErrorHandler: (_err, socket) => sendBareErrorToSocket(socket as import('node:net').Socket, 400),
+    malformedRequest: (_err, socket) => sendBareErrorToSocket(socket, 400),
   });
   // Idle keep-alive connections would hold close() up; sessions hold nothing (their timers are unref'd).
   app.addHook('preClose', (done) => {
