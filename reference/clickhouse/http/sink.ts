@@ -31,8 +31,14 @@ export interface Sink {
    * last chunk), so that the client sees the answer broken off.
    */
   abort(): Promise<void>;
-  /** True once the peer went away; further writes are dropped. */
+  /** True once the connection is closed; further writes are dropped. */
   readonly gone: boolean;
+  /**
+   * Told once when the client goes away: the connection closes, or the client
+   * half-closes it (FIN), which ClickHouse takes as leaving for
+   * cancel_http_readonly_queries_on_client_close, while an answer still goes
+   * out whole to a client that only half-closed.
+   */
   onGone(listener: () => void): void;
 }
 
@@ -52,12 +58,27 @@ function waitDrain(emitter: NodeJS.EventEmitter, gone: () => boolean): Promise<v
 /** What both sinks share: the peer's going away, told once, and body bytes that stop then. */
 abstract class StreamSink {
   private isGone = false;
+  private told = false;
   private listeners: (() => void)[] = [];
 
   protected markGone(): void {
-    if (this.isGone) return;
     this.isGone = true;
+    this.tellGone();
+  }
+
+  protected tellGone(): void {
+    if (this.told) return;
+    this.told = true;
     for (const l of this.listeners) l();
+  }
+
+  /** Listens for the client's FIN on `socket` until `done` (a keep-alive socket outlives many answers). */
+  protected watchPeerEnd(socket: Socket | null, done: NodeJS.EventEmitter): void {
+    if (!socket) return;
+    if (socket.readableEnded) return this.tellGone();
+    const ended = (): void => this.tellGone();
+    socket.once('end', ended);
+    done.once('close', () => socket.off('end', ended));
   }
 
   get gone(): boolean {
@@ -98,6 +119,8 @@ export class NodeResponseSink extends StreamSink implements Sink {
     res.on('close', () => {
       if (!res.writableFinished) this.markGone();
     });
+    if (res.socket) this.watchPeerEnd(res.socket, res);
+    else res.once('socket', (socket: Socket) => this.watchPeerEnd(socket, res));
   }
 
   writeHead(status: number, reason: string, headers: HeaderList): void {
@@ -155,6 +178,7 @@ export class RawSocketSink extends StreamSink implements Sink {
     this.version = version;
     this.head = head;
     socket.on('close', () => this.markGone());
+    this.watchPeerEnd(socket, socket);
   }
 
   writeHead(status: number, reason: string, headers: HeaderList): void {
