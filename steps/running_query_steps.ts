@@ -53,12 +53,9 @@ async function answerOf(world: OlapWorld): Promise<HttpResponse> {
   return outcome;
 }
 
-Given('the query {string} is running with the URL parameters {string}', async function (this: OlapWorld, sql: string, params: string) {
-  await startRunning(this, 'POST', sql, params);
-});
-
-Given('the query {string} is running over GET with the URL parameters {string}', async function (this: OlapWorld, sql: string, params: string) {
-  await startRunning(this, 'GET', sql, params);
+Given('the query {string} is running over {method} with the URL parameters {string}', async function (this: OlapWorld, sql: string, method: string, params: string) {
+  if (method !== 'GET' && method !== 'POST') throw new Error(`a query runs over GET or POST, not ${method}`);
+  await startRunning(this, method, sql, params);
 });
 
 When('the client of the running query closes its connection', async function (this: OlapWorld) {

@@ -3,7 +3,8 @@
 // play.html has are used (#query, #run, #user, #password, #data-table,
 // #data-unparsed, #error, #hourglass), looked up through the page's shadow
 // roots (support/play_dom.ts), so the scenarios hold on a real server as on the
-// reference.
+// reference. What the page shows as text (the result text, the fields, the
+// error, the address) is checked like any other text (support/subjects.ts).
 
 import { After, AfterAll, Before, Status, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
@@ -64,16 +65,8 @@ When('I open {string} in a browser', async function (this: OlapWorld, path: stri
   }
 });
 
-async function typeQuery(world: OlapWorld, text: string): Promise<void> {
-  await (await page(world)).fill('#query', world.resolve(text));
-}
-
 When('I type the query {string}', async function (this: OlapWorld, text: string) {
-  await typeQuery(this, text);
-});
-
-When('I type the query:', async function (this: OlapWorld, text: string) {
-  await typeQuery(this, text);
+  await (await page(this)).fill('#query', this.resolve(text));
 });
 
 When('I enter the user {string} and the password {string}', async function (this: OlapWorld, user: string, password: string) {
@@ -94,12 +87,15 @@ async function runQuery(world: OlapWorld, start: (p: Page) => Promise<void>): Pr
   await waitForAnswer(p, ANSWER_TIMEOUT_MS);
 }
 
-When('I press Run', async function (this: OlapWorld) {
-  await runQuery(this, (p) => p.click('#run'));
-});
+const KEYS: Record<string, (p: Page) => Promise<void>> = {
+  Run: (p) => p.click('#run'),
+  'Ctrl+Enter': (p) => p.press('#query', 'Control+Enter'),
+};
 
-When('I press Ctrl+Enter', async function (this: OlapWorld) {
-  await runQuery(this, (p) => p.press('#query', 'Control+Enter'));
+When('I press {word}', async function (this: OlapWorld, key: string) {
+  const press = KEYS[key];
+  if (!press) throw new Error(`no key "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
+  await runQuery(this, press);
 });
 
 Then('the result table shows:', async function (this: OlapWorld, expected: DataTable) {
@@ -110,14 +106,6 @@ Then('the result table shows:', async function (this: OlapWorld, expected: DataT
 
 Then('the page shows no result table', async function (this: OlapWorld) {
   expect((await playView(await page(this))).table ?? [], 'result table').to.deep.equal([]);
-});
-
-// As rendered: some versions of the page set the text with innerText, which turns line ends into <br>.
-Then('the result text is {string}', async function (this: OlapWorld, expected: string) {
-  const view = await playView(await page(this));
-  if (view.text === undefined) throw new Error(`the page shows no result text${view.error ? `, but an error: ${view.error}` : ''}`);
-  const withoutFinalNewlines = (text: string) => text.replace(/\n+$/, '');
-  expect(withoutFinalNewlines(view.text), 'text shown for the result').to.equal(withoutFinalNewlines(this.bytes(expected).toString('utf8')));
 });
 
 async function shownError(world: OlapWorld): Promise<string> {
@@ -131,39 +119,4 @@ Then('the page shows the error code {int}', async function (this: OlapWorld, cod
   const parsed = parseClickHouseError(text);
   if (!parsed) throw new Error(`the page shows something that is not a ClickHouse error: ${JSON.stringify(text.slice(0, 400))}`);
   expect(parsed.code, `error code (${parsed.message})`).to.equal(code);
-});
-
-Then('the page shows an error containing {string}', async function (this: OlapWorld, part: string) {
-  expect(await shownError(this)).to.include(this.resolve(part));
-});
-
-Then('the page shows no error', async function (this: OlapWorld) {
-  expect((await playView(await page(this))).error ?? '', 'error shown').to.equal('');
-});
-
-const FIELDS: Record<string, string> = { query: '#query', user: '#user', password: '#password', server: '#url' };
-
-Then('the {word} field shows {string}', async function (this: OlapWorld, field: string, value: string) {
-  const selector = FIELDS[field];
-  if (!selector) throw new Error(`no field "${field}" (known: ${Object.keys(FIELDS).join(', ')})`);
-  expect(await (await page(this)).inputValue(selector), `${field} field`).to.equal(this.resolve(value));
-});
-
-/** The page's own address: what a person copies to share the query. */
-async function address(world: OlapWorld): Promise<URL> {
-  return new URL((await page(world)).url());
-}
-
-Then('the page address has the parameter {string} set to {string}', async function (this: OlapWorld, name: string, value: string) {
-  const here = await address(this);
-  expect(here.searchParams.getAll(name), `"${name}" in ${here.search}`).to.deep.equal([this.resolve(value)]);
-});
-
-Then('the page address has no parameter {string}', async function (this: OlapWorld, name: string) {
-  const here = await address(this);
-  expect(here.searchParams.has(name), `"${name}" in ${here.search}`).to.equal(false);
-});
-
-Then('the page address ends in {string}', async function (this: OlapWorld, expected: string) {
-  expect((await address(this)).hash, 'the part after #').to.equal(this.resolve(expected));
 });

@@ -32,7 +32,7 @@ Feature: OPTIONS and the CORS headers of http_options_response
 
   @since:21.10 @server-config:cors
   Scenario: OPTIONS with a query string is answered the same way, without running it
-    When I send a OPTIONS request to "/?query=SELECT%20throwIf(1)"
+    When I OPTIONS "/?query=SELECT%20throwIf(1)"
     Then the status is 204
     And the header "Access-Control-Allow-Methods" is "POST, GET, OPTIONS"
     And the header "X-ClickHouse-Exception-Code" is absent

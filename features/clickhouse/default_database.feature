@@ -83,17 +83,20 @@ Feature: Default database
     And the body is "system\n"
 
   Scenario: Credentials in HTTP basic authentication
-    When I POST "SELECT 1\n" to "/" with the credentials in HTTP basic authentication
+    Given the next request is sent with the credentials in HTTP basic authentication
+    When I POST "SELECT 1\n" to "/"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: Credentials in the user and password URL parameters
-    When I POST "SELECT 1\n" to "/" with the credentials in the user and password URL parameters
+    Given the next request is sent with the credentials in the user and password URL parameters
+    When I POST "SELECT 1\n" to "/"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: Credentials in the X-ClickHouse-User and X-ClickHouse-Key headers
-    When I POST "SELECT 1\n" to "/" with the credentials in the X-ClickHouse-User and X-ClickHouse-Key headers
+    Given the next request is sent with the credentials in the X-ClickHouse-User and X-ClickHouse-Key headers
+    When I POST "SELECT 1\n" to "/"
     Then the status is 200
     And the body is "1\n"
 

@@ -68,7 +68,7 @@ Feature: Endpoints
     And the body contains "There is no handle /olapspec-no-such-handler"
 
   Scenario: A method the server does not handle gets 501 with an empty body
-    When I send a DELETE request to "/"
+    When I DELETE "/"
     Then the status is 501
     And the body is empty
 
@@ -84,7 +84,7 @@ Feature: Endpoints
     And the header "Connection" is "Close"
     And the header "Content-Type" is "text/tab-separated-values; charset=UTF-8"
     And the header "X-ClickHouse-Server-Display-Name" is not empty
-    And the header "Date" is present
+    And the header "Date" is not empty
     And the body is "1\n"
 
   # The seed's HTTP/1.0 example also shows a query id and a summary; 18.16 sends neither.
@@ -107,14 +107,14 @@ Feature: Endpoints
   Scenario: Query answers carry a summary whose values are decimal strings
     When I GET "/?query=SELECT%201"
     Then the status is 200
-    And the header "X-ClickHouse-Summary" is a JSON object with the keys "read_rows, read_bytes, written_rows, written_bytes, total_rows_to_read, result_rows, result_bytes, elapsed_ns" in that order, each a decimal string
+    And the header "X-ClickHouse-Summary" matches '^\{"read_rows":"\d+","read_bytes":"\d+","written_rows":"\d+","written_bytes":"\d+","total_rows_to_read":"\d+","result_rows":"\d+","result_bytes":"\d+","elapsed_ns":"\d+"\}$'
 
   # 25.11 added the query's memory usage (PR #88393).
   @since:25.11
   Scenario: Query answers carry a summary with the memory usage, every value a decimal string
     When I GET "/?query=SELECT%201"
     Then the status is 200
-    And the header "X-ClickHouse-Summary" is a JSON object with the keys "read_rows, read_bytes, written_rows, written_bytes, total_rows_to_read, result_rows, result_bytes, elapsed_ns, memory_usage" in that order, each a decimal string
+    And the header "X-ClickHouse-Summary" matches '^\{"read_rows":"\d+","read_bytes":"\d+","written_rows":"\d+","written_bytes":"\d+","total_rows_to_read":"\d+","result_rows":"\d+","result_bytes":"\d+","elapsed_ns":"\d+","memory_usage":"\d+"\}$'
 
   @since:20.5
   Scenario: Query answers name the server's time zone

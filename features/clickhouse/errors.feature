@@ -48,7 +48,7 @@ Feature: Errors
   Scenario: The modern error body names the code, the error and the version
     When I POST "" to "/"
     Then the status is 400
-    And the body is "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version {version})\n"
+    And the body is like "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version {version})\n"
 
   @since:21.8
   Scenario: The error name follows the message
@@ -106,7 +106,7 @@ Feature: Errors
     Then the status is 400
     And the body starts with "Code: 62. DB::Exception: Syntax error"
     And the body contains "(SYNTAX_ERROR), Stack trace (when copying this message, always include the lines below):\n\n0. "
-    And the body ends with "\n (version {version})\n"
+    And the body is like "{anything}\n (version {version})\n"
 
   # enable_http_stacktrace in config.xml; the variant turns it off.
   @since:23.8 @server-config:http_limits

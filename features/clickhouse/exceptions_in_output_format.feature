@@ -17,7 +17,7 @@ Feature: Valid JSON and XML when an exception interrupts streaming
     And the body is a JSON document with the keys "meta, data, rows, exception" in that order
     And the JSON body's "data" holds 3 rows
     And the JSON body's "rows" is 3
-    And the JSON body's "exception" matches "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})"
+    And the JSON body's "exception" is like "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})"
 
   @since:23.9
   Scenario: JSON: the rows before the exception are the rows the query produced
@@ -30,8 +30,8 @@ Feature: Valid JSON and XML when an exception interrupts streaming
     When I GET "/?query=SELECT+number,+throwIf(number>2)+from+system.numbers+format+JSONEachRow+settings+max_block_size=1&http_write_exception_in_output_format=1&output_format_parallel_formatting=0&output_format_json_quote_64bit_integers=1"
     Then the status is 200
     And the body starts with "{\"number\":\"0\",\"throwIf(greater(number, 2))\":0}\n{\"number\":\"1\",\"throwIf(greater(number, 2))\":0}\n{\"number\":\"2\",\"throwIf(greater(number, 2))\":0}\n"
-    And the body has 3 lines before the last
-    And the last line of the body matches "{\"exception\": \"Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})\"}"
+    And the body has 4 lines
+    And the last line of the body is like "{\"exception\": \"Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})\"}"
 
   @since:23.9
   Scenario: XML: the rows so far, then an exception element
@@ -39,7 +39,7 @@ Feature: Valid JSON and XML when an exception interrupts streaming
     Then the status is 200
     And the body starts with "<?xml version='1.0' encoding='UTF-8' ?>\n<result>\n\t<meta>\n"
     And the body contains "\t\t<row>\n\t\t\t<number>2</number>\n\t\t\t<field>0</field>\n\t\t</row>\n\t</data>\n\t<rows>3</rows>\n\t<exception>Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero"
-    And the body ends with "(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})</exception>\n</result>\n"
+    And the body is like "{anything}(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version {version})</exception>\n</result>\n"
 
   # With the whole answer buffered, the data is dropped: a fresh document with
   # no rows, the exception, and a proper error status.
@@ -50,7 +50,7 @@ Feature: Valid JSON and XML when an exception interrupts streaming
     And the header "X-ClickHouse-Exception-Code" is "395"
     And the JSON body's "data" holds 0 rows
     And the JSON body's "rows" is 0
-    And the JSON body's "exception" matches "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}"
+    And the JSON body's "exception" is like "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero{any}"
 
   # The setting off: the error comes after the partial document as for any
   # format, in the framing of the version (see response_codes.feature).

@@ -47,7 +47,7 @@ Feature: Formats
     When I run "SELECT 1 AS x, 'a' AS s FORMAT JSON"
     Then the status is 200
     And the header "Content-Type" is "application/json; charset=UTF-8"
-    And the body is the lines:
+    And the body is like the lines:
       """
       {
       	"meta":

@@ -9,27 +9,27 @@ Feature: Running queries
   that they stay long enough to be seen, and are killed when the scenario ends.
 
   Scenario: A running query is listed in system.processes under its query_id
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "query_id={q}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "query_id={q}&max_block_size=1"
     When I run "SELECT query_id, user, query FROM system.processes WHERE query_id = '{q}'"
     Then the status is 200
     And the body is "{q}\tdefault\tSELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null\n"
 
   # 18.16 gives the same message without the error name.
   Scenario: A second query with the id of a running one is refused
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "query_id={q}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "query_id={q}&max_block_size=1"
     When I run "SELECT 1" with the URL parameters "query_id={q}"
     Then the request fails with status 500 and error code 216
     And the error message is "Query with id = {q} is already running."
 
   Scenario: replace_running_query=1 stops the running query and runs the new one
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "query_id={q}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "query_id={q}&max_block_size=1"
     When I run "SELECT 42" with the URL parameters "query_id={q}&replace_running_query=1"
     Then the status is 200
     And the body is "42\n"
     And the running query fails with error code 394
 
   Scenario: KILL QUERY stops a running query
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "query_id={q}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "query_id={q}&max_block_size=1"
     When I run "KILL QUERY WHERE query_id = '{q}' SYNC"
     Then the status is 200
     And the body contains "{q}"
@@ -43,8 +43,8 @@ Feature: Running queries
 
   @suite-config
   Scenario: KILL QUERY reaches another user's query
-    Given HTTP basic authentication as "olapspec_plain" with the password "olapspec-plain-secret"
-    And the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "query_id={q}&max_block_size=1"
+    Given the next request is sent as "olapspec_plain" with the password "olapspec-plain-secret" in HTTP basic authentication
+    And the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "query_id={q}&max_block_size=1"
     When I run "KILL QUERY WHERE query_id = '{q}' SYNC"
     Then the status is 200
     And the body contains "olapspec_plain"

@@ -111,13 +111,13 @@ Feature: Sessions
 
   # 18.16: "Session is locked by a concurrent client."; newer servers name the session.
   Scenario: A session busy with a query refuses another one
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "session_id={s}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "session_id={s}&max_block_size=1"
     When I run "SELECT 1" with the URL parameters "session_id={s}"
     Then the request fails with status 500 and error code 373
     And the error message contains "is locked by a concurrent client"
 
   Scenario: Another session is free while one is busy
-    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running with the URL parameters "session_id={s}&max_block_size=1"
+    Given the query "SELECT sleepEachRow(0.1) FROM numbers(100) FORMAT Null" is running over POST with the URL parameters "session_id={s}&max_block_size=1"
     When I run "SELECT 1" with the URL parameters "session_id={s2}"
     Then the status is 200
     And the body is "1\n"

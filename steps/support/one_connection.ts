@@ -22,6 +22,9 @@ function answerEnd(data: Buffer): number {
   return data.length >= end ? end : -1;
 }
 
+/** The answers of the scenario's requests on one connection, in order. */
+export const oneConnectionAnswers = new WeakMap<object, RawResponse[]>();
+
 export function sendOnOneConnection(baseUrl: string, requests: Buffer[], timeoutMs = 30_000): Promise<RawResponse[]> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {

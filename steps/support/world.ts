@@ -4,6 +4,7 @@
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { FormData } from 'undici';
 import { BackgroundQueries } from './background_queries.ts';
+import { credentialParts, withParams, type Credentials } from './credentials.ts';
 import { unescapeBytes } from './escapes.ts';
 import { RUN_TIME_PLACEHOLDERS } from './expected_text.ts';
 import { basicAuth, sendHttp, type HttpRequest, type HttpResponse } from './http.ts';
@@ -21,6 +22,10 @@ export class OlapWorld extends World<SuiteParameters> {
   readonly names = new Map<string, string>();
   /** Headers for the next request only. */
   nextHeaders: Record<string, string> = {};
+  /** The user the next request names, in place of the target's. */
+  nextCredentials: Credentials | undefined;
+  /** Set by "the requests go over HTTPS": the scenario talks to the target's HTTPS port. */
+  overHttps = false;
   lastResponse: HttpResponse | undefined;
   /** Set when a Then-step looked at the status or the error of the last response. */
   outcomeChecked = false;
@@ -69,16 +74,16 @@ export class OlapWorld extends World<SuiteParameters> {
 
   /** Sends a request (the body goes as given) as the target's user unless the request brings its own credentials. */
   async send(method: string, path: string, body?: Buffer | FormData, headers: Record<string, string> = {}): Promise<HttpResponse> {
-    this.lastResponse = await sendHttp(this.target.url, this.prepare(method, path, body, headers));
+    this.lastResponse = await sendHttp(this.baseUrl(), this.prepare(method, path, body, headers));
     this.outcomeChecked = false;
     return this.lastResponse;
   }
 
-  /** Like send, to another base URL of the target (its HTTPS port). */
-  async sendTo(baseUrl: string, method: string, path: string, body?: Buffer | FormData): Promise<HttpResponse> {
-    this.lastResponse = await sendHttp(baseUrl, this.prepare(method, path, body, {}));
-    this.outcomeChecked = false;
-    return this.lastResponse;
+  /** The target's HTTP port, or its HTTPS port once the scenario asked for it. */
+  baseUrl(): string {
+    if (!this.overHttps) return this.target.url;
+    if (!this.target.httpsUrl) throw new Error('the target has no HTTPS endpoint');
+    return this.target.httpsUrl;
   }
 
   /** The request send would make: names resolved, the pending headers taken, credentials added when the request has none. */
@@ -86,7 +91,13 @@ export class OlapWorld extends World<SuiteParameters> {
     const all: Record<string, string> = {};
     for (const [name, value] of Object.entries({ ...this.nextHeaders, ...headers })) all[name.toLowerCase()] = this.resolve(value);
     this.nextHeaders = {};
-    const resolvedPath = this.resolve(path);
+    let resolvedPath = this.resolve(path);
+    if (this.nextCredentials) {
+      const { headers: given, params } = credentialParts(this.nextCredentials, this.target);
+      this.nextCredentials = undefined;
+      Object.assign(all, given);
+      resolvedPath = withParams(resolvedPath, params);
+    }
     const ownCredentials = 'authorization' in all || 'x-clickhouse-user' in all || 'x-clickhouse-key' in all
       || /[?&](user|password)=/.test(resolvedPath);
     if (!ownCredentials) Object.assign(all, basicAuth(this.target.user, this.target.password));
