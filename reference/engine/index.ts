@@ -13,7 +13,7 @@ import { Parser } from './parser/parser.ts';
 import { Compiler } from './expr/compiler.ts';
 import type { FunctionEnv } from './expr/compiled.ts';
 import { NO_STATE } from './expr/compiled.ts';
-import type { ExecEnv } from './select.ts';
+import type { ExecEnv } from './planner/env.ts';
 import { convertValue } from './values/convert.ts';
 import { rowsBytes } from './ddl.ts';
 import { SessionScope } from './session.ts';

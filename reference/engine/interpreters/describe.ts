@@ -5,7 +5,7 @@ import { T } from '../types.ts';
 import type { ColumnDef, QueryContext, RowsResult } from '../api.ts';
 import { rowsResult } from '../results.ts';
 import type { SelectQuery, Statement } from '../parser/ast.ts';
-import { planSelect } from '../select.ts';
+import { planSelect } from '../planner/plan.ts';
 import { SYSTEM_TABLES } from '../system-tables.ts';
 import { describeRows } from '../ddl.ts';
 import type { Engine } from '../index.ts';

@@ -8,7 +8,7 @@ import type { NoResult, QueryContext } from '../api.ts';
 import { nameForLogs } from '../catalog.ts';
 import { NONE } from '../results.ts';
 import type { Statement } from '../parser/ast.ts';
-import { planSelect } from '../select.ts';
+import { planSelect } from '../planner/plan.ts';
 import { convertValue } from '../values/convert.ts';
 import type { InsertDestination } from '../dialect.ts';
 import type { Engine } from '../index.ts';

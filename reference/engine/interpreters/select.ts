@@ -5,7 +5,7 @@ import { EngineError } from '../errors.ts';
 import { unwrapNullable } from '../types.ts';
 import type { ColumnDef, QueryContext, RowsResult } from '../api.ts';
 import type { Statement } from '../parser/ast.ts';
-import { planSelect } from '../select.ts';
+import { planSelect } from '../planner/plan.ts';
 import { formatReadableQuantity } from '../functions/misc.ts';
 import type { Engine } from '../index.ts';
 

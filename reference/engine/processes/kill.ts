@@ -4,8 +4,8 @@
 
 import { EngineError } from '../errors.ts';
 import type { Expr } from '../parser/ast.ts';
-import { planSelect } from '../select.ts';
-import type { ExecEnv } from '../select.ts';
+import { planSelect } from '../planner/plan.ts';
+import type { ExecEnv } from '../planner/env.ts';
 import type { ProcessList, RunningQuery } from './process-list.ts';
 
 export interface KillRequest {

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { T } from '../../engine/types.ts';
 import type { ColumnDef, QueryContext } from '../../engine/api.ts';
 import type { Catalog, Table } from '../../engine/catalog.ts';
-import type { ExecEnv } from '../../engine/select.ts';
+import type { ExecEnv } from '../../engine/planner/env.ts';
 import type { FunctionEnv } from '../../engine/expr/compiled.ts';
 import { SessionScope } from '../../engine/session.ts';
 import { tableMetaOf } from './ddl.ts';

@@ -8,7 +8,7 @@ import { unwrapNullable } from '../../../engine/types.ts';
 import type { DataType } from '../../../engine/types.ts';
 import type { NoResult, QueryContext } from '../../../engine/api.ts';
 import type { Table } from '../../../engine/catalog.ts';
-import { planSelect } from '../../../engine/select.ts';
+import { planSelect } from '../../../engine/planner/plan.ts';
 import { NO_STATE } from '../../../engine/expr/compiled.ts';
 import { Compiler } from '../../../engine/expr/compiler.ts';
 import { convertValue } from '../../../engine/values/convert.ts';

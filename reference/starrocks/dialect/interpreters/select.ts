@@ -1,7 +1,7 @@
 // SELECT: the rewritten query through the engine's planner, counted as result rows.
 
 import type { QueryContext, RowsResult } from '../../../engine/api.ts';
-import { planSelect } from '../../../engine/select.ts';
+import { planSelect } from '../../../engine/planner/plan.ts';
 import type { SrStatement } from '../ast.ts';
 import { execEnv } from '../host.ts';
 import type { StarRocksHost } from '../host.ts';

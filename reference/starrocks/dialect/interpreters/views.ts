@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NoResult, QueryContext } from '../../../engine/api.ts';
 import { NONE } from '../../../engine/results.ts';
-import { planSelect } from '../../../engine/select.ts';
+import { planSelect } from '../../../engine/planner/plan.ts';
 import type { SrStatement } from '../ast.ts';
 import { analysisError, codedError, srErrors } from '../errors.ts';
 import { creationDatabase, execEnv, isViewTable, needDb } from '../host.ts';

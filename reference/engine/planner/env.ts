@@ -1,0 +1,44 @@
+// What a planned query runs with, and what planning gives back.
+
+import type { ColumnDef, Progress } from '../api.ts';
+import type { Catalog, Table } from '../catalog.ts';
+import type { FunctionEnv } from '../expr/compiled.ts';
+import type { ScopeColumn } from '../expr/compiler.ts';
+import type { Settings } from '../settings.ts';
+import type { SessionScope } from '../session.ts';
+import type { SystemTableContext } from '../system-tables.ts';
+
+/** Everything a running query needs besides its text. */
+export interface ExecEnv {
+  catalog: Catalog;
+  fenv: FunctionEnv;
+  settings: Settings;
+  progress: Progress;
+  signal?: AbortSignal;
+  /** ms timestamp after which the query fails with TIMEOUT_EXCEEDED (0 = none). */
+  deadline: number;
+  startedAt: number;
+  /** Temporary tables of the session; they shadow permanent tables for unqualified names. */
+  scope?: SessionScope;
+  /** What system tables need beyond the catalog and settings (process list, access control, ...). */
+  system?: Omit<SystemTableContext, 'catalog' | 'settings'>;
+  /** Privilege check for reading `used` columns of a table (all of `all` may be consulted). */
+  checkSelect?: (table: Table, used: string[]) => void;
+}
+
+export interface Plan {
+  columns: ColumnDef[];
+  blocks: () => AsyncGenerator<unknown[][]>;
+  rowsBeforeLimit?: () => number | undefined;
+}
+
+/** Rows as they flow between stages, in blocks. */
+export type Blocks = () => AsyncGenerator<unknown[][]>;
+
+/** What a stage reads: its columns (as expressions see them) and their blocks. */
+export interface Source {
+  columns: ScopeColumn[];
+  blocks: Blocks;
+  /** The stored table read, for the SELECT privilege check. */
+  table?: Table;
+}

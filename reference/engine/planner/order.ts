@@ -1,0 +1,48 @@
+// DISTINCT and ORDER BY: the projected rows gathered, deduplicated on the
+// select items, sorted on the keys behind them (NULL and NaN last unless
+// NULLS FIRST), and cut into max_block_size blocks again.
+
+import { rowKey, compareValues } from '../values/compare.ts';
+import type { OrderItem } from '../parser/ast.ts';
+import type { Blocks, ExecEnv } from './env.ts';
+
+export function orderRows(rows: Blocks, width: number, distinct: boolean, orderBy: OrderItem[], env: ExecEnv): Blocks {
+  return async function* () {
+    let all: unknown[][] = [];
+    for await (const b of rows()) for (const r of b) all.push(r);
+    if (distinct) {
+      const seen = new Set<string>();
+      all = all.filter((r) => {
+        const k = rowKey(r.slice(0, width));
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    }
+    if (orderBy.length) {
+      const dirs = orderBy.map((o) => ({ sign: o.desc ? -1 : 1, nullsFirst: o.nulls === 'first' }));
+      all.sort((a, b) => {
+        for (let i = 0; i < dirs.length; i++) {
+          const x = a[width + i];
+          const y = b[width + i];
+          const d = dirs[i]!;
+          const xn = x === null || (typeof x === 'number' && Number.isNaN(x));
+          const yn = y === null || (typeof y === 'number' && Number.isNaN(y));
+          if (xn || yn) {
+            if (xn && yn) {
+              if (x === null && y !== null) return d.nullsFirst ? -1 : 1;
+              if (y === null && x !== null) return d.nullsFirst ? 1 : -1;
+              continue;
+            }
+            return (xn ? 1 : -1) * (d.nullsFirst ? -1 : 1);
+          }
+          const c = compareValues(x, y) * d.sign;
+          if (c !== 0) return c;
+        }
+        return 0;
+      });
+    }
+    const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
+    for (let i = 0; i < all.length; i += blockSize) yield all.slice(i, i + blockSize);
+  };
+}

@@ -1,0 +1,73 @@
+// The SELECT list: `*` expanded into the source's columns, and the rows
+// projected onto the select items (and the ORDER BY keys behind them),
+// HAVING applied on the way.
+
+import { EngineError } from '../errors.ts';
+import type { Expr, SelectCore } from '../parser/ast.ts';
+import { Compiler } from '../expr/compiler.ts';
+import type { Compiled, EvalState } from '../expr/compiled.ts';
+import type { Blocks, ExecEnv, Source } from './env.ts';
+import { checkInterrupted, performSleep } from './interrupts.ts';
+import { orderTarget } from './expressions.ts';
+import type { CompileBase } from './expressions.ts';
+
+/** The select items with `*` and `t.*` replaced by the source's columns. */
+export function expandStar(core: SelectCore, source: Source, scope: string): Expr[] {
+  const selectExprs: Expr[] = [];
+  for (const c of core.columns) {
+    if (c.t === 'star') {
+      for (const sc of source.columns) {
+        if (c.table && !sc.tables.includes(c.table)) continue;
+        selectExprs.push({ t: 'id', parts: [sc.name] });
+      }
+      if (selectExprs.length === 0) throw new EngineError('EMPTY_LIST_OF_COLUMNS_QUERIED', `Empty list of columns in SELECT query. In scope ${scope}`);
+    } else {
+      selectExprs.push(c);
+    }
+  }
+  return selectExprs;
+}
+
+export interface Projection {
+  projections: Compiled[];
+  orderKeys: Compiled[];
+  having?: Compiled;
+}
+
+/** Without aggregation: the items and ORDER BY keys over the source's rows. */
+export function rowProjection(core: SelectCore, selectExprs: Expr[], source: Source, base: CompileBase): Projection {
+  const rowCompiler = new Compiler({ ...base, columns: source.columns });
+  return {
+    projections: selectExprs.map((e) => rowCompiler.compile(e)),
+    orderKeys: (core.orderBy ?? []).map((o) => rowCompiler.compile(orderTarget(o.expr, selectExprs))),
+  };
+}
+
+/**
+ * Rows of the projections followed by the ORDER BY keys. `SELECT a, b FROM t`
+ * with the source's own layout passes blocks through untouched.
+ */
+export function project(rows: Blocks, p: Projection, source: Source, aggregating: boolean, env: ExecEnv): Blocks {
+  const { projections, orderKeys, having } = p;
+  const identity = !aggregating && !having && orderKeys.length === 0 && projections.length === source.columns.length
+    && projections.every((c, i) => c.columnIndex === i);
+  if (identity) return rows;
+  return async function* () {
+    for await (const b of rows()) {
+      const st: EvalState = { sleepSeconds: 0 };
+      const out: unknown[][] = [];
+      for (const r of b) {
+        if (having) {
+          const h = having.ev(r, st);
+          if (h === null || h === 0 || h === 0n || h === false) continue;
+        }
+        const row = projections.map((c) => c.ev(r, st));
+        if (orderKeys.length) for (const k of orderKeys) row.push(k.ev(r, st));
+        out.push(row);
+      }
+      await performSleep(env, st.sleepSeconds);
+      checkInterrupted(env);
+      if (out.length) yield out;
+    }
+  };
+}
