@@ -11,7 +11,7 @@ import type { OlapWorld } from './support/world.ts';
 const bodyText = (world: OlapWorld) => world.response.body.toString('utf8');
 
 // Like `wc -l`, as ClickHouse's own tests count lines of an answer; an exact count wants every line ended.
-Then('the body has {count} lines', function (this: OlapWorld, count: Count) {
+Then('the body has {count} line(s)', function (this: OlapWorld, count: Count) {
   const body = bodyText(this);
   const lines = body.split('\n').length - 1;
   if (count.atLeast) {

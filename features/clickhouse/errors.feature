@@ -92,7 +92,7 @@ Feature: Errors
   Scenario: Without stacktrace=1 the error body is one line
     When I run "SELEC 1" with the URL parameters "stacktrace=0"
     Then the status is 400
-    And the body has 1 lines
+    And the body has 1 line
 
   Scenario: With stacktrace=1 the error body carries the stack trace
     When I run "SELEC 1" with the URL parameters "stacktrace=1"
@@ -113,4 +113,4 @@ Feature: Errors
   Scenario: With enable_http_stacktrace off, stacktrace=1 is ignored
     When I run "SELEC 1" with the URL parameters "stacktrace=1"
     Then the status is 400
-    And the body has 1 lines
+    And the body has 1 line
