@@ -62,10 +62,6 @@ const withoutFinalNewlines = (text: string) => text.replace(/\n+$/, '');
 
 const FIELDS: Record<string, string> = { query: '#query', user: '#user', password: '#password', server: '#url' };
 
-async function page(world: OlapWorld) {
-  return pageFor(world);
-}
-
 type Maker = (parts: string[]) => Omit<Subject, 'name'>;
 
 // Each pattern names its parts with capture groups; the parameter type uses them without.
@@ -120,21 +116,21 @@ const SUBJECTS: [RegExp, Maker][] = [
   [/the JSON body's "([^"]*)"/, ([key]) => ({ read: async (w) => jsonText(jsonBody(w)[key!]) })],
   [/the result text/, () => ({
     read: async (w) => {
-      const view = await playView(await page(w));
+      const view = await playView(await pageFor(w));
       if (view.text === undefined) throw new Error(`the page shows no result text${view.error ? `, but an error: ${view.error}` : ''}`);
       return view.text;
     },
     same: withoutFinalNewlines,
   })],
   [/the (query|user|password|server) field/, ([field]) => ({
-    read: async (w) => (await page(w)).inputValue(FIELDS[field!]!),
+    read: async (w) => (await pageFor(w)).inputValue(FIELDS[field!]!),
   })],
-  [/the error on the page/, () => ({ read: async (w) => (await playView(await page(w))).error ?? '' })],
+  [/the error on the page/, () => ({ read: async (w) => (await playView(await pageFor(w))).error ?? '' })],
   // What a person copies to share the query.
-  [/the page address/, () => ({ read: async (w) => (await page(w)).url() })],
+  [/the page address/, () => ({ read: async (w) => (await pageFor(w)).url() })],
   [/the parameter "([^"]*)" of the page address/, ([name]) => ({
     read: async (w) => {
-      const values = new URL((await page(w)).url()).searchParams.getAll(name!);
+      const values = new URL((await pageFor(w)).url()).searchParams.getAll(name!);
       return values.length === 0 ? undefined : values.join('&');
     },
   })],
