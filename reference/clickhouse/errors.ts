@@ -1,68 +1,22 @@
-// ClickHouse exceptions as the HTTP interface shows them: the server-side
-// codes the engine does not raise, the `Code: N. DB::Exception: …` text, and
-// the one exception-code → HTTP-status map (exceptionCodeToHTTPStatus, 24.8).
+// ClickHouse exceptions as the HTTP interface shows them: the errors the
+// server raises around the engine (numbered from the one catalogue,
+// engine/errors.ts), the `Code: N. DB::Exception: …` text, and the one
+// exception-code → HTTP-status map (exceptionCodeToHTTPStatus, 24.8).
 
 import { EngineError, ErrorCodes } from '../engine/errors.ts';
-
-/** Codes raised by the HTTP layer itself (src/Common/ErrorCodes.cpp). */
-export const ServerErrorCodes = {
-  UNKNOWN_USER: 192,
-  WRONG_PASSWORD: 193,
-  REQUIRED_PASSWORD: 194,
-  ACCESS_DENIED: 497,
-  AUTHENTICATION_FAILED: 516,
-  UNKNOWN_ROLE: 511,
-  SET_NON_GRANTED_ROLE: 512,
-  HTTP_LENGTH_REQUIRED: 381,
-  QUERY_IS_TOO_LARGE: 229,
-  CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN: 349,
-  CANNOT_DECOMPRESS: 271,
-  UNKNOWN_DIRECTION_OF_SORTING: 152,
-  CANNOT_COMPILE_REGEXP: 427,
-  UNKNOWN_ELEMENT_IN_AST: 37,
-  UNKNOWN_TYPE_OF_AST_NODE: 123,
-  TOO_DEEP_AST: 167,
-  TOO_BIG_AST: 168,
-  UNEXPECTED_AST_STRUCTURE: 223,
-  CANNOT_PARSE_DOMAIN_VALUE_FROM_STRING: 441,
-  CANNOT_PARSE_UUID: 376,
-  CANNOT_PARSE_IPV4: 675,
-  CANNOT_PARSE_IPV6: 676,
-  SOCKET_TIMEOUT: 209,
-  CANNOT_OPEN_FILE: 76,
-  FORMAT_IS_NOT_SUITABLE_FOR_INPUT: 477,
-  SESSION_NOT_FOUND: 372,
-  SESSION_IS_LOCKED: 373,
-  INVALID_SESSION_TIMEOUT: 374,
-  ZLIB_INFLATE_FAILED: 354,
-  FORMAT_IS_NOT_SUITABLE_FOR_OUTPUT: 478,
-  NETWORK_ERROR: 210,
-  CANNOT_READ_ALL_DATA: 33,
-  LIMIT_EXCEEDED: 290,
-  CANNOT_READ_FROM_FILE_DESCRIPTOR: 74,
-  INCORRECT_FILE_NAME: 79,
-  PATH_ACCESS_DENIED: 291,
-  UNKNOWN_ELEMENT_IN_CONFIG: 137,
-  NO_ELEMENTS_IN_CONFIG: 139,
-  INVALID_CONFIG_PARAMETER: 318,
-  FILE_DOESNT_EXIST: 107,
-  NOT_FOUND_COLUMN_IN_BLOCK: 10,
-  INVALID_TEMPLATE_FORMAT: 474,
-} as const;
-
-export type ServerErrorName = keyof typeof ServerErrorCodes;
+import type { ErrorName } from '../engine/errors.ts';
 
 /** An exception raised by the server around the engine; same shape as EngineError. */
 export class ServerError extends Error {
   code: number;
-  codeName: string;
+  codeName: ErrorName;
   /** The C++ class ClickHouse names in the text, when not DB::Exception (e.g. DB::ErrnoException). */
   exceptionClass?: string;
 
-  constructor(name: ServerErrorName | keyof typeof ErrorCodes, message: string) {
+  constructor(name: ErrorName, message: string) {
     super(message);
     this.name = 'ServerError';
-    this.code = (ServerErrorCodes as Record<string, number>)[name] ?? (ErrorCodes as Record<string, number>)[name]!;
+    this.code = ErrorCodes[name];
     this.codeName = name;
   }
 }
@@ -146,9 +100,7 @@ export function stackTraceString(err: unknown): string {
   return frames.join('');
 }
 
-const C = { ...ErrorCodes, ...ServerErrorCodes } as Record<string, number>;
-
-const BY_STATUS: [number, string[]][] = [
+const BY_STATUS: [number, ErrorName[]][] = [
   [401, ['REQUIRED_PASSWORD']],
   // ACCESS_DENIED joined this group only in 2026 (PR #111043); in 24.8 it is a 500.
   [403, ['UNKNOWN_USER', 'WRONG_PASSWORD', 'AUTHENTICATION_FAILED', 'SET_NON_GRANTED_ROLE']],
@@ -170,10 +122,7 @@ const BY_STATUS: [number, string[]][] = [
 
 const STATUS_BY_CODE = new Map<number, number>();
 for (const [status, names] of BY_STATUS) {
-  for (const name of names) {
-    const code = C[name];
-    if (code !== undefined) STATUS_BY_CODE.set(code, status);
-  }
+  for (const name of names) STATUS_BY_CODE.set(ErrorCodes[name], status);
 }
 
 /** exceptionCodeToHTTPStatus: everything not listed is 500. */

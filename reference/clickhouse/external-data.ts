@@ -49,7 +49,7 @@ function splitTopLevel(text: string): string[] {
 function structureError(err: unknown): never {
   const message = err instanceof Error ? err.message : String(err);
   const code = err instanceof EngineError ? err.codeName : 'SYNTAX_ERROR';
-  throw new EngineError(code as never, `Error while parsing table structure: ${message}`);
+  throw new EngineError(code, `Error while parsing table structure: ${message}`);
 }
 
 /** `name_structure` ("a UInt8, b String") or `name_types` ("UInt8,String" → _1, _2). */

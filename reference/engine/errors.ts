@@ -1,6 +1,9 @@
-// One catalogue of the ClickHouse error codes the engine raises. Numbers and
-// names follow src/Common/ErrorCodes.cpp so a server can print `(NAME)` and map
-// the code to an HTTP status without a second table.
+// The one catalogue of ClickHouse's error codes (src/Common/ErrorCodes.cpp),
+// name → number: the engine's errors are named and numbered as ClickHouse's,
+// and the ClickHouse HTTP layer raises the rest of them around the engine
+// (reference/clickhouse/errors.ts), so a server prints `(NAME)` and maps the
+// code to an HTTP status from this one table. The StarRocks dialect gives
+// these errors StarRocks' own numbers (reference/starrocks/dialect/errors.ts).
 
 export const ErrorCodes = {
   UNSUPPORTED_METHOD: 1,
@@ -86,26 +89,50 @@ export const ErrorCodes = {
   IP_ADDRESS_NOT_ALLOWED: 195,
   INVALID_GRANT: 509,
   BAD_DATABASE_FOR_TEMPORARY_TABLE: 442,
+  // Raised around the engine by the ClickHouse HTTP layer.
+  WRONG_PASSWORD: 193,
+  HTTP_LENGTH_REQUIRED: 381,
+  QUERY_IS_TOO_LARGE: 229,
+  CANNOT_DECOMPRESS: 271,
+  UNKNOWN_DIRECTION_OF_SORTING: 152,
+  CANNOT_COMPILE_REGEXP: 427,
+  UNKNOWN_ELEMENT_IN_AST: 37,
+  UNKNOWN_TYPE_OF_AST_NODE: 123,
+  TOO_DEEP_AST: 167,
+  TOO_BIG_AST: 168,
+  UNEXPECTED_AST_STRUCTURE: 223,
+  CANNOT_PARSE_DOMAIN_VALUE_FROM_STRING: 441,
+  CANNOT_PARSE_UUID: 376,
+  CANNOT_PARSE_IPV4: 675,
+  CANNOT_PARSE_IPV6: 676,
+  SOCKET_TIMEOUT: 209,
+  CANNOT_OPEN_FILE: 76,
+  FORMAT_IS_NOT_SUITABLE_FOR_INPUT: 477,
+  SESSION_NOT_FOUND: 372,
+  SESSION_IS_LOCKED: 373,
+  INVALID_SESSION_TIMEOUT: 374,
+  ZLIB_INFLATE_FAILED: 354,
+  FORMAT_IS_NOT_SUITABLE_FOR_OUTPUT: 478,
+  NETWORK_ERROR: 210,
+  CANNOT_READ_ALL_DATA: 33,
+  LIMIT_EXCEEDED: 290,
+  CANNOT_READ_FROM_FILE_DESCRIPTOR: 74,
+  INCORRECT_FILE_NAME: 79,
+  PATH_ACCESS_DENIED: 291,
+  UNKNOWN_ELEMENT_IN_CONFIG: 137,
+  NO_ELEMENTS_IN_CONFIG: 139,
+  INVALID_CONFIG_PARAMETER: 318,
+  FILE_DOESNT_EXIST: 107,
+  NOT_FOUND_COLUMN_IN_BLOCK: 10,
+  INVALID_TEMPLATE_FORMAT: 474,
 } as const;
 
 export type ErrorName = keyof typeof ErrorCodes;
 
-const namesByCode = new Map<number, string>();
-for (const [name, code] of Object.entries(ErrorCodes)) {
-  namesByCode.set(code, name);
-}
-
-export function errorName(code: number): string {
-  return namesByCode.get(code) ?? 'UNKNOWN_EXCEPTION';
-}
-
 /** An error as ClickHouse would report it; `message` carries no `Code: N.` wrapper. */
 export class EngineError extends Error {
   code: number;
-  codeName: string;
-  /** Set by the StarRocks dialect: the MySQL error number and SQLSTATE its FE would send (reference/starrocks/dialect/errors.ts). */
-  mysqlCode?: number;
-  sqlState?: string;
+  codeName: ErrorName;
 
   constructor(name: ErrorName, message: string) {
     super(message);
@@ -113,8 +140,4 @@ export class EngineError extends Error {
     this.code = ErrorCodes[name];
     this.codeName = name;
   }
-}
-
-export function engineError(name: ErrorName, message: string): EngineError {
-  return new EngineError(name, message);
 }

@@ -48,7 +48,7 @@ export function parseField(type: DataType, text: string, isNull: boolean, ctx: F
   if (isNull) {
     if (type.kind === 'Nullable' || type.kind === 'Nothing') return null;
     if (ctx.settings.get('input_format_null_as_default')) return defaultValue(type);
-    throw new EngineError('CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN' as never,
+    throw new EngineError('CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN',
       `Cannot insert NULL value into a column of type '${type.name}'`);
   }
   const t = type.kind === 'Nullable' ? type.inner! : type;

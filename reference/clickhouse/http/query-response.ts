@@ -16,7 +16,8 @@ import { createResponseCompressStream, type SnappyFormat } from '../../../lib/co
 import type { HttpCompressionMethod } from '../../../lib/compression/http-methods.ts';
 import type { Progress } from '../../engine/api.ts';
 import type { ClickHouseCompat } from '../compat.ts';
-import { ServerErrorCodes, errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
+import { errorCode, exceptionText, httpStatusForCode } from '../errors.ts';
+import { ErrorCodes } from '../../engine/errors.ts';
 import { DelayedOutput } from './delayed-output.ts';
 import { EXCEPTION_TAG_HEADER, exceptionBlock, newExceptionTag } from './exception-tag.ts';
 import { TransformStage } from './output-stages.ts';
@@ -72,7 +73,7 @@ function exposedHeaders(tagged: boolean): string {
 /** The memory part of a fully buffered result before it spills to a temporary file. */
 const WAIT_END_MEMORY = 1 << 20;
 
-const { REQUIRED_PASSWORD } = ServerErrorCodes;
+const { REQUIRED_PASSWORD } = ErrorCodes;
 
 export class QueryResponse {
   private sink: Sink;

@@ -8,20 +8,30 @@
 import { EngineError } from '../../engine/errors.ts';
 import type { ErrorName } from '../../engine/errors.ts';
 
-function withMysql(err: EngineError, code: number, sqlState: string): EngineError {
-  err.mysqlCode = code;
-  err.sqlState = sqlState;
-  return err;
+/**
+ * An engine error as the StarRocks FE reports it: the engine's name for it
+ * (for the engine's own handling) with the MySQL error number and SQLSTATE.
+ */
+export class StarRocksError extends EngineError {
+  readonly mysqlCode: number;
+  readonly sqlState: string;
+
+  constructor(name: ErrorName, message: string, mysqlCode: number, sqlState: string) {
+    super(name, message);
+    this.name = 'StarRocksError';
+    this.mysqlCode = mysqlCode;
+    this.sqlState = sqlState;
+  }
 }
 
 /** A SemanticException of the analyzer: 1064 / HY000 with the analyzing-error wrapper. */
-export function analysisError(detail: string, name: ErrorName = 'BAD_ARGUMENTS'): EngineError {
-  return withMysql(new EngineError(name, `Getting analyzing error. Detail message: ${detail}.`), 1064, 'HY000');
+export function analysisError(detail: string, name: ErrorName = 'BAD_ARGUMENTS'): StarRocksError {
+  return new StarRocksError(name, `Getting analyzing error. Detail message: ${detail}.`, 1064, 'HY000');
 }
 
 /** An error with its own ErrorCode (DdlException and friends). */
-export function codedError(name: ErrorName, code: number, sqlState: string, message: string): EngineError {
-  return withMysql(new EngineError(name, message), code, sqlState);
+export function codedError(name: ErrorName, code: number, sqlState: string, message: string): StarRocksError {
+  return new StarRocksError(name, message, code, sqlState);
 }
 
 export const srErrors = {
@@ -54,11 +64,11 @@ export const srErrors = {
 };
 
 /** Give an engine (ClickHouse-worded) error StarRocks' number and text before it reaches a MySQL client. */
-export function toStarRocksError(e: unknown, database: string): EngineError {
+export function toStarRocksError(e: unknown, database: string): StarRocksError {
+  if (e instanceof StarRocksError) return e;
   if (!(e instanceof EngineError)) {
     return codedError('LOGICAL_ERROR', 1064, 'HY000', e instanceof Error ? e.message : String(e));
   }
-  if (e.mysqlCode !== undefined) return e;
   const m = e.message;
   switch (e.codeName) {
     case 'UNKNOWN_IDENTIFIER': {
@@ -82,6 +92,6 @@ export function toStarRocksError(e: unknown, database: string): EngineError {
       return analysisError(`'${col}' must be an aggregate expression or appear in GROUP BY clause`, 'NOT_AN_AGGREGATE');
     }
     default:
-      return withMysql(e, 1064, 'HY000');
+      return new StarRocksError(e.codeName, m, 1064, 'HY000');
   }
 }

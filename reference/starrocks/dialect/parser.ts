@@ -9,7 +9,7 @@ import type { Expr, SelectQuery, TableExpr } from '../../engine/parser/ast.ts';
 import type { SrColumnDef, SrCreateTable, SrStatement, SrUserIdentity } from './ast.ts';
 import type { StarRocksAggregate, StarRocksKeysType, StarRocksPartition, StarRocksPartitionDef } from './meta.ts';
 import { parseStarRocksType } from './types.ts';
-import { analysisError, srErrors } from './errors.ts';
+import { StarRocksError, analysisError, srErrors } from './errors.ts';
 import { batchPartitions } from './partition-names.ts';
 import type { DateUnit } from './partition-names.ts';
 
@@ -43,12 +43,12 @@ export class StarRocksParser extends Parser {
       }
       return st;
     } catch (e) {
-      if (e instanceof EngineError && e.code === 62 && e.mysqlCode === undefined) throw this.syntaxError();
+      if (e instanceof EngineError && !(e instanceof StarRocksError) && e.codeName === 'SYNTAX_ERROR') throw this.syntaxError();
       throw e;
     }
   }
 
-  private syntaxError(): EngineError {
+  private syntaxError(): StarRocksError {
     const t = this.lx.at(this.maxK);
     const before = this.sql.slice(0, t.begin);
     const line = before.split('\n').length;
