@@ -114,10 +114,7 @@ export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promi
     conn.stream.on('close', () => sockets.delete(conn.stream));
     new Session(engine, users, conn, nextConnectionId++, opts.frontend);
   });
-  const net = (server as unknown as { _server: import('node:net').Server & { allowHalfOpen?: boolean } })._server;
-  // A client that half-closes after its commands still gets their answers (Node would end the socket at
-  // once, and an INSERT already committed would go unacknowledged); the session closes after them.
-  net.allowHalfOpen = true;
+  const net = (server as unknown as { _server: import('node:net').Server })._server;
   await new Promise<void>((resolve, reject) => {
     net.once('error', reject);
     net.listen(opts.port ?? 9030, host, () => {
@@ -150,9 +147,6 @@ class Session {
   private readonly frontend: FeFrontend | undefined;
   private readonly connectionId: number;
 
-  /** The login failed: the connection is closing and serves nothing more. */
-  private refused = false;
-
   constructor(engine: StarRocksEngine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
     this.engine = engine;
     this.conn = conn;
@@ -163,8 +157,6 @@ class Session {
     // every client command starts at 0 and the replies must continue from it.
     const handle = conn.handlePacket.bind(conn);
     conn.handlePacket = (packet) => {
-      // After a refused login nothing the client sent is run, not even what came in the same read.
-      if (this.refused) return;
       if (packet && packet.sequenceId === 0) conn.sequenceId = 0;
       handle(packet);
     };
@@ -194,7 +186,6 @@ class Session {
           // The FE's text: `Access denied for user 'u'@'host' (using password: YES|NO)`; host without the IPv6 prefix.
           const address = (params.address ?? '').replace(/^::ffff:/, '');
           this.fail(srErrors.accessDenied(params.user, address, token.length > 0));
-          this.refused = true;
           conn.close();
           return;
         }
@@ -202,7 +193,6 @@ class Session {
         if (params.database) {
           if (!engine.catalog.databases.has(params.database)) {
             this.fail(srErrors.badDatabase(params.database));
-            this.refused = true;
             conn.close();
             return;
           }
@@ -241,9 +231,6 @@ class Session {
       this.queue = this.queue.then(() => this.changeUser(parseChangeUser(packet.buffer.subarray(packet.start + 5, packet.end))));
     });
     conn.on('error', () => conn.stream.destroy());
-    conn.stream.once('end', () => {
-      void this.queue.then(() => conn.stream.end());
-    });
   }
 
   private changeUser(req: { user: string; token: Buffer; database: string }): void {
