@@ -1,7 +1,7 @@
 // The server configuration this reference understands, read from a
 // ClickHouse config.xml or config.yaml and the users file it names
 // (<users_config>, relative to the config's directory), each with its
-// config.d-style overrides merged in (config-merge.ts): ports, display name,
+// config.d-style overrides merged in (../config/config-merge.ts): ports, display name,
 // timezone, default responses, OPTIONS headers, session timeouts, the HTTPS
 // certificate and key, users/profiles/quotas for the engine's access control,
 // and the <http_handlers> rules with the user_files_path their static files
@@ -10,15 +10,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { AccessConfig } from '../engine/access/config.ts';
-import { at, child, entries, text } from './config-tree.ts';
-import type { ConfigObject } from './config-tree.ts';
-import { readMergedConfigTree } from './config-merge.ts';
+import { at, child, entries, text } from '../config/config-tree.ts';
+import type { ConfigObject } from '../config/config-tree.ts';
+import { readMergedConfigTree } from '../config/config-merge.ts';
 import type { HeaderList } from './http/sink.ts';
 import { readHttpHandlers } from './http-handlers/rules.ts';
 import type { ChainEntry } from './http-handlers/rules.ts';
 import { accessConfigFrom } from './users-config.ts';
 
-export { parseXml } from './config-tree.ts';
+export { parseXml } from '../config/config-tree.ts';
 
 export interface ServerConfig {
   displayName?: string;

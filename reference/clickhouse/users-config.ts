@@ -3,8 +3,8 @@
 // Elements ClickHouse knows but the engine does not use are ignored.
 
 import type { AccessConfig, ProfileConfig, QuotaConfig, QuotaInterval, UserConfig } from '../engine/access/config.ts';
-import { child, entries, text, texts } from './config-tree.ts';
-import type { ConfigObject, ConfigValue } from './config-tree.ts';
+import { child, entries, text, texts } from '../config/config-tree.ts';
+import type { ConfigObject, ConfigValue } from '../config/config-tree.ts';
 
 function flag(v: ConfigValue | undefined): boolean {
   const t = text(v)?.trim().toLowerCase();

@@ -9,7 +9,7 @@
 //     </users>
 //   </starrocks>
 
-import { at, entries, readConfigTree, text } from '../clickhouse/config-tree.ts';
+import { at, entries, readConfigTree, text } from '../config/config-tree.ts';
 import type { StarRocksUserConfig } from './users.ts';
 
 export function starRocksUsersFromConfig(path: string): StarRocksUserConfig[] | undefined {

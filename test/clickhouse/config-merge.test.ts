@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configMergeFiles, mergeConfigTrees } from '../../reference/clickhouse/config-merge.ts';
-import { orderedEntries } from '../../reference/clickhouse/config-tree.ts';
-import type { ConfigObject } from '../../reference/clickhouse/config-tree.ts';
+import { configMergeFiles, mergeConfigTrees } from '../../reference/config/config-merge.ts';
+import { orderedEntries } from '../../reference/config/config-tree.ts';
+import type { ConfigObject } from '../../reference/config/config-tree.ts';
 import { loadConfig } from '../../reference/clickhouse/config.ts';
 
 test('override files: <name>.d and conf.d, xml/conf/yaml/yml, no hidden files, in full-path order', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../reference/clickhouse/config.ts';
 import type { ServerConfig } from '../../reference/clickhouse/config.ts';
-import { orderedEntries, readConfigTree } from '../../reference/clickhouse/config-tree.ts';
+import { orderedEntries, readConfigTree } from '../../reference/config/config-tree.ts';
 import { readHttpHandlers } from '../../reference/clickhouse/http-handlers/rules.ts';
 import type { ChainEntry, HandlerRule } from '../../reference/clickhouse/http-handlers/rules.ts';
 import { selectHandler } from '../../reference/clickhouse/http-handlers/select.ts';

@@ -4,8 +4,8 @@
 // start-up is refused here too, with its code and wording.
 
 import { ServerError } from '../errors.ts';
-import { at, child, orderedEntries, text } from '../config-tree.ts';
-import type { ConfigObject, ConfigValue } from '../config-tree.ts';
+import { at, child, orderedEntries, text } from '../../config/config-tree.ts';
+import type { ConfigObject, ConfigValue } from '../../config/config-tree.ts';
 import type { HeaderList } from '../http/sink.ts';
 import { compileRe2 } from './re2.ts';
 

@@ -1,7 +1,9 @@
-// ClickHouse configuration files as one plain tree, whether they were written
-// in XML or YAML: an element with children becomes an object, a repeated
-// element an array, a leaf its text ('' when empty, e.g. <no_password/>).
-// ClickHouse's own loader (ConfigProcessor) maps YAML onto the same shape.
+// Server configuration files (ClickHouse's, and the StarRocks section the
+// reference reads from the same file) as one plain tree, whether they were
+// written in XML or YAML: an element with children becomes an object, a
+// repeated element an array, a leaf its text ('' when empty, e.g.
+// <no_password/>). ClickHouse's own loader (ConfigProcessor) maps YAML onto
+// the same shape.
 
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
