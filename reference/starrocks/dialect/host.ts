@@ -10,7 +10,6 @@ import type { Catalog, Table } from '../../engine/catalog.ts';
 import type { ExecEnv } from '../../engine/planner/env.ts';
 import type { FunctionEnv } from '../../engine/expr/compiled.ts';
 import { SessionScope } from '../../engine/session.ts';
-import { tableMetaOf } from './ddl.ts';
 import { codedError, srErrors } from './errors.ts';
 import type { LoadJobs } from './loads.ts';
 import { defaultVariables, unknownVariable } from './variables.ts';
@@ -67,8 +66,6 @@ export function findTable(host: StarRocksHost, db: string | undefined, name: str
   return t;
 }
 
-export const metaOf = tableMetaOf;
-
 /** Views are engine tables with engine `VIEW` whose engineFull is the defining SELECT's text. */
 export function isViewTable(t: Table): boolean {
   return t.engine === 'VIEW';
@@ -81,7 +78,6 @@ export function variable(host: StarRocksHost, ctx: QueryContext, name: string, s
   if (v === undefined) throw unknownVariable(name, defaults.keys());
   return v;
 }
-
 
 /**
  * The database a CREATE TABLE or CREATE VIEW adds to, after StarRocks's checks in its order;

@@ -15,14 +15,15 @@ import { convertValue } from '../../../engine/values/convert.ts';
 import type { SrStatement } from '../ast.ts';
 import { analysisError, codedError, srErrors } from '../errors.ts';
 import type { LoadJob } from '../loads.ts';
-import { execEnv, fenv, findTable, isViewTable, metaOf, timeZone } from '../host.ts';
+import { execEnv, fenv, findTable, isViewTable, timeZone } from '../host.ts';
+import { tableMetaOf } from '../ddl.ts';
 import type { StarRocksHost } from '../host.ts';
 import { Rewriter } from '../rewrite.ts';
 
 export async function insert(st: SrStatement & { kind: 'insert' }, ctx: QueryContext, host: StarRocksHost): Promise<NoResult> {
   const table = findTable(host, st.db, st.table, ctx);
   if (isViewTable(table)) throw analysisError(`The target table of insert into is not OLAP table: ${table.name}`);
-  const meta = metaOf(table);
+  const meta = tableMetaOf(table);
   const names = st.columns ?? table.columns.map((c) => c.name);
   const target = names.map((n) => {
     const c = table.columns.find((x) => x.name.toLowerCase() === n.toLowerCase());

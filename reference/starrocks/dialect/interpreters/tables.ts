@@ -6,9 +6,9 @@ import { NONE, rowsResult } from '../../../engine/results.ts';
 import { likeToRegExp } from '../../../engine/functions/strings.ts';
 import type { SrStatement } from '../ast.ts';
 import { analysisError, srErrors } from '../errors.ts';
-import { buildStarRocksTable, describeStarRocks, showCreateStarRocks, showCreateView } from '../ddl.ts';
+import { buildStarRocksTable, describeStarRocks, showCreateStarRocks, showCreateView, tableMetaOf } from '../ddl.ts';
 import { starRocksTypeOf, typeCanonical } from '../types.ts';
-import { creationDatabase, findTable, isViewTable, metaOf, needDb, varchar } from '../host.ts';
+import { creationDatabase, findTable, isViewTable, needDb, varchar } from '../host.ts';
 import type { StarRocksHost } from '../host.ts';
 
 const DESCRIBE_COLUMNS = varchar('Field', 'Type', 'Null', 'Key', 'Default', 'Extra');
@@ -60,7 +60,7 @@ export function showCreateTable(st: SrStatement & { kind: 'show_create_table' },
   if (isViewTable(t)) {
     return rowsResult(varchar('View', 'Create View', 'character_set_client', 'collation_connection'), [[t.name, showCreateView(t), 'utf8', 'utf8_general_ci']], ctx);
   }
-  return rowsResult(varchar('Table', 'Create Table'), [[t.name, showCreateStarRocks(t, metaOf(t))]], ctx);
+  return rowsResult(varchar('Table', 'Create Table'), [[t.name, showCreateStarRocks(t, tableMetaOf(t))]], ctx);
 }
 
 export function describe(st: SrStatement & { kind: 'describe' }, ctx: QueryContext, host: StarRocksHost): RowsResult {
@@ -68,5 +68,5 @@ export function describe(st: SrStatement & { kind: 'describe' }, ctx: QueryConte
   if (isViewTable(t)) {
     return rowsResult(DESCRIBE_COLUMNS, t.columns.map((c) => [c.name, typeCanonical(starRocksTypeOf(c.type)), 'YES', 'false', null, '']), ctx);
   }
-  return rowsResult(DESCRIBE_COLUMNS, describeStarRocks(metaOf(t)), ctx);
+  return rowsResult(DESCRIBE_COLUMNS, describeStarRocks(tableMetaOf(t)), ctx);
 }
