@@ -96,6 +96,9 @@ interface ServerConnection {
   writeOk(args?: { affectedRows?: number; insertId?: number; serverStatus?: number; warningCount?: number; message?: string }): void;
   writePacket(packet: unknown): void;
   close(): void;
+  /** mysql2 holds the packets that come meanwhile and hands them over at resume(). */
+  pause(): void;
+  resume(): void;
   on(event: string, listener: (...args: never[]) => void): void;
 }
 
@@ -114,7 +117,10 @@ export async function startFeQueryServer(opts: FeQueryServerOptions = {}): Promi
     conn.stream.on('close', () => sockets.delete(conn.stream));
     new Session(engine, users, conn, nextConnectionId++, opts.frontend);
   });
-  const net = (server as unknown as { _server: import('node:net').Server })._server;
+  const net = (server as unknown as { _server: import('node:net').Server & { allowHalfOpen?: boolean } })._server;
+  // A client that half-closes after its commands still gets their answers (Node would end the socket at
+  // once, and an INSERT already committed would go unacknowledged); the session closes after them.
+  net.allowHalfOpen = true;
   await new Promise<void>((resolve, reject) => {
     net.once('error', reject);
     net.listen(opts.port ?? 9030, host, () => {
@@ -147,6 +153,11 @@ class Session {
   private readonly frontend: FeFrontend | undefined;
   private readonly connectionId: number;
 
+  /** The login failed: the connection is closing and serves nothing more. */
+  private refused = false;
+  /** A command is running; packets wait for it. */
+  private busy = false;
+
   constructor(engine: StarRocksEngine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
     this.engine = engine;
     this.conn = conn;
@@ -157,7 +168,10 @@ class Session {
     // every client command starts at 0 and the replies must continue from it.
     const handle = conn.handlePacket.bind(conn);
     conn.handlePacket = (packet) => {
-      if (packet && packet.sequenceId === 0) conn.sequenceId = 0;
+      // After a refused login nothing the client sent is run, not even what came in the same read.
+      if (this.refused) return;
+      // A packet that comes while a command runs waits in mysql2 (pause): its numbering starts when it is handled.
+      if (packet && packet.sequenceId === 0 && !this.busy) conn.sequenceId = 0;
       handle(packet);
     };
     const scope = new SessionScope(String(connectionId));
@@ -186,6 +200,7 @@ class Session {
           // The FE's text: `Access denied for user 'u'@'host' (using password: YES|NO)`; host without the IPv6 prefix.
           const address = (params.address ?? '').replace(/^::ffff:/, '');
           this.fail(srErrors.accessDenied(params.user, address, token.length > 0));
+          this.refused = true;
           conn.close();
           return;
         }
@@ -193,6 +208,7 @@ class Session {
         if (params.database) {
           if (!engine.catalog.databases.has(params.database)) {
             this.fail(srErrors.badDatabase(params.database));
+            this.refused = true;
             conn.close();
             return;
           }
@@ -231,6 +247,9 @@ class Session {
       this.queue = this.queue.then(() => this.changeUser(parseChangeUser(packet.buffer.subarray(packet.start + 5, packet.end))));
     });
     conn.on('error', () => conn.stream.destroy());
+    conn.stream.once('end', () => {
+      void this.queue.then(() => conn.stream.end());
+    });
   }
 
   private changeUser(req: { user: string; token: Buffer; database: string }): void {
@@ -258,7 +277,14 @@ class Session {
   }
 
   private enqueue(sql: string): void {
-    this.queue = this.queue.then(() => this.run(sql));
+    // One command at a time, as the FE reads them: what follows waits for this one's answer (and a
+    // packet mysql2 cannot parse, which closes the session, can no longer cost it its answer).
+    this.conn.pause();
+    this.busy = true;
+    this.queue = this.queue.then(() => this.run(sql)).finally(() => {
+      this.busy = false;
+      this.conn.resume();
+    });
   }
 
   private remoteIP(): string {

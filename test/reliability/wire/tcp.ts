@@ -25,6 +25,8 @@ export interface ExchangeOptions {
   timeoutMs: number;
   /** Called with all bytes so far; true ends the exchange early (the reply is complete). */
   enough?: (data: Buffer) => boolean;
+  /** Write only once the server's first bytes satisfy this (a MySQL client waits for the greeting). */
+  greeting?: (data: Buffer) => boolean;
 }
 
 export function exchange(o: ExchangeOptions): Promise<Exchange> {
@@ -43,10 +45,16 @@ export function exchange(o: ExchangeOptions): Promise<Exchange> {
       resolve({ data: Buffer.concat(chunks, size), closed, reset, timedOut, ms: Date.now() - started });
     };
     const timer = setTimeout(() => finish(false, true), o.timeoutMs);
+    let greeted: () => void = () => undefined;
+    const greeting = new Promise<void>((resolve) => {
+      greeted = resolve;
+    });
     socket.on('data', (d: Buffer) => {
       chunks.push(d);
       size += d.length;
-      if (o.enough?.(Buffer.concat(chunks, size))) finish(false, false);
+      const all = Buffer.concat(chunks, size);
+      if (!o.greeting || o.greeting(all)) greeted();
+      if (o.enough?.(all)) finish(false, false);
     });
     socket.on('end', () => finish(true, false));
     socket.on('error', (e: NodeJS.ErrnoException) => {
@@ -56,6 +64,7 @@ export function exchange(o: ExchangeOptions): Promise<Exchange> {
     });
     socket.on('close', () => finish(true, false));
     socket.once('connect', async () => {
+      if (o.greeting) await Promise.race([greeting, new Promise((r) => socket.once('close', r))]);
       for (const [i, piece] of o.pieces.entries()) {
         if (settled || socket.destroyed) return;
         if (i > 0 && o.pauseMs) await new Promise((r) => setTimeout(r, o.pauseMs));
