@@ -33,12 +33,23 @@ export class LabelExists extends LoadError {
   }
 }
 
-export function beginLoadTxn(c: Cluster, o: { creds: { user: string; password: string }; ip: string; db: string; table: string; label: string; timeoutSec: number; source: TxnSource; coordinator: string }): BegunLoad {
-  const user = c.users.authenticate(o.creds.user, o.creds.password);
-  if (!user) throw new LoadError('INTERNAL_ERROR', `Access denied for ${o.creds.user}@${o.ip}`);
-  if (!c.users.can(user, 'INSERT', o.db, o.table)) {
+/**
+ * FrontendServiceImpl.checkPasswordAndLoadPriv: the FE checks the load's user,
+ * password and INSERT privilege at loadTxnBegin, and again at streamLoadPut,
+ * loadTxnCommit/Prepare and loadTxnRollback, each time with the credentials of
+ * the begin (the BE keeps them in the StreamLoadContext: set_request_auth(&request, ctx->auth)).
+ */
+export function checkLoadAuth(c: Cluster, creds: { user: string; password: string }, ip: string, db: string, table: string): StarRocksUser {
+  const user = c.users.authenticate(creds.user, creds.password);
+  if (!user) throw new LoadError('INTERNAL_ERROR', `Access denied for ${creds.user}@${ip}`);
+  if (!c.users.can(user, 'INSERT', db, table)) {
     throw new LoadError('INTERNAL_ERROR', 'Access denied; you need (at least one of) the INSERT privilege(s) for this operation');
   }
+  return user;
+}
+
+export function beginLoadTxn(c: Cluster, o: { creds: { user: string; password: string }; ip: string; db: string; table: string; label: string; timeoutSec: number; source: TxnSource; coordinator: string }): BegunLoad {
+  const user = checkLoadAuth(c, o.creds, o.ip, o.db, o.table);
   if (!o.label) throw new LoadError('INTERNAL_ERROR', 'empty label in begin request');
   if (!c.hasDatabase(o.db)) throw new LoadError('ANALYSIS_ERROR', `unknown database, database=${o.db}`);
   const meta = c.tables.find(o.db, o.table);

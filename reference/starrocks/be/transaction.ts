@@ -1,6 +1,12 @@
 // The BE side of the Stream Load transaction interface (catalog §6.2-§6.4):
 // contexts open on the coordinator BE from begin until prepare/commit/
 // rollback/timeout; `load` appends data; replies use TStatusCode names.
+// Only begin reads the request's Authorization; the context keeps it, and
+// the FE checks it again at every load, prepare, commit and rollback
+// (transaction_mgr.cpp, stream_load_executor.cpp @ 058edb96bb / 037487dfcb:
+// set_request_auth(&request, ctx->auth)), so a later request needs no
+// credentials of its own, but a user dropped, with a new password or without
+// INSERT since the begin can no longer load, commit or roll back.
 
 import { randomUUID } from 'node:crypto';
 import type { Exchange } from '../http/exchange.ts';
@@ -21,12 +27,15 @@ import { MAX_ERROR_NUM } from '../cluster/error-logs.ts';
 import { rapidPretty } from '../envelopes.ts';
 import { beJson } from './action.ts';
 import type { BeDeps, BeHandler } from './action.ts';
-import { LabelExists, beginLoadTxn, requireBasic } from './begin.ts';
+import { LabelExists, beginLoadTxn, checkLoadAuth, requireBasic } from './begin.ts';
 import { txnRespJson } from './load-reply.ts';
 import { errorLogUrl } from './stream-load.ts';
 
 export interface BeTxnContext {
   id: string;
+  /** The begin's Basic credentials and address (StreamLoadContext::auth). */
+  creds: { user: string; password: string };
+  ip: string;
   txn: Txn;
   db: string;
   table: string;
@@ -118,7 +127,7 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
     const now = c.now();
     const timeoutSec = timeout ?? c.feConfig.num('stream_load_default_timeout_second');
     beContexts(deps).set(label, {
-      id: randomUUID(), txn: begun.txn, db, table, meta: begun.meta, engineTable: begun.table, write: { meta: begun.meta, rows: [], tablets: [] },
+      id: randomUUID(), creds, ip: x.remoteIp, txn: begun.txn, db, table, meta: begun.meta, engineTable: begun.table, write: { meta: begun.meta, rows: [], tablets: [] },
       total: 0, loaded: 0, filtered: 0, unselected: 0, errorLines: [], loadBytes: 0, receivedDataMs: 0, planMs: 0, writeMs: 0,
       beginAt: now, lastActive: now, timeoutSec, idleTimeoutSec: idle ?? timeoutSec, inProcessing: false,
     });
@@ -163,6 +172,14 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
       drop('too many filtered rows');
       throw new TxnError('INTERNAL_ERROR', 'too many filtered rows', errorUrl ? { errorUrl } : {});
     }
+    // loadTxnCommit/loadTxnPrepare refused: ctx->status keeps the error and the rollback, refused the
+    // same way, leaves the transaction to its timeout; the context stays, and says it is aborted.
+    try {
+      checkLoadAuth(c, ctx.creds, ctx.ip, ctx.db, ctx.table);
+    } catch (e) {
+      ctx.failed = (e as Error).message;
+      throw e;
+    }
     const write = ctx.write;
     const publish = (): Promise<void> => publishWrite(c.engine, write, c.now());
     beContexts(deps).delete(label);
@@ -186,6 +203,12 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
 
   const rollback = (x: Exchange): void => {
     const ctx = contextFor(x);
+    try {
+      checkLoadAuth(c, ctx.creds, ctx.ip, ctx.db, ctx.table);
+    } catch (e) {
+      ctx.failed = 'transaction is aborted by user.';
+      throw e;
+    }
     beContexts(deps).delete(ctx.txn.label);
     if (ctx.txn.status === 'PREPARE') c.txns.abort(ctx.txn, 'transaction is aborted by user.');
     m.inc('txn_request', 1, [['type', 'rollback']]);
@@ -237,6 +260,8 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
       if (ctx.failed) throw new TxnError('ABORTED', 'current transaction is aborted');
       ctx.inProcessing = true;
       mine = true;
+      // streamLoadPut with the begin's credentials (TransactionStreamLoadAction::_parse_request).
+      checkLoadAuth(c, ctx.creds, ctx.ip, ctx.db, ctx.table);
       const h = (n: string): string | undefined => x.header(n);
       const t1 = Date.now();
       const base = parseBeginHeaders(h, { bodyBytes: Number(h('content-length') ?? 0), maxMb: c.beConfig.num('streaming_load_max_mb'), maxJsonMb: c.beConfig.num('streaming_load_max_batch_size_mb'), brief: brief(ctx) });
