@@ -106,7 +106,8 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
       return feSend(x, '', { headers: { file_infos: gson(infos) } });
     }
     const file = x.param('file') ?? '';
-    const content = files[file];
+    // A name, never a path or an inherited key (`constructor`, `__proto__`): only the log files themselves are there.
+    const content = Object.hasOwn(files, file) ? files[file] : undefined;
     if (!content) return feSend(x, `Log file not exist: ${file}`, { status: 404 });
     feSend(x, content, { contentType: 'application/octet-stream', headers: { 'Content-Disposition': `attachment; filename=${file}` } });
   });
