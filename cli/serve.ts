@@ -5,7 +5,17 @@
 import { startReference } from '../reference/index.ts';
 import type { ReferenceOptions } from '../reference/index.ts';
 
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
 export async function serve(opts: ReferenceOptions): Promise<void> {
+  // The users have no passwords by default and nothing is encrypted: fine on loopback only.
+  if (!isLoopback(opts.host)) {
+    process.stderr.write(`olapspec: warning: listening on ${opts.host}, beyond loopback: anyone who reaches it can log in as the default users (no passwords) and read and change the data\n`);
+  }
   const reference = await startReference(opts);
   for (const [name, url] of Object.entries(reference.urls)) {
     process.stdout.write(`${name} listening on ${url}\n`);
