@@ -27,6 +27,21 @@ export interface BeServerOptions {
 export function buildBeServer(opts: BeServerOptions = {}): FastifyInstance {
   const cluster = opts.cluster ?? new Cluster();
   const deps: BeDeps = { cluster, node: opts.backend ?? cluster.backends[0]! };
+  const router = buildBeRouter(deps);
+  return buildNodeServer(async (x) => {
+    cluster.beMetrics.inc('http_requests_total');
+    cluster.txns.expire();
+    cleanBeContexts(deps);
+    const m = router.match(x.method, x.path);
+    if (!m) return beSend(x, 'Not Found', 404);
+    x.params = m.params;
+    await m.handler(x);
+  }, (x, err) => beSend(x, err instanceof Error ? err.message : String(err), 500));
+}
+
+/** The BE's routes (its EvHttpServer registrations). */
+export function buildBeRouter(deps: BeDeps): Router<BeHandler> {
+  const { cluster } = deps;
   const router = new Router<BeHandler>();
   registerStreamLoad(router, deps);
   registerBeTransaction(router, deps);
@@ -38,13 +53,5 @@ export function buildBeServer(opts: BeServerOptions = {}): FastifyInstance {
   registerPprof(router);
   registerBeMetrics(router, cluster.beMetrics, 'starrocks_be_');
   registerBeConfig(router, cluster.beConfig, true);
-  return buildNodeServer(async (x) => {
-    cluster.beMetrics.inc('http_requests_total');
-    cluster.txns.expire();
-    cleanBeContexts(deps);
-    const m = router.match(x.method, x.path);
-    if (!m) return beSend(x, 'Not Found', 404);
-    x.params = m.params;
-    await m.handler(x);
-  }, (x, err) => beSend(x, err instanceof Error ? err.message : String(err), 500));
+  return router;
 }

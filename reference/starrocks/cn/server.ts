@@ -22,14 +22,20 @@ export interface CnServerOptions {
   computeNode?: ComputeNode;
 }
 
-export function buildCnServer(opts: CnServerOptions = {}): FastifyInstance {
-  const cluster = opts.cluster ?? new Cluster();
+/** The CN's routes. */
+export function buildCnRouter(cluster: Cluster, computeNode?: ComputeNode): Router<BeHandler> {
   const router = new Router<BeHandler>();
   registerHealth(router);
-  registerCompaction(router, { cluster, node: opts.computeNode ?? cluster.computeNodes[0]!, storesTablets: false });
+  registerCompaction(router, { cluster, node: computeNode ?? cluster.computeNodes[0]!, storesTablets: false });
   registerPprof(router);
   registerBeMetrics(router, cluster.cnMetrics, 'starrocks_be_');
   registerBeConfig(router, cluster.cnConfig, false);
+  return router;
+}
+
+export function buildCnServer(opts: CnServerOptions = {}): FastifyInstance {
+  const cluster = opts.cluster ?? new Cluster();
+  const router = buildCnRouter(cluster, opts.computeNode);
   return buildNodeServer(async (x) => {
     cluster.cnMetrics.inc('http_requests_total');
     const m = router.match(x.method, x.path);

@@ -19,7 +19,8 @@ export class DdlError extends Error {}
 
 export type AuthLevel = 'none' | 'basic' | 'admin' | 'operate' | 'fe-host';
 
-export type FeHandler = (x: Exchange) => Promise<void>;
+/** `authLevel`: what a restAction checks before its body, so that a walk of the routes knows the refusal to expect. */
+export type FeHandler = ((x: Exchange) => Promise<void>) & { authLevel?: AuthLevel };
 export type ActionBody = (x: Exchange, user: StarRocksUser | undefined) => Promise<void> | void;
 
 export interface SendOptions {
@@ -113,7 +114,7 @@ export function sendAccessDenied(x: Exchange, err: AccessDenied): void {
 
 /** RestBaseAction.handleRequest. */
 export function restAction(deps: FeDeps, level: AuthLevel, body: ActionBody): FeHandler {
-  return async (x) => {
+  const handler: FeHandler = async (x) => {
     try {
       const user = checkAuth(deps, x, level);
       await body(x, user);
@@ -126,6 +127,8 @@ export function restAction(deps: FeDeps, level: AuthLevel, body: ActionBody): Fe
       feSend(x, restBaseResult(msg), { status: 500 });
     }
   };
+  handler.authLevel = level;
+  return handler;
 }
 
 /** The value of a required parameter, or a DdlError with `message`. */

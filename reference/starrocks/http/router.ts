@@ -24,11 +24,24 @@ interface Node<H> {
 
 const newNode = <H>(): Node<H> => ({ statics: new Map() });
 
+export interface RouteEntry<H> {
+  method: string;
+  pattern: string;
+  handler: H;
+}
+
 export class Router<H> {
   private roots = new Map<string, Node<H>>();
+  private entries: RouteEntry<H>[] = [];
+
+  /** Every route in the order added: the table tests walk (each with no, wrong and too few credentials). */
+  list(): readonly RouteEntry<H>[] {
+    return this.entries;
+  }
 
   add(methods: string | string[], pattern: string, handler: H): this {
     for (const method of Array.isArray(methods) ? methods : [methods]) {
+      this.entries.push({ method, pattern, handler });
       let node = this.roots.get(method);
       if (!node) this.roots.set(method, (node = newNode()));
       const names: string[] = [];
