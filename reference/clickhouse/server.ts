@@ -12,6 +12,7 @@ import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { createClickHouseEngine } from '../engine/dialects/clickhouse/index.ts';
 import { takenOverServer } from '../http/taken-over-server.ts';
+import { requestBodyError } from './http/body-errors.ts';
 import { compatFor, type ClickHouseCompat } from './compat.ts';
 import { DEFAULT_USER_FILES_PATH } from './config.ts';
 import type { ServerConfig } from './config.ts';
@@ -147,6 +148,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       return server;
     },
     malformedRequest: (_err, socket) => sendBareErrorToSocket(socket, 400),
+    bodyError: requestBodyError,
   });
   // Idle keep-alive connections would hold close() up; sessions hold nothing (their timers are unref'd).
   app.addHook('preClose', (done) => {

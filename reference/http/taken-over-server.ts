@@ -26,6 +26,8 @@ export type MalformedRequestAnswer = (err: NodeJS.ErrnoException, socket: Socket
 export type TakenOverServerOptions = Omit<FastifyHttpOptions<http.Server>, 'frameworkErrors' | 'clientErrorHandler'> & {
   /** Default: close the connection without an answer. */
   malformedRequest?: MalformedRequestAnswer;
+  /** The error a handler reading a body that cannot end gets (a parse error in it, or the client's FIN); default: the cause. */
+  bodyError?: (cause: Error, req: http.IncomingMessage) => Error;
 };
 
 interface Line {
@@ -34,6 +36,8 @@ interface Line {
   current?: { req: http.IncomingMessage; res: http.ServerResponse; written: number };
   /** The request served last: when its body was never read to the end, a parse error further on is still its own. */
   last?: http.IncomingMessage;
+  /** The request parsed last, served or still waiting. */
+  newest?: http.IncomingMessage;
   waiting: (() => void)[];
   /** Run once nothing is in flight any more. */
   idle: (() => void)[];
@@ -62,6 +66,20 @@ const LINGER_MS = 2000;
  * client loses the end of the answer. Lingering (half-close, read until the
  * client closes or a while passes) is what keeps the answer whole.
  */
+/**
+ * Ends a request's body with `err` for the handler reading it, and nothing
+ * more: IncomingMessage's own destroy would take the socket down too, and the
+ * handler's answer (its error) with it.
+ */
+function failBody(req: http.IncomingMessage, cause: Error, bodyError: TakenOverServerOptions['bodyError']): void {
+  if (req.complete || req.destroyed) return;
+  const err = bodyError?.(cause, req) ?? cause;
+  // A handler that no longer reads the body (it answered already) must not turn the error into a crash.
+  req.on('error', () => undefined);
+  (req as unknown as { _destroy(e: Error | null, cb: (e?: Error | null) => void): void })._destroy = (e, cb) => cb(e);
+  req.destroy(err);
+}
+
 function lingeringClose(this: Socket): void {
   if (this.writable) this.end();
   if (this.readableEnded) {
@@ -77,7 +95,7 @@ function lingeringClose(this: Socket): void {
 }
 
 export function takenOverServer(handle: RawRequestHandler, options: TakenOverServerOptions): FastifyInstance {
-  const { malformedRequest = (_err, socket) => socket.destroy(), ...fastifyOptions } = options;
+  const { malformedRequest = (_err, socket) => socket.destroy(), bodyError, ...fastifyOptions } = options;
   const lines = new WeakMap<object, Line>();
   const lineOf = (key: object): Line => {
     let line = lines.get(key);
@@ -105,10 +123,11 @@ export function takenOverServer(handle: RawRequestHandler, options: TakenOverSer
       res.once('finish', next);
       res.once('close', next);
       handle(req, res);
-      if (line.clientEnded && !req.complete) req.destroy(new BodyCutShort());
+      if (line.clientEnded && !req.complete) failBody(req, new BodyCutShort(), bodyError);
     };
     // Nothing after an answer that closed the connection, or a request that did not parse, is served.
     if (line.broken || !open(req.socket)) return;
+    line.newest = req;
     if (line.busy) line.waiting.push(start);
     else start();
   };
@@ -133,19 +152,24 @@ export function takenOverServer(handle: RawRequestHandler, options: TakenOverSer
         if (open(s)) malformedRequest(err, s);
       };
       const current = line.current;
+      const newest = line.newest;
+      if (newest && !newest.complete && current?.req !== newest && line.waiting.length > 0) {
+        // The error is in the body of a request still waiting its turn: it is never served; its 400 follows the answers in front.
+        line.waiting.pop();
+        line.idle.push(answer);
+        return;
+      }
       if (!current) {
         // The answer to a request whose body was never read is out: the error is in that body, and it needs no second answer.
         if (line.last && !line.last.complete) return void s.end();
         return answer();
       }
       if (!current.req.complete) {
-        // The error is in the body of the request being served: that request gets the
-        // answer, unless its own answer has begun; then that one ends, and the connection.
+        // The error is in the body of the request being served: its handler reads the error
+        // (as Poco's stream would throw it) and answers, and the connection closes after.
         line.waiting.length = 0;
-        const begun = current.res.headersSent || s.bytesWritten > current.written;
-        if (!begun) answer();
-        else line.idle.push(() => s.end());
-        current.req.destroy();
+        line.idle.push(() => lingeringClose.call(s));
+        failBody(current.req, err, bodyError);
         return;
       }
       line.idle.push(answer);
@@ -164,7 +188,7 @@ export function takenOverServer(handle: RawRequestHandler, options: TakenOverSer
       const line = lineOf(socket);
       line.clientEnded = true;
       const current = line.current;
-      if (current && !current.req.complete) current.req.destroy(new BodyCutShort());
+      if (current && !current.req.complete) failBody(current.req, new BodyCutShort(), bodyError);
     });
   });
   // CONNECT is one more method to them; Node would hand the socket over raw, or drop it without a listener.
