@@ -16,6 +16,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
+import { failBody, lingeringClose } from './closing.ts';
 
 export type RawRequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -56,43 +57,6 @@ export class BodyCutShort extends Error {
 }
 
 const open = (socket: Socket | null | undefined): boolean => !socket || (!socket.destroyed && socket.writable !== false);
-
-/** How long a closing connection still reads (and drops) what the client sends. */
-const LINGER_MS = 2000;
-
-/**
- * Node closes a connection after its last answer with destroySoon: with bytes
- * of the client still unread, the kernel then resets the connection, and the
- * client loses the end of the answer. Lingering (half-close, read until the
- * client closes or a while passes) is what keeps the answer whole.
- */
-/**
- * Ends a request's body with `err` for the handler reading it, and nothing
- * more: IncomingMessage's own destroy would take the socket down too, and the
- * handler's answer (its error) with it.
- */
-function failBody(req: http.IncomingMessage, cause: Error, bodyError: TakenOverServerOptions['bodyError']): void {
-  if (req.complete || req.destroyed) return;
-  const err = bodyError?.(cause, req) ?? cause;
-  // A handler that no longer reads the body (it answered already) must not turn the error into a crash.
-  req.on('error', () => undefined);
-  (req as unknown as { _destroy(e: Error | null, cb: (e?: Error | null) => void): void })._destroy = (e, cb) => cb(e);
-  req.destroy(err);
-}
-
-function lingeringClose(this: Socket): void {
-  if (this.writable) this.end();
-  if (this.readableEnded) {
-    if (this.writableFinished) this.destroy();
-    else this.once('finish', () => this.destroy());
-    return;
-  }
-  const timer = setTimeout(() => this.destroy(), LINGER_MS);
-  timer.unref();
-  this.once('close', () => clearTimeout(timer));
-  this.once('end', () => this.destroy());
-  this.resume();
-}
 
 export function takenOverServer(handle: RawRequestHandler, options: TakenOverServerOptions): FastifyInstance {
   const { malformedRequest = (_err, socket) => socket.destroy(), bodyError, ...fastifyOptions } = options;
