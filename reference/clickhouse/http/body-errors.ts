@@ -12,8 +12,10 @@ import { ServerError } from '../errors.ts';
 
 export function requestBodyError(cause: Error, req: IncomingMessage): Error {
   const chunked = /chunked/i.test(String(req.headers['transfer-encoding'] ?? ''));
+  // The client's FIN reaches Node's parser first (HPE_INVALID_EOF_STATE), or the takeover's 'end' listener.
+  const eof = cause instanceof BodyCutShort || (cause as NodeJS.ErrnoException).code === 'HPE_INVALID_EOF_STATE';
   if (chunked) {
-    return new ServerError('CANNOT_READ_ALL_DATA', cause instanceof BodyCutShort
+    return new ServerError('CANNOT_READ_ALL_DATA', eof
       ? 'Unexpected end of file while reading chunk header of HTTP chunked data'
       : 'Unexpected data instead of HTTP chunk header');
   }
