@@ -25,7 +25,7 @@ const decodeError = (status: Status): CompressionError =>
   new CompressionError('SNAPPY_UNCOMPRESS_FAILED', `hadoop snappy decode error:${status}`);
 
 /** The uncompressed length a raw snappy buffer declares (its varint preamble), or null if malformed. */
-function snappyDeclaredLength(data: Uint8Array): number | null {
+export function snappyDeclaredLength(data: Uint8Array): number | null {
   let result = 0;
   for (let i = 0, shift = 0; i < 5 && i < data.length; i++, shift += 7) {
     const b = data[i]!;

@@ -5,6 +5,7 @@
 // 24-bit little-endian length, the masked CRC-32C of its uncompressed bytes
 // and the data (raw snappy, or as is). Errors carry the reader's messages.
 
+import { snappyDeclaredLength } from './hadoop-snappy.ts';
 import { createRequire } from 'node:module';
 import type { Transform } from 'node:stream';
 import { CompressionError } from './errors.ts';
@@ -51,17 +52,6 @@ export function maskedCrc32c(data: Uint8Array): number {
 const fail = (message: string): CompressionError => new CompressionError('SNAPPY_UNCOMPRESS_FAILED', message);
 const truncated = (expected: number, got: number): CompressionError =>
   fail(`Truncated snappy stream: expected ${expected} bytes but got ${got}`);
-
-/** The uncompressed length a raw snappy buffer declares (its varint preamble), or null if malformed. */
-function declaredLength(data: Uint8Array): number | null {
-  let result = 0;
-  for (let i = 0, shift = 0; i < 5 && i < data.length; i++, shift += 7) {
-    const b = data[i]!;
-    result += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return result <= 0xffffffff ? result : null;
-  }
-  return null;
-}
 
 class SnappyFramedDecodeCodec implements UpdateFinishCodec {
   #pending: Buffer = Buffer.alloc(0);
@@ -139,7 +129,7 @@ class SnappyFramedDecodeCodec implements UpdateFinishCodec {
     let plain: Buffer;
     if (type === COMPRESSED) {
       const compressed = payload.subarray(4);
-      const length = declaredLength(compressed);
+      const length = snappyDeclaredLength(compressed);
       if (length === null) throw fail('Cannot determine snappy uncompressed length');
       if (length > MAX_UNCOMPRESSED_CHUNK) {
         throw fail(`Snappy chunk claims uncompressed length ${length} which exceeds the framing format limit of ${MAX_UNCOMPRESSED_CHUNK}`);

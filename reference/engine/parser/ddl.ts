@@ -151,6 +151,13 @@ export class DdlParser extends InsertParser {
     return col;
   }
 
+  /** `IF EXISTS`, when it comes next. */
+  protected ifExists(): boolean {
+    if (!this.kw('IF')) return false;
+    this.needKw('EXISTS');
+    return true;
+  }
+
   protected drop(): Statement {
     this.advance();
     const temporary = this.kw('TEMPORARY');
@@ -159,11 +166,7 @@ export class DdlParser extends InsertParser {
     else if (this.kw('VIEW')) what = 'view';
     else if (this.kw('DICTIONARY')) what = 'dictionary';
     else this.needKw('TABLE');
-    let ifExists = false;
-    if (this.kw('IF')) {
-      this.needKw('EXISTS');
-      ifExists = true;
-    }
+    const ifExists = this.ifExists();
     const q = what === 'database' ? { name: this.identifier('database name') } : this.qualifiedName();
     this.kw('SYNC') || this.kw('NO', 'DELAY');
     return { kind: 'drop', what, ...q, ifExists, temporary };
@@ -173,11 +176,7 @@ export class DdlParser extends InsertParser {
     this.advance();
     this.kw('TEMPORARY');
     this.kw('TABLE');
-    let ifExists = false;
-    if (this.kw('IF')) {
-      this.needKw('EXISTS');
-      ifExists = true;
-    }
+    const ifExists = this.ifExists();
     return { kind: 'truncate', ...this.qualifiedName(), ifExists };
   }
 
