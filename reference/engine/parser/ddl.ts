@@ -158,14 +158,20 @@ export class DdlParser extends InsertParser {
     return true;
   }
 
+  /** DATABASE, VIEW, DICTIONARY or TABLE after DROP/EXISTS; TABLE may be left out where `tableRequired` is false. */
+  protected objectKind(tableRequired: boolean): 'table' | 'database' | 'view' | 'dictionary' {
+    if (this.kw('DATABASE')) return 'database';
+    if (this.kw('VIEW')) return 'view';
+    if (this.kw('DICTIONARY')) return 'dictionary';
+    if (tableRequired) this.needKw('TABLE');
+    else this.kw('TABLE');
+    return 'table';
+  }
+
   protected drop(): Statement {
     this.advance();
     const temporary = this.kw('TEMPORARY');
-    let what: 'table' | 'database' | 'view' | 'dictionary' = 'table';
-    if (this.kw('DATABASE')) what = 'database';
-    else if (this.kw('VIEW')) what = 'view';
-    else if (this.kw('DICTIONARY')) what = 'dictionary';
-    else this.needKw('TABLE');
+    const what = this.objectKind(true);
     const ifExists = this.ifExists();
     const q = what === 'database' ? { name: this.identifier('database name') } : this.qualifiedName();
     this.kw('SYNC') || this.kw('NO', 'DELAY');
@@ -183,11 +189,7 @@ export class DdlParser extends InsertParser {
   protected exists(): Statement {
     this.advance();
     const temporary = this.kw('TEMPORARY');
-    let what: 'table' | 'database' | 'view' | 'dictionary' = 'table';
-    if (this.kw('DATABASE')) what = 'database';
-    else if (this.kw('VIEW')) what = 'view';
-    else if (this.kw('DICTIONARY')) what = 'dictionary';
-    else this.kw('TABLE');
+    const what = this.objectKind(false);
     const q = what === 'database' ? { name: this.identifier('database name') } : this.qualifiedName();
     return { kind: 'exists', what, ...q, temporary };
   }
