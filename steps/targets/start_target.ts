@@ -14,30 +14,30 @@ export async function startTarget(spec: string, options: TargetOptions = {}): Pr
   return rememberStarted(await startNamedTarget(spec, options));
 }
 
+/** `kind=argument` → its parts; the argument (a path, an image, a version, a URL) is optional. */
+function splitSpec(spec: string): { kind: string; arg: string | undefined } {
+  const at = spec.indexOf('=');
+  return at === -1 ? { kind: spec, arg: undefined } : { kind: spec.slice(0, at), arg: spec.slice(at + 1) };
+}
+
+type Starter = (arg: string | undefined, options: TargetOptions) => Promise<RunningTarget> | RunningTarget;
+
+// Container targets load testcontainers only when asked for.
+const STARTERS: Record<string, Starter> = {
+  reference: (version, options) => startReference(options, version),
+  'clickhouse-binary': (path, options) => startClickHouseBinary(path || undefined, options),
+  'clickhouse-chdb': (path, options) => startClickHouseChdb(path || undefined, options),
+  'clickhouse-container': async (image, options) =>
+    (await import('./clickhouse_container.ts')).startClickHouseContainer(image || undefined, options),
+  'starrocks-container': async (image, options) =>
+    (await import('./starrocks_container.ts')).startStarRocksContainer(image || undefined, options),
+  starrocks: (url, options) => startStarRocks(url, options),
+};
+
 async function startNamedTarget(spec: string, options: TargetOptions): Promise<RunningTarget> {
-  if (spec === 'reference') return startReference(options);
-  if (spec.startsWith('reference=')) return startReference(options, spec.slice('reference='.length));
-  if (spec === 'clickhouse-binary' || spec.startsWith('clickhouse-binary=')) {
-    const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
-    return startClickHouseBinary(path || undefined, options);
-  }
-  if (spec === 'clickhouse-chdb' || spec.startsWith('clickhouse-chdb=')) {
-    const path = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
-    return startClickHouseChdb(path || undefined, options);
-  }
-  if (spec === 'clickhouse-container' || spec.startsWith('clickhouse-container=')) {
-    const { startClickHouseContainer } = await import('./clickhouse_container.ts');
-    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
-    return startClickHouseContainer(image || undefined, options);
-  }
-  if (spec === 'starrocks-container' || spec.startsWith('starrocks-container=')) {
-    const { startStarRocksContainer } = await import('./starrocks_container.ts');
-    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined;
-    return startStarRocksContainer(image || undefined, options);
-  }
-  if (spec === 'starrocks' || spec.startsWith('starrocks=')) {
-    return startStarRocks(spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : undefined, options);
-  }
+  const { kind, arg } = splitSpec(spec);
+  const starter = Object.hasOwn(STARTERS, kind) ? STARTERS[kind] : undefined;
+  if (starter) return starter(arg, options);
   if (/^https?:\/\//.test(spec)) {
     const url = new URL(spec);
     // Credentials in the URL are a convenience; --user/--password win.
@@ -54,18 +54,11 @@ async function startNamedTarget(spec: string, options: TargetOptions): Promise<R
 
 /** The directory name a target's reports go to by default. */
 export function targetSlug(spec: string): string {
-  if (spec.startsWith('reference=')) return `reference-${spec.slice('reference='.length)}`;
-  if (spec.startsWith('clickhouse-binary')) return 'clickhouse-binary';
-  if (spec.startsWith('clickhouse-chdb')) return 'clickhouse-chdb';
-  if (spec.startsWith('clickhouse-container')) {
-    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : 'default';
-    return `clickhouse-container_${image.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
-  }
-  if (spec === 'starrocks') return 'starrocks';
-  if (spec.startsWith('starrocks-container')) {
-    const image = spec.includes('=') ? spec.slice(spec.indexOf('=') + 1) : 'default';
-    return `starrocks-container_${image.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
-  }
-  if (spec.startsWith('starrocks=')) return `starrocks_${targetSlug(spec.slice('starrocks='.length))}`;
-  return spec.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'target';
+  const { kind, arg } = splitSpec(spec);
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');
+  if (kind === 'reference') return arg === undefined ? 'reference' : `reference-${arg}`;
+  if (kind === 'clickhouse-binary' || kind === 'clickhouse-chdb') return kind;
+  if (kind === 'clickhouse-container' || kind === 'starrocks-container') return `${kind}_${safe(arg ?? 'default')}`;
+  if (kind === 'starrocks') return arg === undefined ? 'starrocks' : `starrocks_${targetSlug(arg)}`;
+  return safe(spec.replace(/^https?:\/\//, '')).replace(/^_+|_+$/g, '') || 'target';
 }
