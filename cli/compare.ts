@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { targetSlug } from '../steps/targets/start_target.ts';
+import { targetSlug } from '../steps/runner.ts';
 import { percentText, writeMatrix } from './matrix.ts';
 import type { RunOptions } from './run.ts';
 import { USAGE, UsageError } from './usage.ts';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { RunResults, ScenarioResult } from './results.ts';
+import type { RunResults, ScenarioResult } from '../steps/runner.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXPECTATIONS_DIR = join(ROOT, 'expectations');

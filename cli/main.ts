@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { EMULATED_VERSIONS } from '../reference/clickhouse/compat.ts';
-import { TargetUnavailable } from '../steps/targets/target.ts';
+import { TargetUnavailable } from '../steps/runner.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function port(name: string, value: string | undefined, fallback: number): number {

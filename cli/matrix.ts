@@ -6,9 +6,8 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { outsideRange, sinceRequirement, untilRequirement } from '../steps/support/version.ts';
+import { outsideRange, sinceRequirement, untilRequirement, type RunResults, type ScenarioResult, type ScenarioStatus } from '../steps/runner.ts';
 import { dashboardHtml } from './dashboard.ts';
-import type { RunResults, ScenarioResult, ScenarioStatus } from './results.ts';
 
 /**
  * How a scenario ended on one target, as the dashboard shows it. `failed` also

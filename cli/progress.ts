@@ -3,9 +3,7 @@
 // into a file or pipe, where cucumber's 'progress' formatter stays as it was.
 // Fed the cucumber message stream, like ResultCollector.
 
-import type { runCucumber } from '@cucumber/cucumber/api';
-
-type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
+import type { Envelope } from '../steps/runner.ts';
 
 interface Output {
   write(text: string): unknown;

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunResults, ScenarioResult } from './results.ts';
+import type { RunResults, ScenarioResult } from '../steps/runner.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // A pull request (PR #12345) or a file of ClickHouse's source (src/…, programs/…, a .cpp or .h).

@@ -7,7 +7,7 @@
 //                 [--show K] [--json FILE] [--baseline FILE [--update-baseline yes]]
 
 import { readFile, writeFile } from 'node:fs/promises';
-import { startTarget, type RunningTarget } from '../../steps/targets/start_target.ts';
+import { startTarget, type RunningTarget } from '../../steps/runner.ts';
 import { CATEGORIES, generateCase, type Category } from './cases.ts';
 import { runCase, type CaseOutcome, type Endpoint } from './compare.ts';
 

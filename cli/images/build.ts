@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { access, cp, mkdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dockerCall, imageLabels, type DockerEndpoint } from '../../steps/targets/docker_api.ts';
+import { dockerCall, imageLabels, type DockerEndpoint } from '../../steps/runner.ts';
 import { DEBIAN_SUITE, INPUTS_LABEL, inputsHash, type ImageRecipe } from './recipes.ts';
 
 const MIRROR = 'http://deb.debian.org/debian';

@@ -2,7 +2,7 @@
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { dockerEndpoint, imageLabels } from '../../steps/targets/docker_api.ts';
+import { dockerEndpoint, imageLabels } from '../../steps/runner.ts';
 import { buildImage } from './build.ts';
 import { clickhouseChdbRecipe, clickhouseServerRecipe, INPUTS_LABEL, inputsHash, type ImageRecipe } from './recipes.ts';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { writeMatrix, type Matrix } from '../../cli/matrix.ts';
-import type { RunResults, ScenarioResult } from '../../cli/results.ts';
+import type { RunResults, ScenarioResult } from '../../steps/runner.ts';
 import { browserUnavailable, findChromium } from '../../steps/support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

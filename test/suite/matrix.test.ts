@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildMatrix, matrixMarkdown, writeMatrix } from '../../cli/matrix.ts';
-import type { RunResults } from '../../cli/results.ts';
+import type { RunResults } from '../../steps/runner.ts';
 
 function run(target: string, version: string, date: string, statuses: Record<string, RunResults['scenarios'][number]['status']>): RunResults {
   const scenarios = Object.entries(statuses).map(([name, status]) => ({ name, uri: 'features/clickhouse/queries.feature', tags: [], status }));

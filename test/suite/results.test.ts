@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ResultCollector } from '../../cli/results.ts';
+import { ResultCollector } from '../../steps/runner.ts';
 
 type Message = Parameters<ResultCollector['onMessage']>[0];
 const feed = (collector: ResultCollector, messages: object[]) => {

@@ -4,7 +4,7 @@
 import type { runCucumber } from '@cucumber/cucumber/api';
 
 /** A cucumber message, typed through the API so that @cucumber/messages need not be a direct dependency. */
-type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
+export type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
 
 export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown'
   // Set from the target's expectation file (expectations.ts), never by cucumber.
