@@ -14,15 +14,15 @@ export interface ColumnDef {
 }
 
 /**
- * Rows travel in blocks, row-major. Values by type:
+ * Results travel in blocks of columns (columns/block.ts); `block.rows` gives
+ * them row by row. Values by type, as `Column.get` and rows give them:
  * (U)Int8..32, Float32/64 → number; (U)Int64 → bigint; String → string;
  * Bool → boolean; Date → days since 1970-01-01 (number);
  * DateTime → seconds since the epoch (number); Nullable(T) → null | T;
  * Array(T) → T[]; Nothing → null.
  */
-export interface Block {
-  rows: unknown[][];
-}
+export { Block } from './columns/block.ts';
+import type { Block } from './columns/block.ts';
 
 /** Live counters; the server reads them for X-ClickHouse-Summary and progress. */
 export interface Progress {

@@ -1,10 +1,12 @@
-// Databases and in-memory tables. A table's rows array is replaced, never
-// mutated, on INSERT/TRUNCATE, so a running SELECT keeps a consistent snapshot.
+// Databases and in-memory tables. A table's data is a list of immutable
+// blocks (parts); INSERT and TRUNCATE replace the list, never a block in it,
+// so a running SELECT keeps the snapshot it started with.
 
 import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
 import type { DataType } from './types.ts';
 import type { Expr } from './parser/ast.ts';
+import { Block } from './columns/block.ts';
 
 export interface TableColumn {
   name: string;
@@ -27,8 +29,9 @@ export interface Table {
   primaryKey?: string;
   comment: string;
   createdAt: number;
-  rows: readonly unknown[][];
-  /** Approximate in-memory size, kept with the rows. */
+  /** The stored blocks, oldest first; replaced as a whole, each block immutable. */
+  parts: readonly Block[];
+  /** Approximate in-memory size, kept with the parts. */
   bytes: number;
   /**
    * What the dialect that created the table keeps of it beyond the core's
@@ -44,6 +47,29 @@ export interface Database {
   uuid: string;
   comment: string;
   tables: Map<string, Table>;
+}
+
+export function tableParts(t: Table): readonly Block[] {
+  return t.parts;
+}
+
+export function tableRowCount(t: Table): number {
+  let n = 0;
+  for (const p of t.parts) n += p.length;
+  return n;
+}
+
+/** The stored rows, materialised (for code that still works row by row). */
+export function tableRows(t: Table): unknown[][] {
+  if (t.parts.length === 1) return t.parts[0]!.rows;
+  const out: unknown[][] = [];
+  for (const p of t.parts) for (const r of p.rows) out.push(r);
+  return out;
+}
+
+/** Replace the data by these rows (TRUNCATE, a key model's merge, CREATE … AS SELECT). */
+export function setTableRows(t: Table, rows: unknown[][]): void {
+  t.parts = rows.length ? [Block.ofRows(t.columns.map((c) => c.type), rows)] : [];
 }
 
 export function backQuoteIfNeed(name: string): string {

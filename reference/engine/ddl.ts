@@ -78,7 +78,7 @@ export function buildTable(st: CreateTable, database: string, env: FunctionEnv, 
     ...(st.primaryKey !== undefined ? { primaryKey: st.primaryKey } : {}),
     comment: st.comment ?? '',
     createdAt: Math.floor(Date.now() / 1000),
-    rows: [],
+    parts: [],
     bytes: 0,
   };
 }

@@ -7,7 +7,8 @@ import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
 import { defaultValue } from './types.ts';
 import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from './api.ts';
-import { Catalog } from './catalog.ts';
+import { Catalog, setTableRows, tableRows } from './catalog.ts';
+import { Block } from './columns/block.ts';
 import type { Table } from './catalog.ts';
 import { Parser } from './parser/parser.ts';
 import { Compiler } from './expr/compiler.ts';
@@ -356,11 +357,11 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     const bytes = rowsBytes(table.columns, full);
     // One assignment: concurrent readers keep the array they already hold.
     if (merge) {
-      const merged = merge(table.rows, full, bytes);
-      table.rows = merged.rows;
+      const merged = merge(tableRows(table), full, bytes);
+      setTableRows(table, merged.rows as unknown[][]);
       table.bytes = merged.bytes;
-    } else {
-      table.rows = table.rows.length === 0 ? full : table.rows.concat(full);
+    } else if (full.length) {
+      table.parts = [...table.parts, Block.ofRows(table.columns.map((c) => c.type), full)];
       table.bytes += bytes;
     }
     if (ctx) {

@@ -2,6 +2,7 @@
 // EXISTS, KILL ...), as opposed to a planned SELECT's lazy blocks.
 
 import type { ColumnDef, NoResult, QueryContext, RowsResult } from './api.ts';
+import { Block } from './columns/block.ts';
 
 export const NONE: NoResult = { kind: 'none' };
 
@@ -14,7 +15,7 @@ export function rowsResult(columns: ColumnDef[], rows: unknown[][], ctx: QueryCo
       async *[Symbol.asyncIterator]() {
         if (rows.length === 0) return;
         ctx.progress.resultRows += rows.length;
-        yield { rows };
+        yield Block.ofRows(columns.map((c) => c.type), rows);
       },
     },
   };

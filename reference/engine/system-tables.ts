@@ -4,6 +4,7 @@ import { T, arrayOf, nullable, serializeText } from './types.ts';
 import type { DataType } from './types.ts';
 import type { ColumnDef } from './api.ts';
 import type { Catalog } from './catalog.ts';
+import { tableRowCount } from './catalog.ts';
 import type { Settings } from './settings.ts';
 import { settingValueText } from './settings.ts';
 import { allFunctionNames } from './functions/registry.ts';
@@ -89,7 +90,7 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
           tables.push({
             name: t.name, engine: t.engine, create: showCreateTable(t), uuid: t.uuid, engineFull: t.engineFull,
             pk: t.primaryKey ?? t.orderBy ?? '', sk: t.orderBy ?? '', part: t.partitionBy ?? '',
-            rows: BigInt(t.rows.length), bytes: BigInt(t.bytes), comment: t.comment, time: t.createdAt,
+            rows: BigInt(tableRowCount(t)), bytes: BigInt(t.bytes), comment: t.comment, time: t.createdAt,
           });
         }
         tables.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -99,7 +100,7 @@ export const SYSTEM_TABLES: Record<string, SystemTable> = {
       }
       // Temporary tables come last, with an empty database (StorageSystemTables).
       for (const t of scope?.tables.values() ?? []) {
-        out.push(['', t.name, t.uuid, t.engine, 1, [], '', t.createdAt, showCreateTable(t), t.engineFull, '', '', '', BigInt(t.rows.length), BigInt(t.bytes), t.comment]);
+        out.push(['', t.name, t.uuid, t.engine, 1, [], '', t.createdAt, showCreateTable(t), t.engineFull, '', '', '', BigInt(tableRowCount(t)), BigInt(t.bytes), t.comment]);
       }
       return out;
     },

@@ -1,7 +1,8 @@
 // A tiny stand-in for the SQL engine, so the HTTP layer's tests do not depend
 // on SQL coverage: it understands just the statements these tests send.
 
-import type { Block, ColumnDef, ExecResult, QueryContext } from '../../reference/engine/api.ts';
+import { Block } from '../../reference/engine/api.ts';
+import type { ColumnDef, ExecResult, QueryContext } from '../../reference/engine/api.ts';
 import { EngineError } from '../../reference/engine/errors.ts';
 import { T } from '../../reference/engine/types.ts';
 import type { ParsedQuery } from '../../reference/engine/api.ts';
@@ -69,19 +70,19 @@ export class FakeEngine implements QueryEngine {
           }
           ctx.progress.readRows += rows.length;
           ctx.progress.readBytes += rows.length * 8;
-          yield { rows };
+          yield Block.ofRows([T.UInt64], rows);
         }
       }
       return { kind: 'rows', columns: [{ name: 'number', type: T.UInt64 }], blocks: blocks() };
     }
     if (/FROM t/.test(sql)) {
       const rows = this.table;
-      return { kind: 'rows', columns: this.columns, blocks: (async function* () { yield { rows }; })() };
+      return { kind: 'rows', columns: this.columns, blocks: (async function* () { yield Block.ofRows([T.UInt8], rows); })() };
     }
     const value = /^SELECT\s+(\d+)/i.exec(sql)?.[1] ?? "1";
     ctx.progress.readRows += 1;
     ctx.progress.readBytes += 1;
-    return { kind: 'rows', columns: [{ name: value, type: T.UInt8 }], blocks: (async function* () { yield { rows: [[Number(value)]] }; })() };
+    return { kind: 'rows', columns: [{ name: value, type: T.UInt8 }], blocks: (async function* () { yield Block.ofRows([T.UInt8], [[Number(value)]]); })() };
   }
 
   authenticate(user: string, password: string): EngineUser {

@@ -5,7 +5,7 @@
 
 import { EngineError } from '../errors.ts';
 import type { ColumnDef, NoResult, QueryContext } from '../api.ts';
-import { backQuoteIfNeed, nameForLogs } from '../catalog.ts';
+import { backQuoteIfNeed, nameForLogs, setTableRows } from '../catalog.ts';
 import type { Table } from '../catalog.ts';
 import { NONE } from '../results.ts';
 import type { Statement } from '../parser/ast.ts';
@@ -105,7 +105,7 @@ export async function createTable(st: CreateTable, ctx: QueryContext, engine: En
   }
   if (to.addsBeforeRows) place();
   const rows: unknown[][] = [];
-  for await (const b of plan.blocks()) rows.push(...b);
+  for await (const b of plan.blocks()) for (const r of b.rows) rows.push(r);
   const target = table.columns.map((c) => ({ name: c.name, type: c.type }));
   const conv = rows.map((r) => r.map((v, i) => convertValue(v, plan.columns[i]!.type, target[i]!.type)));
   if (!to.addsBeforeRows) place();
@@ -119,7 +119,7 @@ export function createTemporaryTable(engine: Engine, scope: SessionScope, name: 
     kind: 'create_table', name, ifNotExists: false, orReplace: false, temporary: true, tableSettings: [],
     columns: columns.map((c) => ({ name: c.name, type: c.type.name })), engine: MEMORY,
   }, '', engine.functionEnv(undefined));
-  table.rows = rows;
+  setTableRows(table, rows);
   table.bytes = rowsBytes(table.columns, rows);
   scope.addTable(table);
 }

@@ -44,7 +44,7 @@ export async function insertSelect(st: Insert, ctx: QueryContext, engine: Engine
   }
   const rows: unknown[][] = [];
   for await (const b of plan.blocks()) {
-    for (const r of b) rows.push(r.map((v, i) => (v === null && target[i]!.type.kind !== 'Nullable' ? defaultValue(target[i]!.type) : convertValue(v, plan.columns[i]!.type, target[i]!.type))));
+    for (const r of b.rows) rows.push(r.map((v, i) => (v === null && target[i]!.type.kind !== 'Nullable' ? defaultValue(target[i]!.type) : convertValue(v, plan.columns[i]!.type, target[i]!.type))));
   }
   engine.appendRows(table, target, rows, ctx);
   return NONE;

@@ -8,6 +8,9 @@ import type { Statement } from '../parser/ast.ts';
 import { planSelect } from '../planner/plan.ts';
 import { formatReadableQuantity } from '../functions/misc.ts';
 import type { Engine } from '../index.ts';
+import type { Block } from '../columns/block.ts';
+import { BigIntColumn, NumberColumn, StringColumn } from '../columns/column.ts';
+import type { DataType } from '../types.ts';
 
 export async function select(st: Statement & { kind: 'select' }, ctx: QueryContext, engine: Engine): Promise<RowsResult> {
   const plan = await planSelect(st.query, engine.execEnv(ctx));
@@ -21,8 +24,7 @@ export async function select(st: Statement & { kind: 'select' }, ctx: QueryConte
     let bytes = 0;
     for await (const b of plan.blocks()) {
       rows += b.length;
-      let blockBytes = 0;
-      for (const r of b) for (let i = 0; i < types.length; i++) blockBytes += valueSize(types[i]!, r[i]);
+      const blockBytes = resultBytes(b, types);
       bytes += blockBytes;
       const overRows = maxRows > 0 && rows > maxRows;
       const overBytes = maxBytes > 0 && bytes > maxBytes;
@@ -33,7 +35,7 @@ export async function select(st: Statement & { kind: 'select' }, ctx: QueryConte
       }
       ctx.progress.resultRows += b.length;
       ctx.progress.resultBytes += blockBytes;
-      yield { rows: b };
+      yield b;
       if (overRows || overBytes) return;
     }
   };
@@ -43,6 +45,22 @@ export async function select(st: Statement & { kind: 'select' }, ctx: QueryConte
     blocks: { [Symbol.asyncIterator]: blocks },
     ...(plan.rowsBeforeLimit ? { rowsBeforeLimit: plan.rowsBeforeLimit } : {}),
   };
+}
+
+/** result_bytes of a block: fixed-width and String columns by their sizes, other columns value by value. */
+function resultBytes(b: Block, types: readonly DataType[]): number {
+  if (!b.isColumnar) {
+    let n = 0;
+    for (const r of b.rows) for (let i = 0; i < types.length; i++) n += valueSize(types[i]!, r[i]);
+    return n;
+  }
+  let n = 0;
+  for (const c of b.columns) {
+    if (c instanceof NumberColumn || c instanceof BigIntColumn) n += c.length * valueSize(c.type, 0);
+    else if (c instanceof StringColumn) n += c.byteSize();
+    else for (let i = 0; i < c.length; i++) n += valueSize(c.type, c.get(i));
+  }
+  return n;
 }
 
 function valueSize(t: ColumnDef['type'], v: unknown): number {

@@ -12,7 +12,7 @@ export function truncate(st: Statement & { kind: 'truncate' }, ctx: QueryContext
     : engine.resolveTable(st.db, st.name, ctx);
   if (t && t.database !== '') engine.accessFor(ctx).check('TRUNCATE', { db: t.database, table: t.name });
   if (t) {
-    t.rows = [];
+    t.parts = [];
     t.bytes = 0;
   }
   return NONE;

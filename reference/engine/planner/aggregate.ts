@@ -15,6 +15,7 @@ import { checkInterrupted, performSleep } from './interrupts.ts';
 import { orderTarget, positional } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 import type { Projection } from './projection.ts';
+import { Block, forEachRow } from '../columns/block.ts';
 
 /** Aggregate calls used anywhere after grouping, aliases followed (each once per alias chain). */
 function aggregateCalls(exprs: Expr[], aliases: Map<string, Expr>): (Expr & { t: 'fn' })[] {
@@ -82,13 +83,15 @@ export function aggregate(core: SelectCore, selectExprs: Expr[], source: Source,
   const having = core.having ? postCompiler.compile(core.having) : undefined;
   const orderKeys = (core.orderBy ?? []).map((o) => postCompiler.compile(orderTarget(o.expr, selectExprs)));
   const grouped = core.groupBy !== undefined && core.groupBy.length > 0;
-  const groupRows = async function* (): AsyncGenerator<unknown[][]> {
+  const outTypes = [...keys.map((k) => k.type), ...aggs.map((a) => a.type)];
+  const used = source.columns.map((c) => c.used === true);
+  const groupRows = async function* (): AsyncGenerator<Block> {
     const groups = new Map<string, { keys: unknown[]; states: AggregateState[] }>();
     const newStates = (): AggregateState[] => aggs.map((a) => a.def.create(a.types, a.params));
     if (!grouped) groups.set('', { keys: [], states: newStates() });
     for await (const b of rows()) {
       const st: EvalState = { sleepSeconds: 0 };
-      for (const r of b) {
+      forEachRow(b, (r) => {
         let g;
         if (grouped) {
           const kv = keys.map((k) => k.ev(r, st));
@@ -107,13 +110,13 @@ export function aggregate(core: SelectCore, selectExprs: Expr[], source: Source,
           if (!a.def.keepNulls && vals.some((v) => v === null)) continue;
           g.states[i]!.add(vals);
         }
-      }
+      }, used);
       await performSleep(env, st.sleepSeconds);
       checkInterrupted(env);
     }
     const out: unknown[][] = [];
     for (const g of groups.values()) out.push([...g.keys, ...g.states.map((s) => s.result())]);
-    yield out;
+    yield Block.ofRows(outTypes, out);
   };
   return { projections, orderKeys, ...(having ? { having } : {}), rows: groupRows };
 }

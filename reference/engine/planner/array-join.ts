@@ -11,6 +11,7 @@ import type { ScopeColumn } from '../expr/compiler.ts';
 import type { EvalState } from '../expr/compiled.ts';
 import type { ExecEnv, Source } from './env.ts';
 import { performSleep } from './interrupts.ts';
+import { Block } from '../columns/block.ts';
 import { findArrayJoin } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 
@@ -47,12 +48,12 @@ export function arrayJoin(core: SelectCore, selectExprs: Expr[], source: Source,
       for await (const b of source.blocks()) {
         const out: unknown[][] = [];
         const st: EvalState = { sleepSeconds: 0 };
-        for (const r of b) {
+        for (const r of b.rows) {
           const arr = (argC.ev(r, st) as unknown[] | null) ?? [];
           for (const v of arr) out.push([...r, v]);
         }
         await performSleep(env, st.sleepSeconds);
-        if (out.length) yield out;
+        if (out.length) yield Block.ofRows(joined.columns.map((c) => c.type), out);
       }
     },
   };

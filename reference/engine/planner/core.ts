@@ -50,7 +50,8 @@ export async function planCore(core: SelectCore, env: ExecEnv): Promise<Plan> {
   const width = stage.projections.length;
   const projected = project(stage.rows, stage, source, aggregating, env);
   const materialise = orderBy.length > 0 || core.distinct || aggregating;
-  const ordered = materialise ? orderRows(projected, width, core.distinct, orderBy, env) : projected;
+  const carried = [...stage.projections, ...stage.orderKeys].map((p) => p.type);
+  const ordered = materialise ? orderRows(projected, carried, width, core.distinct, orderBy, env) : projected;
   const limited = limitRows(core, ordered, width, stage.orderKeys.length > 0, env);
   return { columns, blocks: limited.rows, rowsBeforeLimit: limited.rowsBeforeLimit };
 }

@@ -1,6 +1,7 @@
 // What a planned query runs with, and what planning gives back.
 
 import type { ColumnDef, Progress } from '../api.ts';
+import type { Block } from '../columns/block.ts';
 import type { Catalog, Table } from '../catalog.ts';
 import type { FunctionEnv } from '../expr/compiled.ts';
 import type { ScopeColumn } from '../expr/compiler.ts';
@@ -28,12 +29,12 @@ export interface ExecEnv {
 
 export interface Plan {
   columns: ColumnDef[];
-  blocks: () => AsyncGenerator<unknown[][]>;
+  blocks: () => AsyncGenerator<Block>;
   rowsBeforeLimit?: () => number | undefined;
 }
 
-/** Rows as they flow between stages, in blocks. */
-export type Blocks = () => AsyncGenerator<unknown[][]>;
+/** Blocks as they flow between stages. */
+export type Blocks = () => AsyncGenerator<Block>;
 
 /** What a stage reads: its columns (as expressions see them) and their blocks. */
 export interface Source {

@@ -3,6 +3,7 @@
 
 import type { SelectCore } from '../parser/ast.ts';
 import type { Blocks, ExecEnv } from './env.ts';
+import type { Block } from '../columns/block.ts';
 import { constNumber } from './limit-values.ts';
 
 export interface Limit {
@@ -28,7 +29,7 @@ export function limitRows(core: SelectCore, rows: Blocks, width: number, hasOrde
   const settingLimit = Number(env.settings.get('limit'));
   const settingOffset = Number(env.settings.get('offset'));
   let beforeLimit = 0;
-  const limited = async function* (): AsyncGenerator<unknown[][]> {
+  const limited = async function* (): AsyncGenerator<Block> {
     let skip = offset + settingOffset;
     let remaining = limit ?? Infinity;
     if (settingLimit > 0) remaining = Math.min(remaining, settingLimit);
@@ -43,7 +44,7 @@ export function limitRows(core: SelectCore, rows: Blocks, width: number, hasOrde
       }
       if (out.length > remaining) out = out.slice(0, remaining);
       remaining -= out.length;
-      if (hasOrderKeys) out = out.map((r) => r.slice(0, width));
+      if (hasOrderKeys) out = out.narrow(width);
       if (out.length) yield out;
       if (remaining <= 0) return;
     }

@@ -5,11 +5,13 @@
 import { rowKey, compareValues } from '../values/compare.ts';
 import type { OrderItem } from '../parser/ast.ts';
 import type { Blocks, ExecEnv } from './env.ts';
+import { Block } from '../columns/block.ts';
+import type { DataType } from '../types.ts';
 
-export function orderRows(rows: Blocks, width: number, distinct: boolean, orderBy: OrderItem[], env: ExecEnv): Blocks {
+export function orderRows(rows: Blocks, types: readonly DataType[], width: number, distinct: boolean, orderBy: OrderItem[], env: ExecEnv): Blocks {
   return async function* () {
     let all: unknown[][] = [];
-    for await (const b of rows()) for (const r of b) all.push(r);
+    for await (const b of rows()) for (const r of b.rows) all.push(r);
     if (distinct) {
       const seen = new Set<string>();
       all = all.filter((r) => {
@@ -43,6 +45,6 @@ export function orderRows(rows: Blocks, width: number, distinct: boolean, orderB
       });
     }
     const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
-    for (let i = 0; i < all.length; i += blockSize) yield all.slice(i, i + blockSize);
+    for (let i = 0; i < all.length; i += blockSize) yield Block.ofRows(types, all.slice(i, i + blockSize));
   };
 }

@@ -6,6 +6,7 @@ import type { SelectQuery } from '../parser/ast.ts';
 import { convertValue, leastSupertype } from '../values/convert.ts';
 import type { ExecEnv, Plan } from './env.ts';
 import { planCore } from './core.ts';
+import { Block } from '../columns/block.ts';
 
 export async function planSelect(q: SelectQuery, env: ExecEnv): Promise<Plan> {
   if (q.parts.length === 1) return planCore(q.parts[0]!, env);
@@ -23,7 +24,8 @@ export async function planSelect(q: SelectQuery, env: ExecEnv): Promise<Plan> {
     blocks: async function* () {
       for (const p of plans) {
         for await (const b of p.blocks()) {
-          yield b.map((r) => r.map((v, i) => convertValue(v, p.columns[i]!.type, columns[i]!.type)));
+          const same = p.columns.every((c, i) => c.type.name === columns[i]!.type.name);
+          yield same ? b : Block.ofRows(columns.map((c) => c.type), b.rows.map((r) => r.map((v, i) => convertValue(v, p.columns[i]!.type, columns[i]!.type))));
         }
       }
     },

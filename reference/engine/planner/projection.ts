@@ -10,6 +10,7 @@ import type { Blocks, ExecEnv, Source } from './env.ts';
 import { checkInterrupted, performSleep } from './interrupts.ts';
 import { orderTarget } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
+import { Block, forEachRow } from '../columns/block.ts';
 
 /** The select items with `*` and `t.*` replaced by the source's columns. */
 export function expandStar(core: SelectCore, source: Source, scope: string): Expr[] {
@@ -52,22 +53,30 @@ export function project(rows: Blocks, p: Projection, source: Source, aggregating
   const identity = !aggregating && !having && orderKeys.length === 0 && projections.length === source.columns.length
     && projections.every((c, i) => c.columnIndex === i);
   if (identity) return rows;
+  const all = [...projections, ...orderKeys];
+  const types = all.map((c) => c.type);
+  // Plain column references (reordered, repeated, a subset) move columns, not values.
+  const picks = !aggregating && !having && all.every((c) => c.columnIndex !== undefined) ? all.map((c) => c.columnIndex!) : undefined;
+  if (picks) return async function* () {
+    for await (const b of rows()) yield b.pick(picks);
+  };
   return async function* () {
+    const used = aggregating ? undefined : source.columns.map((c) => c.used === true);
     for await (const b of rows()) {
       const st: EvalState = { sleepSeconds: 0 };
       const out: unknown[][] = [];
-      for (const r of b) {
+      forEachRow(b, (r) => {
         if (having) {
           const h = having.ev(r, st);
-          if (h === null || h === 0 || h === 0n || h === false) continue;
+          if (h === null || h === 0 || h === 0n || h === false) return;
         }
-        const row = projections.map((c) => c.ev(r, st));
-        if (orderKeys.length) for (const k of orderKeys) row.push(k.ev(r, st));
+        const row = new Array<unknown>(all.length);
+        for (let i = 0; i < all.length; i++) row[i] = all[i]!.ev(r, st);
         out.push(row);
-      }
+      }, used);
       await performSleep(env, st.sleepSeconds);
       checkInterrupted(env);
-      if (out.length) yield out;
+      if (out.length) yield Block.ofRows(types, out);
     }
   };
 }

@@ -3,7 +3,7 @@
 // temporary table, read in max_block_size blocks under max_rows_to_read.
 
 import { EngineError } from '../errors.ts';
-import { T, valueBytes } from '../types.ts';
+import { T } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { TableExpr } from '../parser/ast.ts';
 import type { ScopeColumn } from '../expr/compiler.ts';
@@ -14,12 +14,9 @@ import type { ExecEnv, Source } from './env.ts';
 import { checkInterrupted } from './interrupts.ts';
 import { constNumber } from './limit-values.ts';
 import { planSelect } from './plan.ts';
-
-function rowBytes(types: DataType[], row: unknown[]): number {
-  let n = 0;
-  for (let i = 0; i < types.length; i++) n += valueBytes(types[i]!, row[i]);
-  return n;
-}
+import { Block } from '../columns/block.ts';
+import { BigIntColumn, NumberColumn } from '../columns/column.ts';
+import { tableParts } from '../catalog.ts';
 
 function numbersSource(env: ExecEnv, start: bigint, count: number | undefined, name: string, limitHint?: number): Source {
   const columns: ScopeColumn[] = [{ name: name === 'zeros' ? 'zero' : 'number', type: name === 'zeros' ? T.UInt8 : T.UInt64, tables: ['numbers', name] }];
@@ -38,41 +35,61 @@ function numbersSource(env: ExecEnv, start: bigint, count: number | undefined, n
         if (maxRead > 0 && env.progress.readRows + n > maxRead && Number(env.settings.get('read_overflow_mode') === 'throw' ? 1 : 0)) {
           throw new EngineError('TOO_MANY_ROWS', `Limit for rows (controlled by 'max_rows_to_read' setting) exceeded, max rows: ${formatReadableQuantity(maxRead)}, current rows: ${formatReadableQuantity(env.progress.readRows + n)}`);
         }
-        const rows = new Array<unknown[]>(n);
-        if (name === 'zeros') for (let i = 0; i < n; i++) rows[i] = [0];
-        else {
-          let v = start + BigInt(produced);
-          for (let i = 0; i < n; i++) rows[i] = [v++];
-        }
+        let column;
+        if (name === 'zeros') column = new NumberColumn(T.UInt8, new Uint8Array(n));
+        else column = new BigIntColumn(T.UInt64, countingFrom(start + BigInt(produced), n));
         produced += n;
         env.progress.readRows += n;
         env.progress.readBytes += n * (name === 'zeros' ? 1 : 8);
-        yield rows;
+        yield Block.ofColumns([column]);
       }
     },
   };
 }
 
-function rowsSource(env: ExecEnv, columns: ScopeColumn[], rows: readonly unknown[][]): Source {
-  const types = columns.map((c) => c.type);
+/** n consecutive UInt64 values from `first`, written as 32-bit halves while they stay below 2^53. */
+function countingFrom(first: bigint, n: number): BigUint64Array {
+  const data = new BigUint64Array(n);
+  if (first + BigInt(n) < 2n ** 53n) {
+    const words = new Uint32Array(data.buffer);
+    let v = Number(first);
+    for (let i = 0; i < n; i++, v++) {
+      words[2 * i] = v >>> 0;
+      words[2 * i + 1] = (v / 4294967296) >>> 0;
+    }
+  } else {
+    let v = first;
+    for (let i = 0; i < n; i++) data[i] = v++;
+  }
+  return data;
+}
+
+/** Stored blocks read in max_block_size pieces, each a slice of its part (no copy). */
+function partsSource(env: ExecEnv, columns: ScopeColumn[], parts: readonly Block[]): Source {
   return {
     columns,
     blocks: async function* () {
       const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
       const maxRead = Number(env.settings.get('max_rows_to_read'));
-      env.progress.totalRowsToRead += rows.length;
-      for (let i = 0; i < rows.length; i += blockSize) {
-        checkInterrupted(env);
-        const block = rows.slice(i, i + blockSize) as unknown[][];
-        if (maxRead > 0 && env.progress.readRows + block.length > maxRead && env.settings.get('read_overflow_mode') === 'throw') {
-          throw new EngineError('TOO_MANY_ROWS', `Limit for rows (controlled by 'max_rows_to_read' setting) exceeded, max rows: ${formatReadableQuantity(maxRead)}, current rows: ${formatReadableQuantity(env.progress.readRows + block.length)}`);
+      for (const p of parts) env.progress.totalRowsToRead += p.length;
+      for (const part of parts) {
+        for (let i = 0; i < part.length; i += blockSize) {
+          checkInterrupted(env);
+          const block = part.slice(i, i + blockSize);
+          if (maxRead > 0 && env.progress.readRows + block.length > maxRead && env.settings.get('read_overflow_mode') === 'throw') {
+            throw new EngineError('TOO_MANY_ROWS', `Limit for rows (controlled by 'max_rows_to_read' setting) exceeded, max rows: ${formatReadableQuantity(maxRead)}, current rows: ${formatReadableQuantity(env.progress.readRows + block.length)}`);
+          }
+          env.progress.readRows += block.length;
+          env.progress.readBytes += block.byteSize();
+          yield block;
         }
-        env.progress.readRows += block.length;
-        for (const r of block) env.progress.readBytes += rowBytes(types, r);
-        yield block;
       }
     },
   };
+}
+
+function rowsSource(env: ExecEnv, columns: ScopeColumn[], rows: unknown[][]): Source {
+  return partsSource(env, columns, rows.length ? [Block.ofRows(columns.map((c) => c.type), rows)] : []);
 }
 
 export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, scope: string, limitHint?: number): Promise<Source> {
@@ -129,8 +146,9 @@ export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, sco
   const visible = table.columns.filter((c) => c.defaultKind !== 'ALIAS' && c.defaultKind !== 'EPHEMERAL');
   const columns = visible.map((c) => ({ name: c.name, type: c.type, tables: qualified }));
   const idx = visible.map((c) => table.columns.indexOf(c));
-  const rows = idx.length === table.columns.length ? table.rows : table.rows.map((r) => idx.map((i) => r[i]));
-  return { ...rowsSource(env, columns, rows), ...(temporary ? {} : { table }) };
+  const all = tableParts(table);
+  const parts = idx.length === table.columns.length ? all : all.map((p) => p.pick(idx));
+  return { ...partsSource(env, columns, parts), ...(temporary ? {} : { table }) };
 }
 
 function unknownTableExpression(te: TableExpr & { t: 'table' }, scope: string, env: ExecEnv): EngineError {

@@ -14,7 +14,7 @@ export async function precompute(exprs: Expr[], env: ExecEnv, out: Map<Expr, Com
     if (e.t === 'sub') {
       const plan = await planSelect(e.query, env);
       const rows: unknown[][] = [];
-      for await (const b of plan.blocks()) rows.push(...b);
+      for await (const b of plan.blocks()) for (const r of b.rows) rows.push(r);
       if (inSet) {
         const type = plan.columns[0]?.type ?? T.Nothing;
         const values = rows.map((r) => r[0]);

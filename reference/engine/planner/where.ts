@@ -8,6 +8,7 @@ import { Compiler } from '../expr/compiler.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
 import type { Blocks, ExecEnv, Source } from './env.ts';
 import { performSleep } from './interrupts.ts';
+import { forEachRow } from '../columns/block.ts';
 import type { CompileBase } from './expressions.ts';
 
 export function compileWhere(core: SelectCore, source: Source, base: CompileBase): Compiled | undefined {
@@ -21,6 +22,7 @@ export function compileWhere(core: SelectCore, source: Source, base: CompileBase
 }
 
 export function filterRows(source: Source, where: Compiled | undefined, env: ExecEnv): Blocks {
+  const used = source.columns.map((c) => c.used === true);
   return async function* () {
     for await (const b of source.blocks()) {
       if (!where) {
@@ -28,12 +30,14 @@ export function filterRows(source: Source, where: Compiled | undefined, env: Exe
         continue;
       }
       const st: EvalState = { sleepSeconds: 0 };
-      const out = b.filter((r) => {
+      const selected = new Uint32Array(b.length);
+      let n = 0;
+      forEachRow(b, (r, i) => {
         const v = where.ev(r, st);
-        return v !== null && v !== 0 && v !== 0n && v !== false;
-      });
+        if (v !== null && v !== 0 && v !== 0n && v !== false) selected[n++] = i;
+      }, used);
       await performSleep(env, st.sleepSeconds);
-      if (out.length) yield out;
+      if (n) yield b.take(selected, n);
     }
   };
 }

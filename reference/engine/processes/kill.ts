@@ -30,7 +30,7 @@ export async function killQueries(req: KillRequest, env: ExecEnv, processes: Pro
     }],
   }, env);
   const matched: [string, string, string][] = [];
-  for await (const b of plan.blocks()) for (const r of b) matched.push(r as [string, string, string]);
+  for await (const b of plan.blocks()) for (const r of b.rows) matched.push(r as [string, string, string]);
   if (matched.length === 0) return undefined;
 
   let denied = false;

@@ -132,7 +132,7 @@ export function buildStarRocksTable(st: SrCreateTable, database: string): Table 
   };
   return {
     database, name: st.name, uuid: randomUUID(), columns, engine: 'StarRocks', engineFull: `OLAP ${keysTypeSql(keysType)}`,
-    comment: meta.comment, createdAt: Math.floor(Date.now() / 1000), rows: [], bytes: 0, extension: meta,
+    comment: meta.comment, createdAt: Math.floor(Date.now() / 1000), parts: [], bytes: 0, extension: meta,
   };
 }
 

@@ -2,6 +2,7 @@
 // The HTTP status mirrors the body's `status`.
 
 import { javaHashMap } from '../envelopes.ts';
+import { tableRowCount } from '../../engine/catalog.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { Router } from '../http/router.ts';
 import type { TableMeta } from '../cluster/tables.ts';
@@ -48,7 +49,8 @@ export function registerConnectors(router: Router<FeHandler>, deps: FeDeps): voi
   router.add('GET', '/api/{db}/{table}/_count', restAction(deps, 'basic', (x, user) => {
     try {
       const meta = resolve(x, user, '{database}/{table} must be selected');
-      reply(x, 200, { size: c.engine.catalog.findTable(meta.db, meta.name)?.rows.length ?? 0 }, 4);
+      const table = c.engine.catalog.findTable(meta.db, meta.name);
+      reply(x, 200, { size: table ? tableRowCount(table) : 0 }, 4);
     } catch (e) {
       fail(x, e, 4);
     }

@@ -12,6 +12,7 @@ import type { Cluster } from '../cluster/cluster.ts';
 import { showProc } from './proc.ts';
 import { DdlError, feJson, feResult, feSend, required, restAction } from './action.ts';
 import type { FeDeps, FeHandler } from './action.ts';
+import { tableRowCount } from '../../engine/catalog.ts';
 
 function table(c: Cluster, db: string, tbl: string, opts: { dbMsg: string; tblMsg: string; notOlapMsg?: string }): TableMeta {
   if (!c.hasDatabase(db)) throw new DdlError(opts.dbMsg);
@@ -130,7 +131,8 @@ export function registerMeta(router: Router<FeHandler>, deps: FeDeps): void {
     const tbl = x.param('table');
     if (!tbl) throw new DdlError('No table selected.');
     const meta = table(c, db, tbl, { dbMsg: `Database[${db}] does not exist`, tblMsg: `Table[${tbl}] does not exist`, notOlapMsg: `Table[${tbl}] is not OLAP table` });
-    const rows = c.engine.catalog.findTable(db, tbl)?.rows.length ?? 0;
+    const found = c.engine.catalog.findTable(db, tbl);
+    const rows = found ? tableRowCount(found) : 0;
     feResult(x, JSON.stringify({ [meta.name]: rows }));
   }));
 

@@ -14,6 +14,7 @@ import type { ProcResult } from '../fe/proc.ts';
 import type { TablePrivilege } from '../users.ts';
 import { VERSION_COMMENT } from '../version.ts';
 import type { FeFrontend, FeQueryEvent, FeQueryOutcome } from './server.ts';
+import { Block } from '../../engine/columns/block.ts';
 
 /** The roles every FE has (AuthorizationMgr's built-in roles). */
 export const BUILTIN_ROLES = ['root', 'db_admin', 'user_admin', 'cluster_admin', 'security_admin', 'public'];
@@ -27,7 +28,7 @@ function rows(columns: string[], data: (string | null)[][]): ExecResult {
     columns: defs,
     blocks: {
       async *[Symbol.asyncIterator]() {
-        if (data.length > 0) yield { rows: data };
+        if (data.length > 0) yield Block.ofRows(defs.map((c) => c.type), data);
       },
     },
   };

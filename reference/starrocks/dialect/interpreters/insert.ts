@@ -52,7 +52,7 @@ export async function insert(st: SrStatement & { kind: 'insert' }, ctx: QueryCon
     const plan = await planSelect(new Rewriter(host, ctx).query(st.select!), env);
     if (plan.columns.length !== target.length) throw srErrors.columnCount();
     source = [];
-    for await (const b of plan.blocks()) for (const r of b) source.push({ values: r, types: plan.columns.map((c) => c.type) });
+    for await (const b of plan.blocks()) for (const r of b.rows) source.push({ values: r, types: plan.columns.map((c) => c.type) });
   }
   const db = table.database;
   const label = st.label ?? `insert_${randomUUID()}`;
@@ -82,7 +82,7 @@ export async function insert(st: SrStatement & { kind: 'insert' }, ctx: QueryCon
   // DEFAULT in VALUES: the column's default, as if the column were omitted.
   const withDefaults = converted.map((r) => r.map((v, i) => (v === undefined ? defaultFor(host, table, target[i]!.name, ctx) : v)));
   if (st.overwrite) {
-    table.rows = [];
+    table.parts = [];
     table.bytes = 0;
   }
   host.load(table, target.map((c) => ({ name: c.name, type: c.type })), withDefaults, ctx);

@@ -17,7 +17,7 @@ export async function select(st: SrStatement & { kind: 'select' }, ctx: QueryCon
       async *[Symbol.asyncIterator]() {
         for await (const b of plan.blocks()) {
           ctx.progress.resultRows += b.length;
-          yield { rows: b };
+          yield b;
         }
       },
     },

@@ -36,7 +36,7 @@ export function dropTable(st: SrStatement & { kind: 'drop_table' }, ctx: QueryCo
 export function truncate(st: SrStatement & { kind: 'truncate' }, ctx: QueryContext, host: StarRocksHost): NoResult {
   const t = findTable(host, st.db, st.name, ctx);
   if (isViewTable(t)) throw analysisError(`Table[${t.name}] is not OLAP table`);
-  t.rows = [];
+  t.parts = [];
   t.bytes = 0;
   return NONE;
 }

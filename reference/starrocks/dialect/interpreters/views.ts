@@ -23,7 +23,7 @@ export async function createView(st: SrStatement & { kind: 'create_view' }, ctx:
   host.catalog.addTable({
     database: db, name: st.name, uuid: randomUUID(), engine: 'VIEW', engineFull: st.text, comment: st.comment ?? '',
     columns: plan.columns.map((c, i) => ({ name: st.columns?.[i] ?? c.name, type: c.type })),
-    createdAt: Math.floor(Date.now() / 1000), rows: [], bytes: 0,
+    createdAt: Math.floor(Date.now() / 1000), parts: [], bytes: 0,
   }, false);
   return NONE;
 }
