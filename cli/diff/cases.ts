@@ -62,10 +62,22 @@ function scalarExpression(r: Random, depth = 0): string {
   ])();
 }
 
-const FORMATS = ['TabSeparated', 'TabSeparatedWithNames', 'TabSeparatedWithNamesAndTypes', 'CSV', 'CSVWithNames', 'JSON',
-  'JSONCompact', 'JSONEachRow', 'JSONCompactEachRow', 'JSONStrings', 'JSONCompactStrings', 'TSKV', 'Values', 'Vertical',
-  'Pretty', 'PrettyCompact', 'PrettySpace', 'Markdown', 'XML', 'RowBinary', 'Native', 'LineAsString', 'RawBLOB',
-  'JSONColumns', 'JSONObjectEachRow', 'TabSeparatedRaw', 'CustomSeparated', 'Null'] as const;
+const FORMATS = ['TabSeparated', 'TabSeparatedWithNames', 'TabSeparatedWithNamesAndTypes', 'TSVRaw', 'CSV', 'CSVWithNames',
+  'JSON', 'JSONCompact', 'JSONStrings', 'JSONCompactStrings', 'JSONEachRow', 'JSONL', 'JSONStringsEachRow', 'JSONCompactEachRow',
+  'JSONCompactStringsEachRow', 'JSONCompactEachRowWithNames', 'JSONCompactEachRowWithNamesAndTypes',
+  'JSONCompactStringsEachRowWithNamesAndTypes', 'JSONColumns', 'JSONCompactColumns', 'JSONColumnsWithMetadata',
+  'JSONObjectEachRow', 'PrettyJSONEachRow', 'TSKV', 'Values', 'Vertical', 'Pretty', 'PrettyCompact', 'PrettySpace',
+  'PrettyNoEscapes', 'PrettyCompactMonoBlock', 'PrettySpaceNoEscapes', 'Markdown', 'XML', 'RowBinary', 'RowBinaryWithNames',
+  'RowBinaryWithNamesAndTypes', 'Native', 'LineAsString', 'LineAsStringWithNames', 'LineAsStringWithNamesAndTypes', 'RawBLOB',
+  'TabSeparatedRaw', 'CustomSeparated', 'CustomSeparatedWithNames', 'CustomSeparatedWithNamesAndTypes', 'Null'] as const;
+
+/** Format settings people change, one of them sent now and then with a formats case. */
+const FORMAT_SETTINGS = ['output_format_json_quote_64bit_integers=1', 'output_format_json_quote_denormals=1',
+  'output_format_json_escape_forward_slashes=0', 'output_format_json_array_of_rows=1', 'output_format_json_pretty_print=0',
+  'output_format_write_statistics=0', 'output_format_pretty_max_rows=2', 'output_format_pretty_row_numbers=0',
+  'output_format_pretty_grid_charset=ASCII', 'output_format_pretty_max_value_width=3', 'output_format_pretty_color=1',
+  'format_csv_delimiter=%3B', 'format_custom_escaping_rule=CSV', 'format_custom_field_delimiter=%7C',
+  'output_format_markdown_escape_special_characters=1', 'format_tsv_null_representation=NULL'] as const;
 
 const COLUMN_TYPES: [string, (r: Random, i: number) => string][] = [
   ['UInt8', (r) => String(r.int(0, 255))], ['Int32', (r) => String(r.int(-100000, 100000))],
@@ -119,8 +131,13 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
         `SELECT 'a\\tb' AS t, NULL AS n, [1, 2] AS arr, toDate('2024-01-02') AS d`,
         `SELECT number AS \`with space\`, 'x"y' AS q FROM numbers(${r.int(1, 3)})`,
         `SELECT toUInt64(18446744073709551615) AS big, -1 AS neg, 1.5 AS f`,
+        `SELECT number, [[number], [number + 1, 7]] AS nested, 'line\\nbreak' AS ml, 1 / 0 AS inf FROM numbers(${r.int(1, 3)})`,
+        `SELECT number AS a_rather_long_column_name_for_pretty, '*_|#' AS md, -number AS neg FROM numbers(${r.int(0, 12)})`,
+        `SELECT toDateTime('2024-01-02 03:04:05') AS dt, toNullable('x') AS nx, true AS b, ['a', NULL] AS arr_n`,
       ]);
-      return { index, category, title: `${sql} FORMAT ${format}`, ...none, requests: [post(`${sql} FORMAT ${format}`)] };
+      const setting = r.chance(0.35) ? r.pick(FORMAT_SETTINGS) : '';
+      const title = `${sql} FORMAT ${format}${setting ? ` (${setting})` : ''}`;
+      return { index, category, title, ...none, requests: [post(`${sql} FORMAT ${format}`, setting)] };
     }
     case 'tables': {
       const count = r.int(1, 3);

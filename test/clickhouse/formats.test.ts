@@ -156,3 +156,66 @@ test('a number field that does not parse is an assertion failure naming the row'
     code: 27, message: "Cannot parse input: expected ',' before: 'x,2020-01-01\\n': (at row 1)\n",
   });
 });
+
+// ---------------------------------------------------------------- JSON family (bytes as ClickHouse 26.7 writes them)
+
+const ns: ColumnDef[] = [{ name: 'n', type: T.UInt64 }, { name: 'x"y/z', type: nullable(T.String) }];
+
+test('JSONStrings and JSONCompactStrings write every value as a JSON string, NULL as ᴺᵁᴸᴸ', () => {
+  assert.match(render('JSONStrings', ns, [[1n, null]]), /\t\t{\n\t\t\t"n": "1",\n\t\t\t"x\\"y\\\/z": "ᴺᵁᴸᴸ"\n\t\t}\n/);
+  assert.match(render('JSONCompactStrings', ns, [[1n, 'a/b']]), /\t\t\["1", "a\\\/b"\]\n\t\]/);
+});
+
+test('JSON spreads arrays of arrays over lines with tabs unless output_format_json_pretty_print is off', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: arrayOf(arrayOf(T.UInt8)) }];
+  assert.match(render('JSON', cols, [[[[1], [2, 3]]]]), /\t\t\t"a": \[\n\t\t\t\t\[1\],\n\t\t\t\t\[2,3\]\n\t\t\t\]\n/);
+  assert.match(render('JSON', cols, [[[[1], [2, 3]]]], ctx({ output_format_json_pretty_print: '0' })), /\t\t\t"a": \[\[1\],\[2,3\]\]\n/);
+});
+
+test('JSONCompact[Strings]EachRow[WithNames[AndTypes]]: arrays joined by ", ", text/plain', () => {
+  assert.equal(render('JSONCompactEachRowWithNamesAndTypes', ns, [[0n, 'a'], [1n, null]]),
+    '["n", "x\\"y\\/z"]\n["UInt64", "Nullable(String)"]\n[0, "a"]\n[1, null]\n');
+  assert.equal(render('JSONCompactStringsEachRowWithNames', ns, [[0n, null]]), '["n", "x\\"y\\/z"]\n["0", "ᴺᵁᴸᴸ"]\n');
+  assert.equal(render('JSONCompactEachRow', ns, []), '');
+  assert.equal(outputFormat('JSONCompactEachRow').contentType(new Settings()), 'text/plain; charset=UTF-8');
+  assert.equal(outputFormat('JSONCompactEachRow').create(ns, ctx()).exceptionSuffix!('E'), '["E"]\n');
+});
+
+test('JSONStringsEachRow is one object of strings a line; array_of_rows wraps them, still ndjson', () => {
+  assert.equal(render('JSONStringsEachRow', ns, [[5n, 'q']]), '{"n":"5","x\\"y\\/z":"q"}\n');
+  const c = ctx({ output_format_json_array_of_rows: '1' });
+  assert.equal(render('JSONStringsEachRow', ns, [[5n, 'q'], [6n, null]], c), '[\n{"n":"5","x\\"y\\/z":"q"},\n{"n":"6","x\\"y\\/z":"ᴺᵁᴸᴸ"}\n]\n');
+  assert.equal(outputFormat('JSONEachRow').contentType(c.settings), 'application/x-ndjson; charset=UTF-8');
+});
+
+test('JSONObjectEachRow names rows row_N, or by a String column left out of the row', () => {
+  assert.equal(render('JSONObjectEachRow', ns, [[1n, 'a'], [2n, null]]),
+    '{\n\t"row_1": {"n":1,"x\\"y\\/z":"a"},\n\t"row_2": {"n":2,"x\\"y\\/z":null}\n}\n');
+  assert.equal(render('JSONObjectEachRow', ns, []), '{\n\n}\n');
+  const cols: ColumnDef[] = [{ name: 'k', type: T.String }, { name: 'v', type: T.UInt8 }];
+  const c = ctx({ format_json_object_each_row_column_for_object_name: 'k' });
+  assert.equal(render('JSONObjectEachRow', cols, [['one', 1]], c), '{\n\t"one": {"v":1}\n}\n');
+  assert.throws(() => outputFormat('JSONObjectEachRow').create(cols, ctx({ format_json_object_each_row_column_for_object_name: 'v' })),
+    { code: 36 });
+});
+
+test('JSONColumns, JSONCompactColumns, JSONColumnsWithMetadata: one array per column', () => {
+  const rows = [[0n, 'a'], [1n, null]];
+  assert.equal(render('JSONColumns', ns, rows), '{\n\t"n": [0, 1],\n\t"x\\"y\\/z": ["a", null]\n}\n');
+  assert.equal(render('JSONColumns', ns, []), '{\n\t"n": [],\n\t"x\\"y\\/z": []\n}\n');
+  assert.equal(render('JSONCompactColumns', ns, rows), '[\n\t[0, 1],\n\t["a", null]\n]\n');
+  assert.equal(render('JSONCompactColumns', ns, []), '[\n\n]\n');
+  assert.match(render('JSONColumnsWithMetadata', ns, rows),
+    /\t\],\n\n\t"data":\n\t{\n\t\t"n": \[0, 1\],\n\t\t"x\\"y\\\/z": \["a", null\]\n\t},\n\n\t"rows": 2,\n\n\t"statistics"/);
+  assert.match(render('JSONColumnsWithMetadata', ns, []), /\t"data":\n\t{\n\n\t},\n\n\t"rows": 0,/);
+});
+
+test('PrettyJSONEachRow: four-space objects, arrays of arrays spread over lines', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: arrayOf(arrayOf(T.UInt8)) }, { name: 'b', type: arrayOf(T.UInt8) }];
+  assert.equal(render('PrettyJSONEachRow', cols, [[[[1, 2], []], [3]]]),
+    '{\n    "a": [\n        [1,2],\n        []\n    ],\n    "b": [3]\n}\n');
+});
+
+test('JSONCompactEachRowWithProgress writes rows as arrays', () => {
+  assert.match(render('JSONCompactEachRowWithProgress', ns, [[1n, null]]), /^{"meta":\[{"name":"n","type":"UInt64"},{"name":"x\\"y\\\/z","type":"Nullable\(String\)"}\]}\n{"row":\[1, null\]}\n/);
+});

@@ -8,6 +8,11 @@ import { csvInputs, csvOutputs } from './csv.ts';
 import { jsonEachRowInputs, jsonEachRowOutputs } from './json-each-row.ts';
 import { jsonEachRowWithProgressOutputs } from './json-each-row-with-progress.ts';
 import { jsonOutputs } from './json.ts';
+import { jsonColumnsOutputs } from './json-columns.ts';
+import { jsonCompactEachRowOutputs } from './json-compact-each-row.ts';
+import { jsonObjectEachRowOutputs } from './json-object-each-row.ts';
+import { jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
+import { prettyJsonEachRowOutputs } from './pretty-json-each-row.ts';
 import { nullOutputs } from './null.ts';
 import { prettyOutputs } from './pretty.ts';
 import { tabSeparatedInputs, tabSeparatedOutputs } from './tab-separated.ts';
@@ -23,7 +28,8 @@ export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStat
 const outputs = new Map<string, OutputFormat>();
 for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs, ...jsonEachRowWithProgressOutputs,
   ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs,
-  ...templateOutputs]) {
+  ...templateOutputs, ...jsonCompactEachRowOutputs, ...jsonStringsEachRowOutputs, ...jsonObjectEachRowOutputs,
+  ...jsonColumnsOutputs, ...prettyJsonEachRowOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
 

@@ -1,4 +1,5 @@
-// JSONEachRowWithProgress and JSONStringsEachRowWithProgress as 26.7 writes
+// JSONEachRowWithProgress, JSONStringsEachRowWithProgress and their Compact
+// forms (25.x, rows as arrays) as 26.7 writes
 // them (JSONEachRowWithProgressRowOutputFormat, reshaped by PR #74181 in
 // 25.1): one JSON object a line, {"meta":[…]} first, {"row":{…}} for each
 // row, {"progress":{…}} as progress happens, {"rows_before_limit_at_least":N}
@@ -9,7 +10,7 @@
 // and progress; the 24.8 mode writes 26.7's shape too.)
 
 import type { ColumnDef } from '../../engine/api.ts';
-import { jsonOptions, jsonString, jsonValue, plainText } from './text.ts';
+import { jsonCell, jsonOptions, jsonString } from './text.ts';
 import type { FormatContext, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
 function progressLine(stats: OutputStatistics): string {
@@ -24,7 +25,7 @@ function progressLine(stats: OutputStatistics): string {
   return `{"progress":{${shown.map(([k, n]) => `"${k}":"${n}"`).join(',')}}}\n`;
 }
 
-function withProgress(name: string, asStrings: boolean): OutputFormat {
+function withProgress(name: string, asStrings: boolean, compact: boolean): OutputFormat {
   return {
     name,
     contentType: () => 'application/json; charset=UTF-8',
@@ -32,15 +33,17 @@ function withProgress(name: string, asStrings: boolean): OutputFormat {
       const opts = jsonOptions(ctx);
       const keys = columns.map((c) => jsonString(c.name, opts.escapeSlashes));
       // The Strings variant writes every value as the text of its value, NULL as ᴺᵁᴸᴸ (as 26.7 answers).
-      const value = (c: ColumnDef, v: unknown): string => (asStrings
-        ? jsonString(v === null ? 'ᴺᵁᴸᴸ' : plainText(c.type, v, ctx), opts.escapeSlashes)
-        : jsonValue(c.type, v, ctx, opts));
+      const value = (c: ColumnDef, v: unknown): string => jsonCell(c.type, v, ctx, opts, asStrings);
+      // The Compact ones write the row as JSONCompactEachRow does: an array, values joined by ", ".
+      const row = (values: readonly unknown[]): string => (compact
+        ? `[${columns.map((c, i) => value(c, values[i])).join(', ')}]`
+        : `{${columns.map((c, i) => `${keys[i]}:${value(c, values[i])}`).join(',')}}`);
       const meta = columns.map((c, i) => `{"name":${keys[i]},"type":${jsonString(c.type.name, opts.escapeSlashes)}}`);
       return {
         prefix: () => `{"meta":[${meta.join(',')}]}\n`,
         block(block) {
           let out = '';
-          for (const values of block) out += `{"row":{${columns.map((c, i) => `${keys[i]}:${value(c, values[i])}`).join(',')}}}\n`;
+          for (const values of block) out += `{"row":${row(values)}}\n`;
           return out;
         },
         suffix(stats: OutputStatistics) {
@@ -55,6 +58,8 @@ function withProgress(name: string, asStrings: boolean): OutputFormat {
 }
 
 export const jsonEachRowWithProgressOutputs: OutputFormat[] = [
-  withProgress('JSONEachRowWithProgress', false),
-  withProgress('JSONStringsEachRowWithProgress', true),
+  withProgress('JSONEachRowWithProgress', false, false),
+  withProgress('JSONStringsEachRowWithProgress', true, false),
+  withProgress('JSONCompactEachRowWithProgress', false, true),
+  withProgress('JSONCompactStringsEachRowWithProgress', true, true),
 ];

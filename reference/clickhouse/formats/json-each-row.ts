@@ -12,10 +12,8 @@ import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './type
 function eachRowOutput(name: string, compact: boolean): OutputFormat {
   return {
     name,
-    // ≈21.12+: ndjson, unless the rows are wrapped into one array.
-    contentType: (settings) => (!compact && settings.get('output_format_json_array_of_rows')
-      ? 'application/json; charset=UTF-8'
-      : 'application/x-ndjson; charset=UTF-8'),
+    // 26.7 answers ndjson even when output_format_json_array_of_rows wraps the rows into one array.
+    contentType: () => 'application/x-ndjson; charset=UTF-8',
     create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
       const opts = jsonOptions(ctx);
       const asArray = !compact && Boolean(ctx.settings.get('output_format_json_array_of_rows'));
@@ -216,6 +214,6 @@ export const jsonEachRowOutputs: OutputFormat[] = [
   eachRowOutput('JSONEachRow', false),
   eachRowOutput('NDJSON', false),
   eachRowOutput('JSONLines', false),
-  eachRowOutput('JSONCompactEachRow', true),
+  eachRowOutput('JSONL', false),
 ];
 export const jsonEachRowInputs: InputFormat[] = [eachRowInput('JSONEachRow'), eachRowInput('NDJSON'), eachRowInput('JSONLines')];

@@ -59,9 +59,17 @@ export function quotedField(type: DataType, value: unknown, ctx: FormatContext):
   return serializeQuoted(t, value, ctx.timezone);
 }
 
-/** Pretty and Vertical show NULL as ᴺᵁᴸᴸ so it differs from the string 'NULL'. */
+/**
+ * NULL in Pretty, Vertical and the JSON*Strings formats: ᴺᵁᴸᴸ, so it differs
+ * from the string 'NULL' — but NULL with the ASCII grid charset
+ * (SerializationNullable, settings.pretty.charset).
+ */
+export function prettyNull(ctx: FormatContext): string {
+  return String(ctx.settings.get('output_format_pretty_grid_charset')).toUpperCase() === 'UTF-8' ? 'ᴺᵁᴸᴸ' : 'NULL';
+}
+
 export function prettyField(type: DataType, value: unknown, ctx: FormatContext): string {
-  if (value === null) return 'ᴺᵁᴸᴸ';
+  if (value === null) return prettyNull(ctx);
   return plainText(type, value, ctx);
 }
 
@@ -119,4 +127,28 @@ export function jsonValue(type: DataType, value: unknown, ctx: FormatContext, op
     default:
       return String(value);
   }
+}
+
+/**
+ * One value of a JSON format: its JSON form, or for the *Strings* formats the
+ * JSON string of its text form, NULL as prettyNull (serializeText of Nullable,
+ * then writeJSONString).
+ */
+export function jsonCell(type: DataType, value: unknown, ctx: FormatContext, opts: JsonOptions, strings: boolean): string {
+  if (!strings) return jsonValue(type, value, ctx, opts);
+  return jsonString(value === null ? prettyNull(ctx) : plainText(type, value, ctx), opts.escapeSlashes);
+}
+
+/**
+ * serializeTextJSONPretty: an array of arrays spread over lines, each element
+ * one `unit` deeper than `level`; an array of plain values stays on one line.
+ * JSON indents with tabs (output_format_json_pretty_print), PrettyJSONEachRow
+ * with four spaces.
+ */
+export function jsonPretty(type: DataType, value: unknown, ctx: FormatContext, opts: JsonOptions, unit: string, level: number): string {
+  const t = base(type);
+  const items = value as unknown[];
+  if (value === null || t.kind !== 'Array' || t.inner!.kind !== 'Array' || items.length === 0) return jsonValue(type, value, ctx, opts);
+  const pad = unit.repeat(level + 1);
+  return `[\n${items.map((v) => pad + jsonPretty(t.inner!, v, ctx, opts, unit, level + 1)).join(',\n')}\n${unit.repeat(level)}]`;
 }

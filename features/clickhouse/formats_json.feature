@@ -1,0 +1,75 @@
+@clickhouse @doc:formats
+Feature: The JSON formats
+  Besides JSON and JSONEachRow, ClickHouse writes its results as JSON strings
+  (the *Strings* formats), as arrays (the *Compact* formats, optionally with
+  header lines), column by column (JSONColumns), as one object of rows
+  (JSONObjectEachRow) and pretty-printed (PrettyJSONEachRow).
+
+  @since:25.8
+  Scenario: JSONStrings writes every value as a string and NULL as ᴺᵁᴸᴸ
+    When I run "SELECT 1 AS n, NULL AS z, [1, 2] AS arr FORMAT JSONStrings"
+    Then the status is 200
+    And the header "Content-Type" is "application/json; charset=UTF-8"
+    And the body contains "\t\"data\":\n\t[\n\t\t{\n\t\t\t\"n\": \"1\",\n\t\t\t\"z\": \"ᴺᵁᴸᴸ\",\n\t\t\t\"arr\": \"[1,2]\"\n\t\t}\n\t],\n"
+
+  Scenario: JSONCompactStrings writes rows as arrays of strings
+    When I run "SELECT 1 AS n, 'x' AS s FORMAT JSONCompactStrings"
+    Then the status is 200
+    And the body contains "\t\"data\":\n\t[\n\t\t[\"1\", \"x\"]\n\t],\n"
+
+  @since:25.8
+  Scenario: JSONCompactEachRowWithNamesAndTypes starts with a names line and a types line
+    When I run "SELECT number AS n, toString(number) AS s FROM numbers(2) FORMAT JSONCompactEachRowWithNamesAndTypes"
+    Then the status is 200
+    And the body is "[\"n\", \"s\"]\n[\"UInt64\", \"String\"]\n[0, \"0\"]\n[1, \"1\"]\n"
+
+  Scenario: JSONCompactStringsEachRowWithNames writes strings under a names line
+    When I run "SELECT 1 AS n, NULL AS z FORMAT JSONCompactStringsEachRowWithNames"
+    Then the status is 200
+    And the body is "[\"n\", \"z\"]\n[\"1\", \"ᴺᵁᴸᴸ\"]\n"
+
+  Scenario: JSONStringsEachRow writes one object of strings per line
+    When I run "SELECT 1 AS n, 'a/b' AS s FORMAT JSONStringsEachRow"
+    Then the status is 200
+    And the body is "{\"n\":\"1\",\"s\":\"a\\/b\"}\n"
+
+  @since:25.8
+  Scenario: JSONColumns writes one array per column
+    When I run "SELECT number AS n, toString(number) AS s FROM numbers(3) FORMAT JSONColumns"
+    Then the status is 200
+    And the body is "{\n\t\"n\": [0, 1, 2],\n\t\"s\": [\"0\", \"1\", \"2\"]\n}\n"
+
+  @since:25.8
+  Scenario: JSONCompactColumns writes the column arrays in an array
+    When I run "SELECT number AS n FROM numbers(2) FORMAT JSONCompactColumns"
+    Then the status is 200
+    And the body is "[\n\t[0, 1]\n]\n"
+
+  @since:25.8
+  Scenario: JSONObjectEachRow names each row
+    When I run "SELECT number AS n FROM numbers(2) FORMAT JSONObjectEachRow"
+    Then the status is 200
+    And the body is "{\n\t\"row_1\": {\"n\":0},\n\t\"row_2\": {\"n\":1}\n}\n"
+
+  Scenario: format_json_object_each_row_column_for_object_name names the rows by a column
+    When I run "SELECT 'first' AS name, 1 AS v FORMAT JSONObjectEachRow" with the URL parameters "format_json_object_each_row_column_for_object_name=name"
+    Then the status is 200
+    And the body is "{\n\t\"first\": {\"v\":1}\n}\n"
+
+  Scenario: PrettyJSONEachRow spreads each row over lines
+    When I run "SELECT 1 AS n, [[1], [2, 3]] AS a FORMAT PrettyJSONEachRow"
+    Then the status is 200
+    And the body is "{\n    \"n\": 1,\n    \"a\": [\n        [1],\n        [2,3]\n    ]\n}\n"
+
+  @since:25.8
+  Scenario: JSON spreads arrays of arrays over lines
+    When I run "SELECT [[1], [2, 3]] AS a FORMAT JSON"
+    Then the status is 200
+    And the body contains "\t\t{\n\t\t\t\"a\": [\n\t\t\t\t[1],\n\t\t\t\t[2,3]\n\t\t\t]\n\t\t}\n"
+
+  @since:25.8
+  Scenario: output_format_json_array_of_rows wraps JSONEachRow rows into one array, still served as ndjson
+    When I run "SELECT number AS n FROM numbers(2) FORMAT JSONEachRow" with the URL parameters "output_format_json_array_of_rows=1"
+    Then the status is 200
+    And the header "Content-Type" is "application/x-ndjson; charset=UTF-8"
+    And the body is "[\n{\"n\":0},\n{\"n\":1}\n]\n"
