@@ -45,8 +45,8 @@ export interface EngineDialect<S extends DialectStatement = DialectStatement> {
   readonly tracksQueries: boolean;
   parse(sql: string, opts: { maxQuerySize?: number }): ParsedStatement<S>;
   readonly interpreters: InterpreterRegistry<S>;
-  /** The statement with the query's parameter values in place of its placeholders. */
-  bindParameters?(st: S, ctx: QueryContext, engine: Engine): S;
+  /** The statement (or the rows after INSERT … VALUES) with the query's parameter values in place of its placeholders. */
+  bindParameters?<N>(node: N, ctx: QueryContext, engine: Engine): N;
   /** Whether the statement runs outside the user's quota. */
   ignoresQuota?(st: S, database: string): boolean;
   /** The table and columns of an INSERT whose data follows the statement. */

@@ -287,7 +287,9 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
 
   /** The Values input format: SQL literals or constant expressions, converted to the column types. */
   parseValues(text: string, columns: ColumnDef[], ctx?: QueryContext): unknown[][] {
-    const rows = new Parser(text).valuesRows();
+    let rows = new Parser(text).valuesRows();
+    // Placeholders in the data of INSERT … VALUES take the query's parameters, as in the statement.
+    if (ctx?.queryParameters && this.dialect.bindParameters) rows = this.dialect.bindParameters(rows, ctx, this);
     const env: FunctionEnv = this.functionEnv(ctx);
     return rows.map((exprs, rowIndex) => {
       if (exprs.length !== columns.length) {
@@ -313,6 +315,9 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       this.checkReadonly(q, ctx);
       const { table, target } = this.insertDestination(this.bound(q, ctx), ctx);
       this.checkInsert(table, target, ctx);
+      // Rows that came with the query were read, as ClickHouse's input format reports them.
+      ctx.progress.readRows += rows.length;
+      ctx.progress.readBytes += rowsBytes(target, rows);
       this.appendRows(table, target, rows, ctx);
     } catch (e) {
       this.access.quotas.chargeError(this.quotaSubject(ctx, q));
@@ -365,8 +370,13 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       table.bytes += bytes;
     }
     if (ctx) {
+      // ClickHouse counts the block as it reaches the table, before the omitted columns
+      // are filled in; an INSERT's result is what it wrote (X-ClickHouse-Summary).
+      const written = rowsBytes(target, rows);
       ctx.progress.writtenRows += full.length;
-      ctx.progress.writtenBytes += bytes;
+      ctx.progress.writtenBytes += written;
+      ctx.progress.resultRows += full.length;
+      ctx.progress.resultBytes += written;
     }
   }
 

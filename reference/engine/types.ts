@@ -109,7 +109,8 @@ export function valueBytes(t: DataType, v: unknown): number {
       const p = t.precision ?? 9;
       return p <= 9 ? 4 : p <= 18 ? 8 : p <= 38 ? 16 : 32;
     }
-    case 'String': return typeof v === 'string' ? Buffer.byteLength(v) + 9 : 9;
+    // Its bytes and an 8-byte offset: 26.7's ColumnString keeps no terminating zero ('abc' is 11).
+    case 'String': return typeof v === 'string' ? Buffer.byteLength(v) + 8 : 8;
     case 'Nullable': return 1 + (v === null ? valueBytes(t.inner!, defaultValue(t.inner!)) : valueBytes(t.inner!, v));
     case 'Array': {
       const arr = Array.isArray(v) ? v : [];

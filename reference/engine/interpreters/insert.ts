@@ -19,17 +19,18 @@ type Insert = Statement & { kind: 'insert' };
 export function insertDestination(st: Statement, ctx: QueryContext, engine: Engine): InsertDestination {
   if (st.kind !== 'insert') throw new EngineError('LOGICAL_ERROR', 'insertTarget called for a non-INSERT query');
   const table = engine.resolveTable(st.db, st.table, ctx);
-  if (!st.columns) {
-    return { table, target: table.columns.filter((c) => c.defaultKind === undefined || c.defaultKind === 'DEFAULT').map((c) => ({ name: c.name, type: c.type })) };
-  }
+  const insertable = () => table.columns.filter((c) => c.defaultKind === undefined || c.defaultKind === 'DEFAULT').map((c) => ({ name: c.name, type: c.type }));
+  if (!st.columns) return { table, target: insertable() };
   return {
     table,
-    target: st.columns.map((name) => {
-      const c = table.columns.find((x) => x.name === name);
+    target: st.columns.flatMap((item) => {
+      // `*` is every insertable column; EXCEPT is not strict there: a name the table lacks leaves nothing out.
+      if (typeof item !== 'string') return insertable().filter((c) => !item.except.includes(c.name));
+      const c = table.columns.find((x) => x.name === item);
       if (!c) {
-        throw new EngineError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${name} in table ${nameForLogs(table.database, table.name)} (${table.uuid})`);
+        throw new EngineError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${item} in table ${nameForLogs(table.database, table.name)} (${table.uuid})`);
       }
-      return { name: c.name, type: c.type };
+      return [{ name: c.name, type: c.type }];
     }),
   };
 }

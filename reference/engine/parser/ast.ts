@@ -104,9 +104,12 @@ export interface EngineSpec {
   text: string;
 }
 
+/** An item of INSERT's column list: a column, or `*` with the columns EXCEPT leaves out. */
+export type InsertColumn = string | { except: string[] };
+
 export type Statement =
   | { kind: 'select'; query: SelectQuery }
-  | { kind: 'insert'; db?: string; table: string; columns?: string[]; select?: SelectQuery; format?: string; hasData: boolean }
+  | { kind: 'insert'; db?: string; table: string; columns?: InsertColumn[]; select?: SelectQuery; format?: string; hasData: boolean }
   | { kind: 'create_database'; name: string; ifNotExists: boolean; engine?: string }
   | {
       kind: 'create_table'; db?: string; name: string; ifNotExists: boolean; orReplace: boolean; temporary: boolean;

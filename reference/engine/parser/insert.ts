@@ -2,7 +2,7 @@
 // where the data after the statement begins.
 
 import { EngineError } from '../errors.ts';
-import type { Statement } from './ast.ts';
+import type { InsertColumn, Statement } from './ast.ts';
 import type { ParseResult } from './result.ts';
 import { SelectParser } from './select.ts';
 
@@ -13,10 +13,10 @@ export class InsertParser extends SelectParser {
     this.kw('TABLE');
     if (this.kw('FUNCTION')) throw new EngineError('NOT_IMPLEMENTED', 'INSERT INTO FUNCTION is not supported by this engine');
     const { db, name } = this.qualifiedName();
-    let columns: string[] | undefined;
+    let columns: InsertColumn[] | undefined;
     if (this.isOp('(')) {
       this.advance();
-      columns = this.listUntil(')', () => this.identifier('column name'));
+      columns = this.listUntil(')', () => this.insertColumn());
     }
     const settings: [string, string][] = [];
     if (this.kw('SETTINGS')) settings.push(...this.settingsList());
@@ -61,5 +61,15 @@ export class InsertParser extends SelectParser {
     this.expect('WITH');
     this.expect('SETTINGS');
     throw this.fail();
+  }
+
+  /** A column name, or `*` [EXCEPT name | EXCEPT (names)] (the @clickhouse/client's `columns: { except }`). */
+  private insertColumn(): InsertColumn {
+    if (!this.isOp('*')) return this.identifier('column name');
+    this.advance();
+    if (!this.kw('EXCEPT')) return { except: [] };
+    if (!this.isOp('(')) return { except: [this.identifier('column name')] };
+    this.advance();
+    return { except: this.listUntil(')', () => this.identifier('column name')) };
   }
 }
