@@ -2,6 +2,8 @@
 
 import { parseArgs } from 'node:util';
 import { EMULATED_VERSIONS } from '../reference/clickhouse/compat.ts';
+import { FaultSyntaxError, parseFaultOption } from '../reference/http/faults/spec.ts';
+import type { FaultOptions } from '../reference/http/faults/spec.ts';
 import { TargetUnavailable } from '../steps/runner.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -17,6 +19,15 @@ function emulatedVersion(value: string): string {
     throw new UsageError(`--clickhouse-version must be one of ${EMULATED_VERSIONS.join(', ')}, not '${value}'`);
   }
   return value;
+}
+
+function faults(value: string): FaultOptions {
+  try {
+    return parseFaultOption(value);
+  } catch (err) {
+    if (err instanceof FaultSyntaxError) throw new UsageError(`--faults: ${err.message}`);
+    throw err;
+  }
 }
 
 type Flags = { [name: string]: string | undefined } & { help?: boolean };
@@ -40,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'serve') {
     const values = parse(rest, ['host', 'clickhouse-port', 'fe-port', 'fe-query-port', 'be-port', 'cn-port', 'config',
-      'clickhouse-version']);
+      'clickhouse-version', 'faults']);
     if (values.help) {
       process.stdout.write(USAGE);
       return 0;
@@ -54,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       cnPort: port('cn-port', values['cn-port'], 8060),
       ...(values.config !== undefined ? { config: values.config } : {}),
       ...(values['clickhouse-version'] !== undefined ? { clickhouseVersion: emulatedVersion(values['clickhouse-version']) } : {}),
+      ...(values.faults !== undefined ? { faults: faults(values.faults) } : {}),
     };
     const { serve } = await import('./serve.ts');
     await serve(options);

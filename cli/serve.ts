@@ -4,6 +4,7 @@
 
 import { startReference } from '../reference/index.ts';
 import type { ReferenceOptions } from '../reference/index.ts';
+import { faultBanner } from '../reference/http/faults/spec.ts';
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
 export function isLoopback(host: string): boolean {
@@ -20,6 +21,7 @@ export async function serve(opts: ReferenceOptions): Promise<void> {
   for (const [name, url] of Object.entries(reference.urls)) {
     process.stdout.write(`${name} listening on ${url}\n`);
   }
+  if (opts.faults) process.stdout.write(`${faultBanner(opts.faults)}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './clickhouse/config.ts';
 import { compatFor } from './clickhouse/compat.ts';
 import { buildClickHouseServer, createClickHouseState } from './clickhouse/server.ts';
+import type { FaultOptions } from './http/faults/spec.ts';
 import { startStarRocks } from './starrocks/start.ts';
 import type { RunningStarRocks } from './starrocks/start.ts';
 import { starRocksUsersFromConfig } from './starrocks/config.ts';
@@ -31,6 +32,8 @@ export interface ReferenceOptions {
   config?: string;
   /** The ClickHouse release line to behave as (compat.ts): 26.7 by default, or 24.8. */
   clickhouseVersion?: string;
+  /** --faults: slow, dropped and failing answers for client authors (README, "Faults for client authors"). */
+  faults?: FaultOptions;
 }
 
 export interface RunningReference {
@@ -45,7 +48,8 @@ function urlFor(scheme: string, host: string, address: AddressInfo): string {
 
 export async function startReference(opts: ReferenceOptions): Promise<RunningReference> {
   const config = opts.config ? loadConfig(opts.config) : {};
-  const state = createClickHouseState({ config, compat: compatFor(opts.clickhouseVersion) });
+  const state = createClickHouseState({ config, compat: compatFor(opts.clickhouseVersion),
+    ...(opts.faults ? { faults: opts.faults } : {}) });
   const clickhouse = buildClickHouseServer({ config, state });
   const servers = [clickhouse];
   const urls: Record<string, string> = {};
@@ -67,7 +71,7 @@ export async function startReference(opts: ReferenceOptions): Promise<RunningRef
     // StarRocks FE HTTP, (FE query when the MySQL side is plugged in), BE, CN: one line each.
     const starrocksUsers = opts.config ? starRocksUsersFromConfig(opts.config) : undefined;
     starrocks = await startStarRocks({ host: opts.host, fePort: opts.fePort, feQueryPort: opts.feQueryPort, bePort: opts.bePort, cnPort: opts.cnPort,
-      ...(starrocksUsers ? { users: starrocksUsers } : {}) });
+      ...(starrocksUsers ? { users: starrocksUsers } : {}), ...(opts.faults ? { faults: opts.faults } : {}) });
     for (const [name, url] of starrocks.urls) urls[name] = url;
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));

@@ -17,6 +17,8 @@ import { compatFor, type ClickHouseCompat } from './compat.ts';
 import { DEFAULT_USER_FILES_PATH } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { QueryEngine } from './engine-port.ts';
+import { ClickHouseFaults } from './faults/index.ts';
+import type { FaultOptions } from '../http/faults/spec.ts';
 import { handleQuery } from './handlers/query.ts';
 import type { QueryHandlerDeps, QueryHandlerOptions } from './handlers/query.ts';
 import { handlePlay } from './handlers/play.ts';
@@ -45,6 +47,8 @@ export interface ClickHouseServerOptions {
   compat?: ClickHouseCompat;
   /** Serve HTTPS with these PEM contents. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** --faults: answers slow, dropped or failing on purpose (faults/). */
+  faults?: FaultOptions;
 }
 
 /** What the ports of one server share: the engine (data, users, running queries) and the sessions. */
@@ -67,6 +71,7 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
     ...(config.formatSchemaPath ? { formatSchemaPath: config.formatSchemaPath } : {}),
     ...(config.httpOptionsResponse ? { optionsHeaders: config.httpOptionsResponse } : {}),
     ...(config.enableHttpStacktrace === false ? { stacktraceDisabled: true } : {}),
+    ...(opts.faults ? { faults: new ClickHouseFaults(opts.faults) } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { formQuery, readMultipart } from '../external-data.ts';
 import type { MultipartForm } from '../external-data.ts';
 import { inputFormat, outputFormat } from '../formats/index.ts';
 import type { FormatContext, RowOutput } from '../formats/index.ts';
+import type { ClickHouseFaults } from '../faults/index.ts';
 import { describeConnection } from '../http/connection.ts';
 import { outputOptions } from '../http/output-options.ts';
 import { QueryResponse } from '../http/query-response.ts';
@@ -46,6 +47,8 @@ export interface QueryHandlerDeps {
   optionsHeaders?: HeaderList;
   /** enable_http_stacktrace=false: the `stacktrace` URL parameter is ignored. */
   stacktraceDisabled?: boolean;
+  /** --faults: slow, dropped or failing answers for client authors (faults/); absent, requests are served as always. */
+  faults?: ClickHouseFaults;
 }
 
 /** A regex of the rule whose named groups become query parameters: the url's (header undefined) or a header's. */
@@ -164,7 +167,9 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
 
   const conn = describeConnection(req);
   const head = req.method === 'HEAD';
-  const sink: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
+  const faults = deps.faults?.forRequest(req);
+  const wire: Sink = conn.http10 ? new RawSocketSink(req.socket, conn.version, head) : new NodeResponseSink(res);
+  const sink = faults ? faults.sink(wire) : wire;
   const response = new QueryResponse(sink, { ...conn, head }, deps.displayName, deps.compat);
   response.showVersionInErrors(deps.compat.versionInErrorsBeforeLogin ? deps.compat.version : undefined);
   // Aborts the query when the client leaves, if the query may be cancelled for that.
@@ -208,6 +213,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
         if (closeSession) deps.sessions.close(session);
       });
     }
+    if (faults) await faults.start();
     const settings = initialSettings(principal, engine);
     response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding'), deps.compat));
     const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
@@ -275,7 +281,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     const formatName = q.format ?? rc.defaultFormat;
     const format = outputFormat(formatName);
     response.setResult({ queryId: rc.queryId, timezone, format: formatName, contentType: format.contentType(settings) });
-    await streamRows(result, () => format.create(result.columns, fctx), response, progress, format.binary === true,
+    await streamRows(faults ? faults.rows(result) : result, () => format.create(result.columns, fctx), response, progress, format.binary === true,
       Boolean(settings.get('http_write_exception_in_output_format')), deps.compat.version);
   } catch (err) {
     await response.fail(err);
