@@ -10,6 +10,8 @@ import type { ClusterOptions } from './cluster/cluster.ts';
 import { buildBeServer } from './be/server.ts';
 import { buildCnServer } from './cn/server.ts';
 import { buildFeServer } from './fe/server.ts';
+import { FaultInjector } from '../http/faults/injector.ts';
+import type { FaultOptions } from '../http/faults/spec.ts';
 
 export interface StarRocksStartOptions extends ClusterOptions {
   host: string;
@@ -17,6 +19,8 @@ export interface StarRocksStartOptions extends ClusterOptions {
   feQueryPort: number;
   bePort: number;
   cnPort: number;
+  /** --faults: loads on the FE and the BE answer late or are cut off (http/faults.ts). */
+  faults?: FaultOptions;
 }
 
 /** The MySQL-protocol side registers its starter here (`starrocks fe query listening on mysql://…`). */
@@ -43,14 +47,17 @@ export async function startStarRocks(opts: StarRocksStartOptions): Promise<Runni
   const cluster = new Cluster({ ...opts, host });
   const apps: { close(): Promise<unknown> }[] = [];
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // One sequence of draws for the FE and the BE, apart from the ClickHouse port's.
+  const faults = opts.faults ? new FaultInjector(opts.faults) : undefined;
+  const withFaults = faults ? { faults } : {};
   try {
-    const be = buildBeServer({ cluster });
+    const be = buildBeServer({ cluster, ...withFaults });
     apps.push(be);
     cluster.listening({ beHttp: await listen(be, opts.host, opts.bePort) });
     const cn = buildCnServer({ cluster });
     apps.push(cn);
     cluster.listening({ cnHttp: await listen(cn, opts.host, opts.cnPort) });
-    const fe = buildFeServer({ cluster });
+    const fe = buildFeServer({ cluster, ...withFaults });
     apps.push(fe);
     cluster.listening({ feHttp: await listen(fe, opts.host, opts.fePort) });
     const urls: [string, string][] = [['starrocks fe http', `http://${urlHost}:${cluster.leader.httpPort}`]];

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Cluster } from '../cluster/cluster.ts';
 import type { Backend } from '../cluster/nodes.ts';
 import { Router } from '../http/router.ts';
+import type { FaultInjector } from '../../http/faults/injector.ts';
 import { buildNodeServer } from '../http/server.ts';
 import type { BeDeps, BeHandler } from './action.ts';
 import { beSend } from './action.ts';
@@ -22,6 +23,8 @@ import { cleanBeContexts, registerBeTransaction } from './transaction.ts';
 export interface BeServerOptions {
   cluster?: Cluster;
   backend?: Backend;
+  /** --faults for loads (http/faults.ts). */
+  faults?: FaultInjector;
 }
 
 export function buildBeServer(opts: BeServerOptions = {}): FastifyInstance {
@@ -36,7 +39,7 @@ export function buildBeServer(opts: BeServerOptions = {}): FastifyInstance {
     if (!m) return beSend(x, 'Not Found', 404);
     x.params = m.params;
     await m.handler(x);
-  }, (x, err) => beSend(x, err instanceof Error ? err.message : String(err), 500));
+  }, (x, err) => beSend(x, err instanceof Error ? err.message : String(err), 500), opts.faults);
 }
 
 /** The BE's routes (its EvHttpServer registrations). */

@@ -6,6 +6,7 @@ import { Cluster } from '../cluster/cluster.ts';
 import type { Frontend } from '../cluster/nodes.ts';
 import { restBaseResult } from '../envelopes.ts';
 import { Router } from '../http/router.ts';
+import type { FaultInjector } from '../../http/faults/injector.ts';
 import { buildNodeServer } from '../http/server.ts';
 import type { FeDeps, FeHandler } from './action.ts';
 import { feSend } from './action.ts';
@@ -25,6 +26,8 @@ export interface FeServerOptions {
   cluster?: Cluster;
   /** Which FE of the cluster this server is (default: the leader). */
   frontend?: Frontend;
+  /** --faults for loads (http/faults.ts). */
+  faults?: FaultInjector;
 }
 
 export function buildFeRouter(deps: FeDeps): Router<FeHandler> {
@@ -52,5 +55,5 @@ export function buildFeServer(opts: FeServerOptions = {}): FastifyInstance {
     if (!m) return handleUnknownPath(deps, x);
     x.params = m.params;
     await m.handler(x);
-  }, (x, err) => feSend(x, restBaseResult(err instanceof Error ? err.message : String(err)), { status: 500 }));
+  }, (x, err) => feSend(x, restBaseResult(err instanceof Error ? err.message : String(err)), { status: 500 }), opts.faults);
 }

@@ -2,6 +2,7 @@
 // request from fastify, as StarRocks' Netty/libevent servers own their wire).
 
 import type http from 'node:http';
+import type { ReplyFault } from './faults.ts';
 
 export interface ReplyOptions {
   contentType?: string;
@@ -20,6 +21,8 @@ export class Exchange {
   readonly rawQuery: string;
   readonly query: URLSearchParams;
   params: Record<string, string> = {};
+  /** --faults: how this reply goes out instead (faults.ts); unset for every request without faults. */
+  fault?: ReplyFault;
   readonly remoteIp: string;
   readonly startedAt = Date.now();
   private bodyPromise: Promise<Buffer> | undefined;
@@ -86,7 +89,9 @@ export class Exchange {
     for (const [k, v] of Object.entries(opts.headers ?? {})) res.setHeader(k, v);
     res.setHeader('Content-Length', buf.length);
     if (opts.close) res.setHeader('Connection', 'close');
-    res.end(this.method === 'HEAD' ? undefined : buf);
+    const out = this.method === 'HEAD' ? undefined : buf;
+    if (this.fault) this.fault.reply(res, out);
+    else res.end(out);
   }
 }
 

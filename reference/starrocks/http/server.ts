@@ -7,13 +7,17 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { takenOverServer } from '../../http/taken-over-server.ts';
+import type { FaultInjector } from '../../http/faults/injector.ts';
 import { Exchange } from './exchange.ts';
+import { planFaults } from './faults.ts';
 
 export type Dispatch = (x: Exchange) => Promise<void>;
 
-export function buildNodeServer(dispatch: Dispatch, onError: (x: Exchange, err: unknown) => void): FastifyInstance {
+/** `faults`: the FE's and BE's --faults (faults.ts); without it every request is served as always. */
+export function buildNodeServer(dispatch: Dispatch, onError: (x: Exchange, err: unknown) => void, faults?: FaultInjector): FastifyInstance {
   const run = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const x = new Exchange(req, res);
+    if (faults && !planFaults(faults, x)) return;
     dispatch(x).catch((err: unknown) => {
       if (!x.replied) onError(x, err);
       else if (!res.writableEnded) res.destroy(err as Error);
