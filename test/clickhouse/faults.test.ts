@@ -115,6 +115,23 @@ test('drop-after-bytes: the wire shows the head and N bytes, and no last chunk',
   assert.ok(!body.endsWith('0\r\n\r\n'));
 });
 
+test('drop-after-bytes counts the bytes as they leave: with gzip, N bytes of the compressed body', async () => {
+  const path = q(NUMBERS, '&enable_http_compression=1');
+  const whole = await request(plain.url + path, { dispatcher: agent, headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(whole.headers['content-encoding'], 'gzip');
+  const gz = Buffer.from(await whole.body.arrayBuffer());
+  const res = await request(on.url + path, { dispatcher: agent, headers: { 'accept-encoding': 'gzip', 'x-olapspec-fault': 'drop-after-bytes=500' } });
+  const chunks: Buffer[] = [];
+  await assert.rejects((async () => { for await (const c of res.body) chunks.push(c as Buffer); })());
+  assert.deepEqual(Buffer.concat(chunks), gz.subarray(0, 500));
+});
+
+test('drop-after-bytes over HTTP/1.0: N bytes after the head, then the connection closes', async () => {
+  const raw = await rawExchange(on.port, `GET ${q(NUMBERS)} HTTP/1.0\r\nX-Olapspec-Fault: drop-after-bytes=300\r\n\r\n`);
+  assert.match(raw, /^HTTP\/1\.0 200 OK\r\n/);
+  assert.equal(raw.length - (raw.indexOf('\r\n\r\n') + 4), 300);
+});
+
 test('drop-after-bytes=0: no answer at all, though an INSERT was done', async () => {
   const created = await request(`${on.url}/`, { method: 'POST', body: 'CREATE TABLE dropped (x UInt8) ENGINE = Memory', dispatcher: agent });
   assert.equal(created.statusCode, 200, await created.body.text());
