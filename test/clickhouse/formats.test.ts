@@ -219,3 +219,64 @@ test('PrettyJSONEachRow: four-space objects, arrays of arrays spread over lines'
 test('JSONCompactEachRowWithProgress writes rows as arrays', () => {
   assert.match(render('JSONCompactEachRowWithProgress', ns, [[1n, null]]), /^{"meta":\[{"name":"n","type":"UInt64"},{"name":"x\\"y\\\/z","type":"Nullable\(String\)"}\]}\n{"row":\[1, null\]}\n/);
 });
+
+// ---------------------------------------------------------------- Pretty, Vertical and XML as 26.7 draws them
+
+const n: ColumnDef[] = [{ name: 'n', type: T.UInt64 }];
+const numbersRows = (count: number): unknown[][] => Array.from({ length: count }, (_, i) => [BigInt(i)]);
+
+test('Pretty past output_format_pretty_max_rows cuts the middle rows out and says how many it showed', () => {
+  assert.equal(render('PrettyCompact', n, numbersRows(5), ctx({ output_format_pretty_max_rows: '3' })),
+    '   ┌─n─┐\n1. │ 0 │\n2. │ 1 │\n   ─ ─ ─\n5. │ 4 │\n   └───┘\nShowed 3 out of 5 rows.\n');
+  assert.equal(render('PrettySpace', n, numbersRows(5), ctx({ output_format_pretty_max_rows: '2' })),
+    '    n\n\n1.  0 \n   ─ \n5.  4 \n\nShowed 2 out of 5 rows.\n');
+});
+
+test('Pretty keeps a multi-line value inside its cell with ↴ and ↳', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: T.String }, { name: 'n', type: T.UInt8 }];
+  assert.equal(render('PrettyCompact', cols, [['a\nbc', 5]]), '   ┌─s──┬─n─┐\n1. │ a ↴│ 5 │\n   │↳bc │   │\n   └────┴───┘\n');
+});
+
+test('Pretty measures tabs to the next tab stop from the left edge of the table', () => {
+  const cols: ColumnDef[] = [{ name: 't', type: T.String }, { name: 'u', type: T.String }];
+  assert.equal(render('PrettyCompact', cols, [['a\tb', 'xx\tyyy\tz']]),
+    '   ┌─t────┬─u─────────────┐\n1. │ a\tb │ xx\tyyy\tz  │\n   └──────┴───────────────┘\n');
+});
+
+test('Pretty cuts long column names that are not identifiers in the middle', () => {
+  const cols: ColumnDef[] = [{ name: 'weird name with spaces and more than thirty chars', type: T.UInt8 }];
+  assert.match(render('PrettyCompact', cols, [[1]]), /┌─weird name w⋯hirty chars─┐/);
+  const ident: ColumnDef[] = [{ name: 'a_rather_long_identifier_name_that_is_valid', type: T.UInt8 }];
+  assert.match(render('PrettyCompact', ident, [[1]]), /┌─a_rather_long_identifier_name_that_is_valid─┐/);
+});
+
+test('Pretty right-aligns numbers and dates, not Bool; the last column gets a readable tip', () => {
+  const cols: ColumnDef[] = [{ name: 'd', type: T.Date }, { name: 'b', type: T.Bool }, { name: 'big', type: T.UInt32 }];
+  assert.equal(render('PrettyCompact', cols, [[0, true, 1], [0, false, 2000000]]),
+    '   ┌──────────d─┬─b─────┬─────big─┐\n1. │ 1970-01-01 │ true  │       1 │\n' +
+    '2. │ 1970-01-01 │ false │ 2000000 │ -- 2.00 million\n   └────────────┴───────┴─────────┘\n');
+});
+
+test('Pretty falls back to Vertical for a short table of five columns with a multi-line value', () => {
+  const cols: ColumnDef[] = ['a', 'b', 'c', 'd'].map((name) => ({ name, type: T.UInt8 }));
+  cols.push({ name: 'e', type: T.String });
+  assert.equal(render('Pretty', cols, [[1, 2, 3, 4, 'x\ny']]), 'Row 1:\n──────\na: 1\nb: 2\nc: 3\nd: 4\ne: x\ny\n');
+  assert.match(render('Pretty', cols, [[1, 2, 3, 4, 'x\ny']], ctx({ output_format_pretty_fallback_to_vertical: '0' })), /^   ┏━━━┳/);
+});
+
+test('Pretty colours names, row numbers and digit groups only with output_format_pretty_color=1', () => {
+  const text = render('PrettyCompact', n, [[12345n]], ctx({ output_format_pretty_color: '1' }));
+  assert.equal(text, '   ┌─────\x1b[1mn\x1b[0m─┐\n\x1b[90m1. \x1b[0m│ 1\x1b[4m2\x1b[0m345 │\n   └───────┘\n');
+  assert.doesNotMatch(render('PrettyCompactNoEscapes', n, [[12345n]], ctx({ output_format_pretty_color: '1' })), /\x1b/);
+});
+
+test('Vertical pads names to the widest and writes a tip after large numbers', () => {
+  const cols: ColumnDef[] = [{ name: 'x', type: T.UInt8 }, { name: 'big', type: T.UInt64 }];
+  assert.equal(render('Vertical', cols, [[1, 123456789012n]]), 'Row 1:\n──────\nx:   1\nbig: 123456789012 -- 123.46 billion\n');
+});
+
+test('XML writes arrays as <array><elem>, NULL inside as \\N', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: arrayOf(nullable(T.UInt8)) }, { name: 's', type: arrayOf(T.String) }];
+  assert.match(render('XML', cols, [[[1, null], ['x<y']]]),
+    /\t\t\t<a><array><elem>1<\/elem><elem>\\N<\/elem><\/array><\/a>\n\t\t\t<s><array><elem>x&lt;y<\/elem><\/array><\/s>\n/);
+});

@@ -5,9 +5,9 @@
 
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
-import { csvField, jsonOptions, jsonValue, plainText, quotedField, tsvField } from './text.ts';
+import { csvField, jsonOptions, jsonValue, quotedField, tsvField } from './text.ts';
 import type { FormatContext } from './types.ts';
-import { xmlText } from './xml.ts';
+import { xmlValue } from './xml.ts';
 
 export type EscapingRule = 'None' | 'Escaped' | 'Quoted' | 'CSV' | 'JSON' | 'XML' | 'Raw';
 
@@ -29,8 +29,7 @@ export function serializeByEscapingRule(type: DataType, value: unknown, rule: Es
     case 'Quoted': return quotedField(type, value, ctx);
     case 'CSV': return csvField(type, value, ctx);
     case 'JSON': return jsonValue(type, value, ctx, jsonOptions(ctx));
-    // SerializationNullable writes NULL as \N in XML as well.
-    case 'XML': return value === null ? '\\N' : xmlText(plainText(type, value, ctx));
+    case 'XML': return xmlValue(type, value, ctx);
     case 'None': throw new EngineError('BAD_ARGUMENTS', 'Cannot serialize field with None escaping rule');
   }
 }

@@ -1,13 +1,24 @@
-// Pretty, PrettyCompact, PrettySpace (and their NoEscapes/MonoBlock names):
-// one table per block, as PrettyBlockOutputFormat draws it in 24.8 —
-// row numbers on (24.3+), column names repeated in the footer from 50 rows
-// (24.6+), no ANSI colours over HTTP (colour `auto` and no terminal, 24.1+).
+// Pretty, PrettyCompact, PrettySpace and their NoEscapes/MonoBlock names, as
+// PrettyBlockOutputFormat draws them in 26.7: row numbers, column names cut
+// in the middle when too long, multi-line values kept inside their cells
+// (↴ and ↳), the rows past output_format_pretty_max_rows cut from the
+// middle of the table, names repeated in the footer from 50 rows, a readable
+// tip beside a large number in the last column, a fallback to Vertical for short wide
+// tables, and ANSI colours only when output_format_pretty_color is 1 (HTTP is
+// no terminal, so `auto` means none). MonoBlock draws one table at the end;
+// so do the others while output_format_pretty_squash_consecutive_ms is on (it
+// squashes blocks that come within 50 ms of each other, and this engine's
+// blocks all do), else one table a block.
 
 import type { ColumnDef } from '../../engine/api.ts';
 import type { DataType } from '../../engine/types.ts';
-import { isNumber } from '../../engine/types.ts';
+import { unwrapNullable } from '../../engine/types.ts';
+import {
+  GRAY, RESET, cutToWidth, displayWidth, highlightDigitGroups, highlightTrailingSpaces, readableNumberTip, truncateName,
+} from './pretty-width.ts';
 import { prettyField } from './text.ts';
 import type { FormatContext, OutputFormat, RowOutput } from './types.ts';
+import { VerticalWriter, isNumeric, prettyColor } from './vertical.ts';
 
 type Style = 'full' | 'compact' | 'space';
 
@@ -19,156 +30,208 @@ const UTF8_GRID = [
 ] as const;
 const ASCII_GRID = Array.from({ length: 7 }, () => ['+', '-', '+', '+'] as const);
 
-/** Visible width of text: East Asian wide characters take two cells, combining marks none. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) continue;
-    w += isWide(cp) ? 2 : 1;
-  }
-  return w;
+/** shouldAlignRightInPrettyFormats: numbers and dates; not Bool, UUID, strings or arrays. */
+export function alignRight(type: DataType): boolean {
+  const t = unwrapNullable(type);
+  return isNumeric(t) || ['Date', 'Date32', 'DateTime', 'DateTime64'].includes(t.kind);
 }
 
-function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f)
-    || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f)
-    || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f)
-    || (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+/** cutInTheMiddle: past max_rows, the first half and the last half of the rows are shown. */
+function cutInTheMiddle(row: number, numRows: number, maxRows: number): boolean {
+  return numRows > maxRows && !(row < Math.floor((maxRows + 1) / 2) || row >= numRows - Math.floor(maxRows / 2));
 }
 
-// Bool is a UInt8 underneath, so ClickHouse right-aligns it like any number.
-const alignRight = (t: DataType): boolean => {
-  const b = t.kind === 'Nullable' ? t.inner! : t;
-  return isNumber(b) || b.kind === 'Bool';
-};
-
-/** formatReadableQuantity(value, 2): the tip printed beside a single large number. */
-export function readableQuantity(value: number): string {
-  const units = ['', ' thousand', ' million', ' billion', ' trillion', ' quadrillion', ' quintillion', ' sextillion', ' septillion'];
-  let v = value;
-  let i = 0;
-  while (Math.abs(v) >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return v.toFixed(2) + units[i];
+/** The text of one value split into its lines (one line unless multi-line fields are on). */
+function linesOf(text: string, multiline: boolean): string[] {
+  return multiline ? text.split('\n') : [text];
 }
 
-function prettyOutput(name: string, style: Style, mono: boolean): OutputFormat {
+function prettyOutput(name: string, style: Style, noEscapes: boolean, mono: boolean): OutputFormat {
   return {
     name,
     contentType: () => 'text/plain; charset=UTF-8',
     create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
       const s = ctx.settings;
-      const maxRows = Number(s.get('output_format_pretty_max_rows'));
-      const padCap = Number(s.get('output_format_pretty_max_column_pad_width'));
-      const maxValueWidth = Number(s.get('output_format_pretty_max_value_width'));
+      const num = (key: string): number => Number(s.get(key));
+      const maxRows = num('output_format_pretty_max_rows');
+      const padCap = num('output_format_pretty_max_column_pad_width');
+      const maxValueWidth = num('output_format_pretty_max_value_width');
       const cutSingle = Boolean(s.get('output_format_pretty_max_value_width_apply_for_single_value'));
       const rowNumbers = Boolean(s.get('output_format_pretty_row_numbers'));
-      const footerNames = Number(s.get('output_format_pretty_display_footer_column_names')) !== 0;
-      const footerMinRows = Number(s.get('output_format_pretty_display_footer_column_names_min_rows'));
-      const tipThreshold = Number(s.get('output_format_pretty_single_large_number_tip_threshold'));
+      const footerNames = num('output_format_pretty_display_footer_column_names') !== 0;
+      const footerMinRows = num('output_format_pretty_display_footer_column_names_min_rows');
+      const tipThreshold = num('output_format_pretty_single_large_number_tip_threshold');
+      const nameCutTo = num('output_format_pretty_max_column_name_width_cut_to');
+      const nameMinCut = num('output_format_pretty_max_column_name_width_min_chars_to_cut');
+      const multiline = Boolean(s.get('output_format_pretty_multiline_fields'));
+      const fallback = Boolean(s.get('output_format_pretty_fallback_to_vertical'));
+      const fallbackMaxRows = num('output_format_pretty_fallback_to_vertical_max_rows_per_chunk');
+      const fallbackMinColumns = num('output_format_pretty_fallback_to_vertical_min_columns');
+      const fallbackMinWidth = num('output_format_pretty_fallback_to_vertical_min_table_width');
+      const color = !noEscapes && prettyColor(s);
+      const digitGroups = color && Boolean(s.get('output_format_pretty_highlight_digit_groups'));
+      const trailingSpaces = color && Boolean(s.get('output_format_pretty_highlight_trailing_spaces'));
       const ascii = String(s.get('output_format_pretty_grid_charset')).toUpperCase() !== 'UTF-8';
       const grid = ascii ? ASCII_GRID : UTF8_GRID;
       const vBold = ascii ? '|' : '┃';
       const vBar = ascii ? '|' : '│';
       const hBar = ascii ? '-' : '─';
       const ellipsis = ascii ? '~' : '⋯';
-      const singleNumber = columns.length === 1 && isNumber(columns[0]!.type.kind === 'Nullable' ? columns[0]!.type.inner! : columns[0]!.type);
+      const lineFeed = ascii ? '\\' : '↴';
+      const lineContinuation = ascii ? '>' : '↳';
+      // 26.7 writes the tip after every line of a row whose last column is a large number.
+      const numberTip = columns.length > 0 && isNumeric(columns[columns.length - 1]!.type);
+      const right = columns.map((c) => alignRight(c.type));
+      const numeric = columns.map((c) => isNumeric(c.type));
+      const squash = mono || num('output_format_pretty_squash_consecutive_ms') > 0;
       const held: unknown[][] = [];
       let totalRows = 0;
+      let displayedRows = 0;
+      let vertical: VerticalWriter | undefined;
 
       const writeChunk = (rows: readonly unknown[][]): string => {
         const numRows = rows.length;
-        const rowNumberWidth = Math.floor(Math.log10(numRows + totalRows)) + 3;
-        const leftBlank = rowNumbers ? ' '.repeat(rowNumberWidth) : '';
         const cutTo = !cutSingle && numRows === 1 && columns.length === 1 && totalRows === 0 ? 0 : maxValueWidth;
-        const shown = rows.slice(0, Math.max(0, maxRows - totalRows));
+        const rowNumberWidth = Math.floor(Math.log10(numRows + totalRows)) + 3;
+        const basePrefix = rowNumberWidth + (style === 'space' ? 1 : 2);
 
-        // Widths of values and names.
-        const texts = shown.map((row) => columns.map((c, i) => prettyField(c.type, row[i], ctx)));
-        const widths = texts.map((cells) => cells.map(displayWidth));
-        const nameWidths = columns.map((c) => Math.min(padCap, displayWidth(c.name)));
-        const maxWidths = columns.map((_, i) => {
-          let m = 0;
-          for (const w of widths) m = Math.max(m, Math.min(padCap, maxValueWidth, w[i]!));
-          return Math.max(m, nameWidths[i]!);
+        // calculateWidths: the widest line of each shown value and of each (cut) name.
+        const shown = rows.map((_, r) => r).filter((r) => !cutInTheMiddle(r, numRows, maxRows));
+        const texts = shown.map((r) => columns.map((c, i) => prettyField(c.type, rows[r]![i], ctx)));
+        const widths = texts.map(() => columns.map(() => 0));
+        const maxWidths = columns.map(() => 0);
+        const names: string[] = [];
+        const nameWidths: number[] = [];
+        let hasNewlines = false;
+        let prefix = basePrefix;
+        columns.forEach((c, i) => {
+          texts.forEach((cells, k) => {
+            // Only the first max_value_width * 4 bytes are measured.
+            let text = cells[i]!;
+            if (maxValueWidth && Buffer.byteLength(text) > maxValueWidth * 4) {
+              text = Buffer.from(text).subarray(0, maxValueWidth * 4).toString();
+            }
+            const lines = linesOf(text, multiline);
+            if (lines.length > 1) hasNewlines = true;
+            for (const line of lines) {
+              widths[k]![i] = Math.max(widths[k]![i]!, displayWidth(line, prefix));
+              maxWidths[i] = Math.max(maxWidths[i]!, Math.min(padCap, maxValueWidth || Infinity, widths[k]![i]!));
+            }
+          });
+          const [cut, width] = truncateName(c.name, nameCutTo ? Math.max(maxWidths[i]!, nameCutTo) : 0, nameMinCut, ascii);
+          names.push(cut);
+          nameWidths.push(Math.min(padCap, width));
+          maxWidths[i] = Math.max(maxWidths[i]!, nameWidths[i]!);
+          prefix += maxWidths[i]! + 3;
         });
 
+        const tableWidth = maxWidths.reduce((a, b) => a + b, 0);
+        if (fallback && displayedRows === 0 && numRows <= fallbackMaxRows && columns.length >= fallbackMinColumns
+          && (tableWidth >= fallbackMinWidth || hasNewlines)) {
+          vertical ??= new VerticalWriter(columns, ctx);
+        }
+        if (vertical) {
+          let out = '';
+          for (let i = 0; i < numRows && displayedRows < maxRows; i++) {
+            if (i !== 0) out += vertical.between();
+            out += vertical.row(rows[i]!);
+            displayedRows++;
+          }
+          return out;
+        }
+
+        const leftBlank = rowNumbers ? ' '.repeat(rowNumberWidth) : '';
         const line = (part: readonly string[]): string =>
           leftBlank + part[0] + maxWidths.map((w) => part[1]!.repeat(w + 2)).join(part[2]) + part[3] + '\n';
-        const names = (top: boolean): string => {
-          let out = leftBlank;
+        const headerBegin = style === 'full' ? line(grid[0]) : '';
+        const headerEnd = style === 'full' ? line(grid[1]) : style === 'space' ? '\n' : '';
+        const rowsSeparator = style === 'full' ? line(grid[2]) : '';
+        const rowsEnd = style === 'space' ? '' : line(grid[3]);
+        const footerBegin = style === 'full' ? line(grid[4]) : style === 'space' ? '\n' : '';
+        const footerEnd = style === 'full' ? line(grid[5]) : style === 'space' ? '\n' : '';
+        const fillerSize = maxWidths.reduce((a, w) => a + w + 3, 0) + (style === 'space' ? -2 : 1);
+        const verticalFiller = leftBlank + Array.from({ length: Math.max(0, fillerSize) }, (_, i) => (i % 2 ? ' ' : hBar)).join('') + '\n';
+
+        const writeNames = (top: boolean): string => {
           const g = grid[top ? 6 : 3];
+          let out = leftBlank;
           if (style === 'full') out += vBold + ' ';
           else if (style === 'compact') out += g[0] + hBar;
           else out += ' ';
-          columns.forEach((c, i) => {
+          columns.forEach((_, i) => {
             if (i > 0) {
               if (style === 'full') out += ` ${vBold} `;
               else if (style === 'compact') out += hBar + g[2] + hBar;
               else out += '   ';
             }
+            const value = color ? `\x1b[1m${names[i]}\x1b[0m` : names[i]!;
             const pad = (style === 'compact' ? hBar : ' ').repeat(Math.max(0, maxWidths[i]! - nameWidths[i]!));
-            out += alignRight(c.type) ? pad + c.name : c.name + pad;
+            out += right[i] ? pad + value : value + pad;
           });
           if (style === 'full') out += ` ${vBold}`;
           else if (style === 'compact') out += hBar + g[3];
           return out + '\n';
         };
-        const value = (text: string, width: number, i: number): string => {
-          let t = text;
-          let w = width;
+
+        // writeValueWithPadding for one line of a value. Widths of later lines are measured
+        // from the row's left edge (ClickHouse's fixed prefix), not the column's.
+        const cell = (text: string, lineIndex: number, i: number, measured: number): string => {
+          const lines = linesOf(text, multiline);
+          const done = lineIndex >= lines.length;
+          let fragment = done ? '' : lines[lineIndex]!;
+          let width = done ? 0 : multiline ? displayWidth(fragment, basePrefix) : measured;
+          const continuation = !done && lineIndex > 0;
+          const more = !done && lineIndex < lines.length - 1;
+          if (digitGroups && numeric[i]) fragment = highlightDigitGroups(fragment);
+          if (trailingSpaces) fragment = highlightTrailingSpaces(fragment);
           let cut = false;
-          if (cutTo && w > cutTo) {
-            let acc = '';
-            let aw = 0;
-            for (const ch of t) {
-              const cw = displayWidth(ch);
-              if (aw + cw > maxValueWidth) break;
-              acc += ch;
-              aw += cw;
-            }
-            t = acc + ellipsis;
-            w = maxValueWidth;
+          if (cutTo && width > cutTo) {
             cut = true;
+            fragment = cutToWidth(fragment, basePrefix, maxValueWidth) + (color ? `\x1b[31;1m${ellipsis}${RESET}` : ellipsis);
+            width = maxValueWidth;
           }
-          const pad = ' '.repeat(Math.max(0, maxWidths[i]! - w));
-          return ' ' + (alignRight(columns[i]!.type) ? pad + t : t + pad) + (cut ? '' : ' ');
+          const pad = ' '.repeat(Math.max(0, maxWidths[i]! - width));
+          let out = continuation ? (color ? GRAY + lineContinuation + RESET : lineContinuation) : ' ';
+          out += right[i] ? pad + fragment : fragment + pad;
+          if (more) out += color ? GRAY + lineFeed + RESET : lineFeed;
+          else if (!cut) out += ' ';
+          return out;
         };
 
-        let out = '';
-        if (style === 'full') out += line(grid[0]);
-        out += names(true);
-        if (style === 'full') out += line(grid[1]);
-        if (style === 'space') out += '\n';
-        texts.forEach((cells, r) => {
-          if (r > 0 && style === 'full') out += line(grid[2]);
-          if (rowNumbers) {
-            const label = `${r + 1 + totalRows}. `;
-            out += ' '.repeat(Math.max(0, rowNumberWidth - label.length)) + label;
+        let out = headerBegin + writeNames(true) + headerEnd;
+        let fillerWritten = false;
+        let shownIndex = 0;
+        for (let r = 0; r < numRows && displayedRows < maxRows; r++) {
+          if (cutInTheMiddle(r, numRows, maxRows)) {
+            if (!fillerWritten) out += rowsSeparator + verticalFiller;
+            fillerWritten = true;
+            continue;
           }
-          cells.forEach((text, i) => {
+          if (r !== 0) out += rowsSeparator;
+          const cells = texts[shownIndex]!;
+          const lineCount = Math.max(...cells.map((t) => linesOf(t, multiline).length));
+          for (let l = 0; l < lineCount; l++) {
+            if (rowNumbers) {
+              if (l === 0) {
+                const label = `${r + 1 + totalRows}. `;
+                out += ' '.repeat(Math.max(0, rowNumberWidth - label.length)) + (color ? GRAY + label + RESET : label);
+              } else {
+                out += leftBlank;
+              }
+            }
+            cells.forEach((text, i) => {
+              if (style !== 'space') out += vBar;
+              else if (i > 0) out += ' ';
+              out += cell(text, l, i, widths[shownIndex]![i]!);
+            });
             if (style !== 'space') out += vBar;
-            else if (i > 0) out += ' ';
-            out += value(text, widths[r]![i]!, i);
-          });
-          if (style !== 'space') out += vBar;
-          if (singleNumber && numRows === 1 && tipThreshold > 0) {
-            const x = Number(rows[0]![0]);
-            if (rows[0]![0] !== null && Number.isFinite(x) && Math.abs(x) > tipThreshold) out += ` -- ${readableQuantity(x)}`;
+            if (numberTip) out += readableNumberTip(rows[r]![columns.length - 1], tipThreshold, color);
+            out += '\n';
           }
-          out += '\n';
-        });
-        if (footerNames && numRows >= footerMinRows) {
-          if (style === 'full') out += line(grid[4]);
-          if (style === 'space') out += '\n';
-          out += names(false);
-          if (style === 'full') out += line(grid[5]);
-        } else if (style !== 'space') {
-          out += line(grid[3]);
+          shownIndex++;
+          displayedRows++;
         }
+        out += footerNames && numRows >= footerMinRows ? footerBegin + writeNames(false) + footerEnd : rowsEnd;
         totalRows += numRows;
         return out;
       };
@@ -177,7 +240,7 @@ function prettyOutput(name: string, style: Style, mono: boolean): OutputFormat {
         prefix: () => '',
         block(rows) {
           if (rows.length === 0) return '';
-          if (mono) {
+          if (squash) {
             for (const r of rows) held.push(r);
             return '';
           }
@@ -188,9 +251,9 @@ function prettyOutput(name: string, style: Style, mono: boolean): OutputFormat {
           return writeChunk(rows);
         },
         suffix() {
-          const out = held.length > 0 ? writeChunk(held) : '';
-          if (totalRows < maxRows) return out;
-          return out + (style === 'space' ? `\nShowed first ${maxRows}.\n` : `  Showed first ${maxRows}.\n`);
+          let out = held.length > 0 ? writeChunk(held) : '';
+          if (totalRows >= maxRows) out += `${style === 'space' ? '\n' : ''}Showed ${displayedRows} out of ${totalRows} rows.\n`;
+          return out;
         },
       };
     },
@@ -200,4 +263,5 @@ function prettyOutput(name: string, style: Style, mono: boolean): OutputFormat {
 const STYLES: [string, Style][] = [['Pretty', 'full'], ['PrettyCompact', 'compact'], ['PrettySpace', 'space']];
 
 export const prettyOutputs: OutputFormat[] = STYLES.flatMap(([base, style]) =>
-  ['', 'NoEscapes', 'MonoBlock', 'NoEscapesMonoBlock'].map((suffix) => prettyOutput(base + suffix, style, suffix.endsWith('MonoBlock'))));
+  ['', 'NoEscapes', 'MonoBlock', 'NoEscapesMonoBlock'].map((suffix) =>
+    prettyOutput(base + suffix, style, suffix.startsWith('NoEscapes'), suffix.endsWith('MonoBlock'))));

@@ -4,7 +4,8 @@
 // <exception> replaces the statistics.
 
 import type { ColumnDef } from '../../engine/api.ts';
-import { formatFloat } from '../../engine/types.ts';
+import type { DataType } from '../../engine/types.ts';
+import { formatFloat, unwrapNullable } from '../../engine/types.ts';
 import { plainText } from './text.ts';
 import type { FormatContext, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
@@ -15,8 +16,14 @@ export function xmlText(s: string): string {
 
 const VALID_TAG = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function xmlField(column: ColumnDef, value: unknown, ctx: FormatContext): string {
-  return value === null ? '\\N' : xmlText(plainText(column.type, value, ctx));
+/** serializeTextXML: NULL as \\N, an array as <array><elem>…</elem></array>, anything else as its escaped text. */
+export function xmlValue(type: DataType, value: unknown, ctx: FormatContext): string {
+  if (value === null) return '\\N';
+  const t = unwrapNullable(type);
+  if (t.kind === 'Array') {
+    return `<array>${(value as unknown[]).map((v) => `<elem>${xmlValue(t.inner!, v, ctx)}</elem>`).join('')}</array>`;
+  }
+  return xmlText(plainText(t, value, ctx));
 }
 
 const xmlOutput: OutputFormat = {
@@ -39,7 +46,7 @@ const xmlOutput: OutputFormat = {
           rows++;
           out += '\t\t<row>\n';
           columns.forEach((c, i) => {
-            out += `\t\t\t<${tags[i]}>${xmlField(c, values[i], ctx)}</${tags[i]}>\n`;
+            out += `\t\t\t<${tags[i]}>${xmlValue(c.type, values[i], ctx)}</${tags[i]}>\n`;
           });
           out += '\t\t</row>\n';
         }
