@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'serve') {
     const values = parse(rest, ['host', 'clickhouse-port', 'fe-port', 'fe-query-port', 'be-port', 'cn-port', 'config',
-      'clickhouse-version', 'faults']);
+      'clickhouse-version', 'faults', 'data-dir']);
     if (values.help) {
       process.stdout.write(USAGE);
       return 0;
@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       ...(values.config !== undefined ? { config: values.config } : {}),
       ...(values['clickhouse-version'] !== undefined ? { clickhouseVersion: emulatedVersion(values['clickhouse-version']) } : {}),
       ...(values.faults !== undefined ? { faults: faults(values.faults) } : {}),
+      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     };
     const { serve } = await import('./serve.ts');
     await serve(options);

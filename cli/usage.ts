@@ -4,6 +4,7 @@ Usage:
   olapspec serve [--host 127.0.0.1] [--clickhouse-port 8123] [--fe-port 8030]
                  [--fe-query-port 9030] [--be-port 8040] [--cn-port 8060] [--config FILE]
                  [--clickhouse-version 26.7|24.8] [--faults SPEC|on]
+                 [--data-dir DIR]
       Start the reference servers; runs until SIGINT or SIGTERM. ClickHouse
       behaves as 26.7, or as 24.8 LTS with --clickhouse-version 24.8.
       --faults   answer queries and stream loads slowly, cut off or failing, for
@@ -11,6 +12,9 @@ Usage:
                  drop-after-bytes=65536,error-after-rows=1000,error=memory,
                  probability=0.1,seed=7"; "on": none, but requests may ask for
                  faults with an X-Olapspec-Fault header (honoured only then)
+      --data-dir keep databases and tables in DIR across restarts (ClickHouse:
+                 definitions, rows of MergeTree and Log tables; StarRocks: all);
+                 each change is on disk before it is answered. Default: memory only
 
   olapspec run [--target T] [--tags EXPR] [--report DIR] [--user U] [--password P]
                [--query-port 9030]

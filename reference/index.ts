@@ -4,6 +4,7 @@
 // config's <starrocks> section.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './clickhouse/config.ts';
 import { compatFor } from './clickhouse/compat.ts';
@@ -34,6 +35,8 @@ export interface ReferenceOptions {
   clickhouseVersion?: string;
   /** --faults: slow, dropped and failing answers for client authors (README, "Faults for client authors"). */
   faults?: FaultOptions;
+  /** Keep what the servers store across restarts: DIR/clickhouse and DIR/starrocks (engine/storage/). */
+  dataDir?: string;
 }
 
 export interface RunningReference {
@@ -49,7 +52,8 @@ function urlFor(scheme: string, host: string, address: AddressInfo): string {
 export async function startReference(opts: ReferenceOptions): Promise<RunningReference> {
   const config = opts.config ? loadConfig(opts.config) : {};
   const state = createClickHouseState({ config, compat: compatFor(opts.clickhouseVersion),
-    ...(opts.faults ? { faults: opts.faults } : {}) });
+    ...(opts.faults ? { faults: opts.faults } : {}),
+    ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'clickhouse') } : {}) });
   const clickhouse = buildClickHouseServer({ config, state });
   const servers = [clickhouse];
   const urls: Record<string, string> = {};
@@ -71,7 +75,8 @@ export async function startReference(opts: ReferenceOptions): Promise<RunningRef
     // StarRocks FE HTTP, (FE query when the MySQL side is plugged in), BE, CN: one line each.
     const starrocksUsers = opts.config ? starRocksUsersFromConfig(opts.config) : undefined;
     starrocks = await startStarRocks({ host: opts.host, fePort: opts.fePort, feQueryPort: opts.feQueryPort, bePort: opts.bePort, cnPort: opts.cnPort,
-      ...(starrocksUsers ? { users: starrocksUsers } : {}), ...(opts.faults ? { faults: opts.faults } : {}) });
+      ...(starrocksUsers ? { users: starrocksUsers } : {}), ...(opts.faults ? { faults: opts.faults } : {}),
+      ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'starrocks') } : {}) });
     for (const [name, url] of starrocks.urls) urls[name] = url;
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));

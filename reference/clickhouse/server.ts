@@ -45,6 +45,8 @@ export interface ClickHouseServerOptions {
   state?: QueryHandlerDeps;
   /** The ClickHouse version the server behaves as (default: 26.7's). */
   compat?: ClickHouseCompat;
+  /** Keep databases and tables in this directory across restarts (engine/storage/; MergeTree and Log rows). */
+  dataDir?: string;
   /** Serve HTTPS with these PEM contents. */
   tls?: { cert: Buffer | string; key: Buffer | string };
   /** --faults: answers slow, dropped or failing on purpose (faults/). */
@@ -56,11 +58,17 @@ export function createClickHouseState(opts: ClickHouseServerOptions = {}): Query
   const config = opts.config ?? {};
   const timezone = opts.timezone ?? config.timezone ?? 'UTC';
   const compat = opts.compat ?? compatFor();
+  let engine = opts.engine;
+  if (!engine) {
+    const own = createClickHouseEngine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
+      placeholdersWithoutParameters: compat.placeholdersWithoutParameters,
+      ...(config.access ? { access: config.access } : {}) });
+    if (opts.dataDir !== undefined) own.openDataDir(opts.dataDir);
+    engine = own;
+  }
   return {
     compat,
-    engine: opts.engine ?? createClickHouseEngine({ timezone, version: compat.version, settingDefaults: compat.settingDefaults,
-      placeholdersWithoutParameters: compat.placeholdersWithoutParameters,
-      ...(config.access ? { access: config.access } : {}) }),
+    engine,
     sessions: new SessionStore(),
     timeouts: {
       ...(config.defaultSessionTimeout !== undefined ? { defaultTimeoutS: config.defaultSessionTimeout } : {}),

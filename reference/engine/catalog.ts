@@ -1,6 +1,9 @@
 // Databases and in-memory tables. A table's data is a list of immutable
 // blocks (parts); INSERT and TRUNCATE replace the list, never a block in it,
-// so a running SELECT keeps the snapshot it started with.
+// so a running SELECT keeps the snapshot it started with. Every change of a
+// stored table goes through the Catalog's methods, which hand it to the
+// catalog's storage (storage/, when the server keeps its data on disk)
+// before it becomes visible.
 
 import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
@@ -29,10 +32,10 @@ export interface Table {
   primaryKey?: string;
   comment: string;
   createdAt: number;
-  /** The stored blocks, oldest first; replaced as a whole, each block immutable. */
-  parts: readonly Block[];
+  /** The stored blocks, oldest first; replaced as a whole (Catalog.replaceParts), each block immutable. */
+  readonly parts: readonly Block[];
   /** Approximate in-memory size, kept with the parts. */
-  bytes: number;
+  readonly bytes: number;
   /**
    * What the dialect that created the table keeps of it beyond the core's
    * fields (StarRocks: key model, partitions, buckets); the dialect alone
@@ -67,9 +70,33 @@ export function tableRows(t: Table): unknown[][] {
   return out;
 }
 
-/** Replace the data by these rows (TRUNCATE, a key model's merge, CREATE … AS SELECT). */
-export function setTableRows(t: Table, rows: unknown[][]): void {
-  t.parts = rows.length ? [Block.ofRows(t.columns.map((c) => c.type), rows)] : [];
+/** The parts holding these rows: one block, or none. */
+export function partsOfRows(t: Table, rows: unknown[][]): Block[] {
+  return rows.length ? [Block.ofRows(t.columns.map((c) => c.type), rows)] : [];
+}
+
+/** Set a table's parts in memory only: a table no catalog holds yet (temporary, being built); stored tables use Catalog.replaceParts. */
+export function setParts(t: Table, parts: readonly Block[], bytes: number): void {
+  const w = t as { parts: readonly Block[]; bytes: number };
+  w.parts = parts;
+  w.bytes = bytes;
+}
+
+/**
+ * Where a catalog keeps its changes beyond memory (storage/ implements it
+ * on disk). Each method runs before the change is visible and throws to
+ * refuse it; when it returns, the change is durable.
+ */
+export interface CatalogStorage {
+  databaseCreated(db: Database): void;
+  databaseDropped(db: Database): void;
+  /** A new table, with whatever parts it already holds. */
+  tableCreated(t: Table): void;
+  tableDropped(t: Table): void;
+  /** The table's definition changed (name, database, columns, extension). */
+  tableChanged(t: Table): void;
+  /** `next` replaces the table's parts (`t.parts` still holds the previous ones). */
+  partsReplaced(t: Table, next: readonly Block[], bytes: number): void;
 }
 
 export function backQuoteIfNeed(name: string): string {
@@ -84,6 +111,8 @@ export class Catalog {
   readonly databases = new Map<string, Database>();
   /** The built-in databases, which DROP DATABASE refuses. */
   readonly builtin: readonly string[];
+  /** Set once the stored state is loaded (storage/); absent, the catalog lives in memory only. */
+  storage: CatalogStorage | undefined = undefined;
 
   /** A catalog holding the dialect's built-in databases (`default` is Atomic, the others Memory). */
   constructor(builtin: readonly string[]) {
@@ -96,7 +125,9 @@ export class Catalog {
       if (ifNotExists) return;
       throw new EngineError('DATABASE_ALREADY_EXISTS', `Database ${backQuoteIfNeed(name)} already exists`);
     }
-    this.databases.set(name, { name, engine, uuid: randomUUID(), comment: '', tables: new Map() });
+    const db: Database = { name, engine, uuid: randomUUID(), comment: '', tables: new Map() };
+    this.storage?.databaseCreated(db);
+    this.databases.set(name, db);
   }
 
   dropDatabase(name: string, ifExists: boolean): void {
@@ -107,6 +138,7 @@ export class Catalog {
     if (this.builtin.includes(name)) {
       throw new EngineError('DATABASE_ACCESS_DENIED', `Cannot drop or detach database ${name}, because it is a system database`);
     }
+    this.storage?.databaseDropped(this.databases.get(name)!);
     this.databases.delete(name);
   }
 
@@ -133,8 +165,37 @@ export class Catalog {
       if (ifNotExists) return false;
       throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(t.database, t.name)} already exists`);
     }
+    this.storage?.tableCreated(t);
     d.tables.set(t.name, t);
     return true;
+  }
+
+  /** True when `t` is the table this catalog holds under its name (not a temporary or a dropped one). */
+  holds(t: Table): boolean {
+    return this.databases.get(t.database)?.tables.get(t.name) === t;
+  }
+
+  /** Replace a table's data; stored first when the catalog holds the table. */
+  replaceParts(t: Table, parts: readonly Block[], bytes: number): void {
+    if (this.holds(t)) this.storage?.partsReplaced(t, parts, bytes);
+    setParts(t, parts, bytes);
+  }
+
+  /** Move a table to another name or database (the target is checked by the caller). */
+  renameTable(t: Table, toDb: string, toName: string): void {
+    const to = this.database(toDb);
+    const from = this.database(t.database);
+    const moved: Table = { ...t, database: toDb, name: toName };
+    this.storage?.tableChanged(moved);
+    from.tables.delete(t.name);
+    t.database = toDb;
+    t.name = toName;
+    to.tables.set(toName, t);
+  }
+
+  /** The definition of a stored table changed in place (columns, comment, extension): store it. */
+  tableChanged(t: Table): void {
+    if (this.holds(t)) this.storage?.tableChanged(t);
   }
 
   dropTable(db: string, name: string, ifExists: boolean): void {
@@ -144,6 +205,7 @@ export class Catalog {
       if (ifExists) return;
       throw new EngineError('UNKNOWN_TABLE', `Table ${nameForLogs(db, name)} does not exist`);
     }
+    this.storage?.tableDropped(d.tables.get(name)!);
     d.tables.delete(name);
   }
 }

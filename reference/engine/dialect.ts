@@ -7,7 +7,7 @@
 
 import type { ExecResult, ParsedQuery, QueryContext } from './api.ts';
 import type { ColumnDef } from './api.ts';
-import type { Table } from './catalog.ts';
+import type { Database, Table } from './catalog.ts';
 import type { Engine } from './index.ts';
 
 /** A statement of some dialect: every one names its kind. */
@@ -53,4 +53,18 @@ export interface EngineDialect<S extends DialectStatement = DialectStatement> {
   insertDestination?(st: S, ctx: QueryContext, engine: Engine): InsertDestination;
   /** The dialect's own form of an error raised while a statement ran. */
   translateError?(err: unknown, ctx: QueryContext): unknown;
+  /** What a data directory keeps of the catalog (storage/); absent: every table, definition and rows. */
+  readonly storage?: StoragePolicy;
+}
+
+/** A product's rules for what survives a restart, and how its table extension is stored. */
+export interface StoragePolicy {
+  /** Whether a table's definition is kept (ClickHouse: not when its database is a Memory database). */
+  keepsTable(t: Table, db: Database): boolean;
+  /** Whether its rows are kept too (ClickHouse: MergeTree and Log families; a Memory table comes back empty). */
+  keepsData(t: Table): boolean;
+  /** Table.extension as JSON-able data (default: the extension itself, which must then be plain data). */
+  encodeExtension?(extension: unknown): unknown;
+  /** The extension back from what encodeExtension gave, at startup. */
+  decodeExtension?(data: unknown): unknown;
 }

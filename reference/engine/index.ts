@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
 import { defaultValue } from './types.ts';
 import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from './api.ts';
-import { Catalog, setTableRows, tableRows } from './catalog.ts';
+import { Catalog, partsOfRows, tableRows } from './catalog.ts';
 import { Block } from './columns/block.ts';
 import type { Table } from './catalog.ts';
 import { Parser } from './parser/parser.ts';
@@ -29,6 +29,7 @@ import { roleBasedAccess } from './access/policy.ts';
 import type { AccessPolicy, AccessPolicyFactory, QueryAccess } from './access/policy.ts';
 import type { DialectStatement, EngineDialect, InsertDestination, Interpreter, ParsedStatement } from './dialect.ts';
 import { createTemporaryTable } from './interpreters/create-table.ts';
+import { openDataDir } from './storage/load.ts';
 import type { TemporaryColumn } from './interpreters/create-table.ts';
 
 export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
@@ -87,6 +88,16 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     this.access = new AccessControl(opts.access, this.timezone);
     this.policy = (opts.accessPolicy ?? roleBasedAccess)(this);
     this.catalog = new Catalog(this.dialect.builtinDatabases);
+  }
+
+  /**
+   * Load the databases and tables kept in `dir` (created when new) and keep
+   * every later change there, by the dialect's storage policy: each DDL
+   * statement and each committed INSERT is on disk before it returns.
+   */
+  openDataDir(dir: string): void {
+    if (this.catalog.storage) throw new Error('the engine already has a data directory');
+    openDataDir(this.catalog, dir, this.dialect.storage);
   }
 
   /** Replace users, profiles and quotas (the server's config was loaded or reloaded). SQL-created entities are kept. */
@@ -338,7 +349,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
    * in a non-Nullable column its type's default; `merge` (a key model)
    * decides how they combine with the table's rows, else they are appended.
    */
-  appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, merge?: RowMerge): void {
+  appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, merge?: RowMerge, opts: { overwrite?: boolean } = {}): void {
     const positions = table.columns.map((c) => target.findIndex((t) => t.name === c.name));
     const env = this.functionEnv(ctx, table.database);
     const defaults = table.columns.map((c) => {
@@ -360,14 +371,17 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       });
     });
     const bytes = rowsBytes(table.columns, full);
-    // One assignment: concurrent readers keep the array they already hold.
+    // One replacement of the part list (stored first, when the catalog keeps
+    // its data): concurrent readers keep the array they already hold.
+    // `overwrite` (INSERT OVERWRITE) starts from an empty table in the same step.
+    const parts = opts.overwrite ? [] : table.parts;
+    const held = opts.overwrite ? 0 : table.bytes;
     if (merge) {
-      const merged = merge(tableRows(table), full, bytes);
-      setTableRows(table, merged.rows as unknown[][]);
-      table.bytes = merged.bytes;
-    } else if (full.length) {
-      table.parts = [...table.parts, Block.ofRows(table.columns.map((c) => c.type), full)];
-      table.bytes += bytes;
+      const merged = merge(opts.overwrite ? [] : tableRows(table), full, bytes);
+      this.catalog.replaceParts(table, partsOfRows(table, merged.rows as unknown[][]), merged.bytes);
+    } else if (full.length || opts.overwrite) {
+      const added = full.length ? [Block.ofRows(table.columns.map((c) => c.type), full)] : [];
+      this.catalog.replaceParts(table, [...parts, ...added], held + bytes);
     }
     if (ctx) {
       // ClickHouse counts the block as it reaches the table, before the omitted columns

@@ -5,7 +5,7 @@
 
 import { EngineError } from '../errors.ts';
 import type { ColumnDef, NoResult, QueryContext } from '../api.ts';
-import { backQuoteIfNeed, nameForLogs, setTableRows } from '../catalog.ts';
+import { backQuoteIfNeed, nameForLogs, partsOfRows, setParts } from '../catalog.ts';
 import type { Table } from '../catalog.ts';
 import { NONE } from '../results.ts';
 import type { Statement } from '../parser/ast.ts';
@@ -119,7 +119,6 @@ export function createTemporaryTable(engine: Engine, scope: SessionScope, name: 
     kind: 'create_table', name, ifNotExists: false, orReplace: false, temporary: true, tableSettings: [],
     columns: columns.map((c) => ({ name: c.name, type: c.type.name })), engine: MEMORY,
   }, '', engine.functionEnv(undefined));
-  setTableRows(table, rows);
-  table.bytes = rowsBytes(table.columns, rows);
+  setParts(table, partsOfRows(table, rows), rowsBytes(table.columns, rows));
   scope.addTable(table);
 }

@@ -19,11 +19,7 @@ export function rename(st: Statement & { kind: 'rename' }, ctx: QueryContext, en
     if (catalog.findTable(toDb, to.name)) {
       throw new EngineError('TABLE_ALREADY_EXISTS', `Table ${nameForLogs(toDb, to.name)} already exists`);
     }
-    catalog.database(toDb);
-    catalog.dropTable(t.database, t.name, false);
-    t.database = toDb;
-    t.name = to.name;
-    catalog.addTable(t, false);
+    catalog.renameTable(t, toDb, to.name);
   }
   return NONE;
 }

@@ -11,9 +11,6 @@ export function truncate(st: Statement & { kind: 'truncate' }, ctx: QueryContext
     ? (st.db === undefined ? ctx.scope?.findTable(st.name) : undefined) ?? engine.catalog.findTable(db, st.name)
     : engine.resolveTable(st.db, st.name, ctx);
   if (t && t.database !== '') engine.accessFor(ctx).check('TRUNCATE', { db: t.database, table: t.name });
-  if (t) {
-    t.parts = [];
-    t.bytes = 0;
-  }
+  if (t) engine.catalog.replaceParts(t, [], 0);
   return NONE;
 }

@@ -30,6 +30,8 @@ export interface ClusterOptions {
   now?: () => number;
   feConfig?: Record<string, string | number | boolean>;
   beConfig?: Record<string, string | number | boolean>;
+  /** Keep databases and tables (rows included) in this directory across restarts (engine/storage/). */
+  dataDir?: string;
 }
 
 /** A query the FE ran (the MySQL-protocol side records them): /api/query_detail, /api/profile, /api/connection. */
@@ -114,6 +116,7 @@ export class Cluster {
 
   constructor(opts: ClusterOptions = {}) {
     this.engine = opts.engine ?? createStarRocksEngine();
+    if (opts.dataDir !== undefined) this.engine.openDataDir(opts.dataDir);
     this.users = new StarRocksUsers(opts.users);
     this.now = opts.now ?? Date.now;
     this.startedAt = this.now();

@@ -12,6 +12,11 @@ import { analysisError, codedError } from './errors.ts';
 
 let nextTableId = 10100;
 
+/** A table loaded from a data directory holds `id`: later tables are numbered past it. */
+export function reserveTableId(id: number): void {
+  if (id >= nextTableId) nextTableId = id + 1;
+}
+
 /** Byte widths the default sort key counts (CreateTableAnalyzer keeps keys within 36 bytes). */
 const KEY_BYTES: Partial<Record<StarRocksType['base'], number>> = {
   TINYINT: 1, SMALLINT: 2, INT: 4, BIGINT: 8, LARGEINT: 16, DATE: 3, DATETIME: 8, BOOLEAN: 1, DECIMAL: 8,

@@ -24,7 +24,7 @@ export interface StarRocksHost {
   /** SET GLOBAL values. */
   globals: Map<string, string | bigint>;
   /** Store rows (of `target` columns) through the engine's insert path: defaults, then the key model's merge. */
-  load(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext): void;
+  load(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext, opts?: { overwrite?: boolean }): void;
 }
 
 export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;

@@ -13,6 +13,7 @@ import type { StarRocksHost } from './host.ts';
 import { toStarRocksError } from './errors.ts';
 import { keyModelMerge } from './key-model.ts';
 import { LoadJobs } from './loads.ts';
+import { STARROCKS_STORAGE } from './storage.ts';
 import type { StarRocksRelease } from './variables.ts';
 import './functions.ts';
 
@@ -34,7 +35,7 @@ export function starRocksDialect(release: StarRocksRelease): StarRocksDialect {
   const globals = new Map<string, string | bigint>();
   const hostOf = (engine: Engine): StarRocksHost => ({
     catalog: engine.catalog, loads, release, timezone: engine.timezone, globals,
-    load: (table, target, rows, ctx) => engine.appendRows(table, target, rows, ctx, keyModelMerge(table)),
+    load: (table, target, rows, ctx, opts) => engine.appendRows(table, target, rows, ctx, keyModelMerge(table), opts),
   });
   return {
     name: 'starrocks',
@@ -44,6 +45,7 @@ export function starRocksDialect(release: StarRocksRelease): StarRocksDialect {
     parse: (sql) => parseStarRocks(sql),
     interpreters: starRocksInterpreters(hostOf),
     translateError: (e, ctx) => toStarRocksError(e, ctx.database),
+    storage: STARROCKS_STORAGE,
     release,
     loads,
     globals,

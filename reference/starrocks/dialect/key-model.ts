@@ -15,9 +15,12 @@ import type { MergeOptions } from './merge.ts';
 export function keyModelMerge(table: Table, opts: MergeOptions = {}): RowMerge | undefined {
   const meta = starRocksMeta(table);
   if (!meta) return undefined;
-  return (existing, added, addedBytes) => {
+  // DUPLICATE KEY appends (mergeRows keeps every row, in order): as a new
+  // part, so a stored table writes the loaded rows only.
+  if (meta.keysType === 'DUP_KEYS') return undefined;
+  return (existing, added) => {
     const rows = mergeRows(table, meta, existing, added, opts);
-    return { rows, bytes: meta.keysType === 'DUP_KEYS' ? table.bytes + addedBytes : rowsBytes(table.columns, rows) };
+    return { rows, bytes: rowsBytes(table.columns, rows) };
   };
 }
 

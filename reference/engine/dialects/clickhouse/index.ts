@@ -12,6 +12,7 @@ import { ignoresQuota } from '../../access/quota-exempt.ts';
 import { roleBasedAccess } from '../../access/policy.ts';
 import { substituteParameters } from '../../params/substitute.ts';
 import { parseClickHouse } from './parse.ts';
+import { CLICKHOUSE_STORAGE } from './storage.ts';
 
 export interface ClickHouseDialectOptions {
   /**
@@ -36,6 +37,7 @@ export function clickHouseDialect(opts: ClickHouseDialectOptions = {}): EngineDi
     bindParameters: (st, ctx, engine) => substituteParameters(st, ctx.queryParameters, engine.sessionTimezone(ctx), analyzerWhenEmpty),
     ignoresQuota,
     insertDestination,
+    storage: CLICKHOUSE_STORAGE,
   };
 }
 

@@ -36,8 +36,7 @@ export function dropTable(st: SrStatement & { kind: 'drop_table' }, ctx: QueryCo
 export function truncate(st: SrStatement & { kind: 'truncate' }, ctx: QueryContext, host: StarRocksHost): NoResult {
   const t = findTable(host, st.db, st.name, ctx);
   if (isViewTable(t)) throw analysisError(`Table[${t.name}] is not OLAP table`);
-  t.parts = [];
-  t.bytes = 0;
+  host.catalog.replaceParts(t, [], 0);
   return NONE;
 }
 
