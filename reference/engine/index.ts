@@ -5,7 +5,7 @@
 
 import { hostname } from 'node:os';
 import { EngineError } from './errors.ts';
-import { defaultValue } from './types.ts';
+import { defaultValue, intBits, isInteger, isNullable, parseText, unwrapNullable } from './types.ts';
 import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from './api.ts';
 import { Catalog, partsOfRows, tableRows } from './catalog.ts';
 import { Block } from './columns/block.ts';
@@ -308,9 +308,16 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       }
       return exprs.map((e, i) => {
         const col = columns[i]!;
+        // ClickHouse reads a plain number as text of the column's type first, so
+        // decimals and 128/256-bit integers keep every digit.
+        const base = unwrapNullable(col.type);
+        if (e.t === 'lit' && (typeof e.value === 'number' || typeof e.value === 'bigint') && e.raw !== undefined
+          && (base.kind === 'Decimal' || (isInteger(base) && intBits(base) > 64))) {
+          return parseText(base, e.raw, env.timezone);
+        }
         const c = new Compiler({ env, columns: [], aliases: new Map(), scope: '', precomputed: new Map() }).compile(e);
         const v = c.ev([], NO_STATE);
-        if (v === null && col.type.kind !== 'Nullable') {
+        if (v === null && !isNullable(col.type)) {
           // input_format_null_as_default: NULL becomes the column default.
           return defaultValue(col.type);
         }

@@ -46,3 +46,74 @@ test('literals and arithmetic infer ClickHouse types', async () => {
     assert.equal(await value(engine, `SELECT toTypeName(${expr})`), type, expr);
   }
 });
+
+// Expected values below are real ClickHouse 26.7's answers (libchdb).
+test('composite and special type names parse to canonical names', () => {
+  const names: [string, string][] = [
+    ['Tuple(UInt8,String)', 'Tuple(UInt8, String)'], ['Tuple(x UInt8, y Nullable(String))', 'Tuple(x UInt8, y Nullable(String))'],
+    ['Map(String,Array(UInt8))', 'Map(String, Array(UInt8))'], ['LowCardinality(Nullable(String))', 'LowCardinality(Nullable(String))'],
+    ["Enum8('a'=1,'b'=2)", "Enum8('a' = 1, 'b' = 2)"], ["Enum('a','b')", "Enum8('a' = 1, 'b' = 2)"], ["Enum('x' = 1000)", "Enum16('x' = 1000)"],
+    ['FixedString(3)', 'FixedString(3)'], ['DateTime64(3)', 'DateTime64(3)'], ["DateTime64(6, 'Asia/Tokyo')", "DateTime64(6, 'Asia/Tokyo')"],
+    ['UUID', 'UUID'], ['IPv4', 'IPv4'], ['IPv6', 'IPv6'], ['Date32', 'Date32'], ['Int256', 'Int256'], ['UInt128', 'UInt128'],
+  ];
+  for (const [text, name] of names) assert.equal(parseType(text).name, name, text);
+  assert.throws(() => parseType('Nullable(Array(UInt8))'), { code: 43 });
+  assert.throws(() => parseType('DateTime64(10)'), { code: 69 });
+});
+
+test('values of the special types read and print as ClickHouse does', () => {
+  const rt = (type: string, text: string): string => serializeText(parseType(type), parseText(parseType(type), text));
+  assert.equal(rt('FixedString(3)', 'q'), 'q\0\0');
+  assert.throws(() => parseText(parseType('FixedString(3)'), 'abcd'), { code: 131 });
+  assert.equal(rt('UUID', '61F0C404-5CB3-11E7-907B-A6006AD3DBA0'), '61f0c404-5cb3-11e7-907b-a6006ad3dba0');
+  assert.throws(() => parseText(T.UUID, 'abc'), { code: 376 });
+  assert.equal(rt('IPv4', '1.2.3.4'), '1.2.3.4');
+  assert.equal(rt('IPv6', '::1'), '::1');
+  assert.equal(rt('IPv6', '1.2.3.4'), '::ffff:1.2.3.4');
+  assert.equal(rt('IPv6', '2001:db8:0:0:1:0:0:1'), '2001:db8::1:0:0:1');
+  assert.equal(rt("Enum8('a' = 1, 'b' = 2)", 'b'), 'b');
+  assert.throws(() => parseText(parseType("Enum8('a' = 1)"), 'c'), { code: 691 });
+  assert.equal(rt('DateTime64(3)', '2024-01-08 00:00:00.2'), '2024-01-08 00:00:00.200');
+  assert.equal(rt('DateTime64(1)', '1969-12-31 23:59:59.5'), '1969-12-31 23:59:59.5');
+  assert.equal(rt('Date32', '1800-01-01'), '1900-01-01');
+  assert.equal(rt('Tuple(UInt8, String)', "(6, 's\\t6')"), "(6,'s\\t6')");
+  assert.equal(rt('Map(String, UInt8)', "{'k3': 4, 'a\\'b': 1}"), "{'k3':4,'a\\'b':1}");
+  assert.equal(rt('UInt256', '123456789012345678901234567890'), '123456789012345678901234567890');
+  assert.equal(serializeQuoted(parseType('Tuple(x UInt8, y Nullable(String))'), [1, null]), '(1,NULL)');
+});
+
+test('Decimal arithmetic is exact with ClickHouse result types', async () => {
+  const engine = createClickHouseEngine();
+  const cases: [string, string][] = [
+    ['toDecimal32(1.5, 2) + toInt64(1)', '2.5 Decimal(9, 2)'], ['toDecimal32(1.5, 2) * toDecimal32(2.5, 3)', '3.75 Decimal(9, 5)'],
+    ['toDecimal64(3, 4) / toDecimal32(1, 2)', '3 Decimal(18, 4)'], ['CAST(1.25 AS Decimal(10, 2)) + 1', '2.25 Decimal(10, 2)'],
+    ['2 / toDecimal32(5, 2)', '0.4 Decimal(9, 2)'], ['toDecimal32(5, 2) % 3', '0.02 Decimal(9, 2)'],
+    ['CAST(1 AS Decimal(10,2)) + CAST(1 AS Decimal(12,3))', '2 Decimal(18, 3)'], ['toDecimal32(1, 2) + toDecimal256(1, 3)', '2 Decimal(76, 3)'],
+    ["CAST('12345678901234567890.1234567891' AS Decimal(38,10)) * 3", '37037036703703703670.3703703673 Decimal(38, 10)'],
+    ['toDecimal32(1.5, 2) + 1.5', '3 Float64'], ['toDecimal32(2.675, 2)', '2.67 Decimal(9, 2)'], ['toDecimal64(-123.456, 2)', '-123.45 Decimal(18, 2)'],
+    ['[CAST(1 AS Decimal(5,2)), toInt64(1)]', '[1,1] Array(Decimal(38, 2))'], ['toDecimalString(toDecimal64(1.23456, 5), 2)', '1.23 String'],
+    ['coalesce(NULL, 1)', '1 UInt8'], ['coalesce(toNullable(1), NULL)', '1 Nullable(UInt8)'], ["ifNull(NULL, 'a')", 'a String'],
+  ];
+  for (const [expr, want] of cases) {
+    const got = await value(engine, `SELECT concat(toString(${expr}), ' ', toTypeName(${expr}))`);
+    assert.equal(got, want, expr);
+  }
+  await assert.rejects(engine.execute(engine.parse('SELECT toDecimal32(9999999, 2) * 1000'), (await import('./helpers.ts')).context()), { code: 407 });
+  await assert.rejects(engine.execute(engine.parse('SELECT toDecimal32(1, 2) / toDecimal64(3, 4)'), (await import('./helpers.ts')).context()), { code: 69 });
+});
+
+test('tuples, maps, UUIDs and LowCardinality in expressions', async () => {
+  const engine = createClickHouseEngine();
+  const cases: [string, string][] = [
+    ["toTypeName((1, 'a'))", 'Tuple(UInt8, String)'], ["tupleElement((1, 'a'), 2)", 'a'], ["toString((1, 'a').1)", '1'],
+    ["toTypeName(map('a', 1)['a'] + 1)", 'UInt16'], ["toString(mapKeys(map('a', 1, 'b', 2)))", "['a','b']"],
+    ["toTypeName([(1, NULL), (2, 'a')])", 'Array(Tuple(UInt8, Nullable(String)))'], ['toString((1, 2) < (1, 3))', '1'],
+    ["toTypeName(upper(toLowCardinality('a')))", 'LowCardinality(String)'], ['toTypeName(now64())', 'DateTime64(3)'],
+    ["toString(toDateTime64('2024-01-01 00:00:00.123456', 3))", '2024-01-01 00:00:00.123'], ['toTypeName(generateUUIDv4())', 'UUID'],
+    ["toTypeName(toUInt128(1) + toInt8(1))", 'Int128'], ['toString(toUInt256(-1))', '115792089237316195423570985008687907853269984665640564039457584007913129639935'],
+  ];
+  for (const [expr, want] of cases) assert.equal(await value(engine, `SELECT ${expr}`), want, expr);
+  const { rows } = await (await import('./helpers.ts')).run(engine, "SELECT arrayJoin([toUUID('00000000-0000-0001-0000-000000000000'), toUUID('00000000-0000-0000-0000-000000000002'), toUUID('00000001-0000-0000-0000-000000000000')]) AS u ORDER BY u");
+  // ClickHouse orders UUIDs by their second half first.
+  assert.deepEqual(rows.map((r) => String(r[0])), ['00000000-0000-0001-0000-000000000000', '00000001-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000002']);
+});

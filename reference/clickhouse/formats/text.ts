@@ -3,7 +3,7 @@
 // writeJSONString) applied on top of the engine's serializeText.
 
 import type { DataType } from '../../engine/types.ts';
-import { formatFloat, serializeQuoted, serializeText } from '../../engine/types.ts';
+import { formatFloat, serializeQuoted, serializeText, unwrapNullable } from '../../engine/types.ts';
 import type { FormatContext } from './types.ts';
 
 const TSV_ESCAPES: Record<string, string> = {
@@ -24,7 +24,7 @@ export function boolText(value: unknown, ctx: FormatContext): string {
   return String(ctx.settings.get(value ? 'bool_true_representation' : 'bool_false_representation'));
 }
 
-const base = (t: DataType): DataType => (t.kind === 'Nullable' ? t.inner! : t);
+const base = (t: DataType): DataType => unwrapNullable(t);
 
 /** The plain text of a non-NULL value (toString form). */
 export function plainText(type: DataType, value: unknown, ctx: FormatContext): string {
@@ -36,19 +36,20 @@ export function plainText(type: DataType, value: unknown, ctx: FormatContext): s
 export function tsvField(type: DataType, value: unknown, ctx: FormatContext, raw = false): string {
   if (value === null) return String(ctx.settings.get('format_tsv_null_representation'));
   const t = base(type);
-  if (t.kind === 'String') return raw ? (value as string) : escapeTsv(value as string);
+  if (STRING_LIKE.has(t.kind)) return raw ? plainText(t, value, ctx) : escapeTsv(plainText(t, value, ctx));
   return plainText(t, value, ctx);
 }
+
+/** Types written as bare text that TSV escapes and CSV and JSON quote. */
+const STRING_LIKE = new Set(['String', 'FixedString', 'Enum8', 'Enum16']);
+const CSV_QUOTED = new Set(['String', 'FixedString', 'Enum8', 'Enum16', 'Date', 'Date32', 'DateTime', 'DateTime64', 'UUID', 'IPv4', 'IPv6', 'Array', 'Map']);
 
 export function csvField(type: DataType, value: unknown, ctx: FormatContext): string {
   if (value === null) return String(ctx.settings.get('format_csv_null_representation'));
   const t = base(type);
-  switch (t.kind) {
-    case 'String': case 'Date': case 'DateTime': case 'Array':
-      return quoteCsv(plainText(t, value, ctx));
-    default:
-      return plainText(t, value, ctx);
-  }
+  // A Tuple is its elements, each a CSV field of its own.
+  if (t.kind === 'Tuple') return (value as unknown[]).map((v, i) => csvField(t.elements![i]!, v, ctx)).join(String(ctx.settings.get('format_csv_delimiter') ?? ','));
+  return CSV_QUOTED.has(t.kind) ? quoteCsv(plainText(t, value, ctx)) : plainText(t, value, ctx);
 }
 
 /** Values/quoted form: strings and dates in single quotes, NULL as NULL. */
@@ -113,17 +114,32 @@ export function jsonValue(type: DataType, value: unknown, ctx: FormatContext, op
       return 'null';
     case 'Bool':
       return value ? 'true' : 'false';
-    case 'UInt64': case 'Int64':
+    case 'UInt64': case 'Int64': case 'UInt128': case 'Int128': case 'UInt256': case 'Int256':
       return opts.quote64 ? `"${String(value)}"` : String(value);
+    case 'Decimal':
+      // output_format_json_quote_decimals is off by default.
+      return plainText(t, value, ctx);
     case 'Float32': case 'Float64': {
       const x = value as number;
       if (!Number.isFinite(x)) return opts.quoteDenormals ? `"${formatFloat(x)}"` : 'null';
       return formatFloat(x, t.kind === 'Float32');
     }
-    case 'String': case 'Date': case 'DateTime':
+    case 'String': case 'FixedString': case 'Enum8': case 'Enum16': case 'Date': case 'Date32': case 'DateTime': case 'DateTime64':
+    case 'UUID': case 'IPv4': case 'IPv6':
       return jsonString(plainText(t, value, ctx), opts.escapeSlashes);
     case 'Array':
       return `[${(value as unknown[]).map((v) => jsonValue(t.inner!, v, ctx, opts)).join(',')}]`;
+    case 'Tuple': {
+      // Named tuples are objects (output_format_json_named_tuples_as_objects, on by default).
+      const vals = (value as unknown[]).map((v, i) => jsonValue(t.elements![i]!, v, ctx, opts));
+      if (t.names && ctx.settings.get('output_format_json_named_tuples_as_objects')) {
+        return `{${vals.map((v, i) => `${jsonString(t.names![i]!, opts.escapeSlashes)}:${v}`).join(',')}}`;
+      }
+      return `[${vals.join(',')}]`;
+    }
+    case 'Map':
+      // Keys are JSON strings whatever their type.
+      return `{${(value as [unknown, unknown][]).map(([k, v]) => `${jsonString(plainText(t.key!, k, ctx), opts.escapeSlashes)}:${jsonValue(t.inner!, v, ctx, opts)}`).join(',')}}`;
     default:
       return String(value);
   }

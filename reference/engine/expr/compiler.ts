@@ -2,7 +2,7 @@
 // resolve to aliases first (ClickHouse's analyzer does the same), then columns.
 
 import { EngineError } from '../errors.ts';
-import { T, arrayOf, dateTime, nullable, parseType } from '../types.ts';
+import { T, arrayOf, dateTime, nullable, parseType, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { Expr } from '../parser/ast.ts';
 import { columnName } from '../parser/format.ts';
@@ -112,6 +112,11 @@ export class Compiler {
         idx = cols.findIndex((c) => c.name === col && c.tables.includes(table));
       }
     }
+    if (idx < 0 && !this.opts.onlyOverride) {
+      // `t.name` on a named Tuple column t reads its element.
+      const element = this.tupleElementAccess(e);
+      if (element) return element;
+    }
     if (idx < 0) {
       if (this.opts.onlyOverride && cols.some((c) => c.name === full)) {
         throw new EngineError('NOT_AN_AGGREGATE', `Column ${full} is not under aggregate function and not in GROUP BY keys. In scope ${this.opts.scope}`);
@@ -122,6 +127,25 @@ export class Compiler {
     cols[idx]!.used = true;
     const i = idx;
     return { type, ev: (row) => row[i], columnIndex: i };
+  }
+
+  private tupleElementAccess(e: Expr & { t: 'id' }): Compiled | undefined {
+    for (let n = e.parts.length - 1; n >= 1; n--) {
+      const head: Expr = { t: 'id', parts: e.parts.slice(0, n) };
+      let base: Compiled;
+      try {
+        base = this.identifier(head as Expr & { t: 'id' });
+      } catch {
+        continue;
+      }
+      for (const name of e.parts.slice(n)) {
+        const tt = unwrapNullable(base.type);
+        if (tt.kind !== 'Tuple' || !tt.names?.includes(name)) return undefined;
+        base = lookupFunction('tupleElement')!([base, constant(T.String, name)], { env: this.opts.env, name: 'tupleElement' });
+      }
+      return base;
+    }
+    return undefined;
   }
 
   private call(e: Expr & { t: 'fn' }): Compiled {

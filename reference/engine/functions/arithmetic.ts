@@ -4,9 +4,13 @@ import { EngineError } from '../errors.ts';
 import { T, intBits, isFloat, isInteger, isNumber, isUnsigned, wrapInt } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { intTypeOf, toBig, toNum, numericOf } from '../values/convert.ts';
+import { Dec, isDec } from '../values/decimal.ts';
+import { decimalArith, decimalResultType, storageBits } from '../values/decimal-types.ts';
+import type { DecimalOp } from '../values/decimal-types.ts';
 import { illegalType, register, simple } from './registry.ts';
+import type { SimpleSpec } from './registry.ts';
 
-const numericLike = (t: DataType): boolean => isNumber(t) || t.kind === 'Bool' || t.kind === 'Date' || t.kind === 'DateTime';
+const numericLike = (t: DataType): boolean => isNumber(t) || t.kind === 'Bool' || t.kind === 'Date' || t.kind === 'DateTime' || t.kind === 'Decimal';
 const asNumberType = (t: DataType): DataType => (t.kind === 'Bool' ? T.UInt8 : t.kind === 'Date' ? T.UInt16 : t.kind === 'DateTime' ? T.UInt32 : t);
 
 function check(name: string, types: DataType[]): DataType[] {
@@ -19,7 +23,9 @@ function check(name: string, types: DataType[]): DataType[] {
 
 function additionType(a: DataType, b: DataType, subtraction: boolean): DataType {
   if (isFloat(a) || isFloat(b)) return T.Float64;
-  const bits = Math.min(64, Math.max(intBits(a), intBits(b)) * 2);
+  // NumberTraits: the next size up to 64 bits; 64-bit and wider operands keep their width.
+  const widest = Math.max(intBits(a), intBits(b));
+  const bits = widest >= 64 ? widest : Math.min(64, widest * 2);
   const signed = subtraction || !isUnsigned(a) || !isUnsigned(b);
   return intTypeOf(bits, signed);
 }
@@ -33,6 +39,33 @@ function intArith(t: DataType, a: unknown, b: unknown, op: (x: bigint, y: bigint
   return wrapInt(t, op(toBig(numericOf(a)), toBig(numericOf(b))));
 }
 
+/**
+ * An operation with a Decimal side: exact (values/decimal-types.ts) with an
+ * integer or another Decimal; with a float both sides become Float64.
+ */
+function decimalSide(op: DecimalOp, raw: DataType[]): { type: DataType; impl: (a: unknown, b: unknown) => unknown } | undefined {
+  const [a, b] = raw.map(asNumberType) as [DataType, DataType];
+  if (a.kind !== 'Decimal' && b.kind !== 'Decimal') return undefined;
+  if (isFloat(a) || isFloat(b)) {
+    const f = { plus: (x: number, y: number) => x + y, minus: (x: number, y: number) => x - y, multiply: (x: number, y: number) => x * y,
+      divide: (x: number, y: number) => x / y, modulo: (x: number, y: number) => x % y }[op];
+    return { type: T.Float64, impl: (x, y) => f(toNum(x), toNum(y)) };
+  }
+  const type = decimalResultType(op, a, b);
+  return { type, impl: (x, y) => decimalArith(op, a, numericOf(x), b, numericOf(y)) };
+}
+
+function withDecimals(op: DecimalOp, spec: SimpleSpec): SimpleSpec {
+  return {
+    ...spec,
+    type: (raw, args) => decimalSide(op, raw)?.type ?? spec.type(raw, args),
+    impl: (vals, raw, st) => {
+      const d = decimalSide(op, raw);
+      return d ? d.impl(vals[0], vals[1]) : spec.impl(vals, raw, st);
+    },
+  };
+}
+
 // DateTime/Date +- integer keeps the date type.
 function dateArith(types: DataType[], raw: DataType[], sub: boolean): DataType | undefined {
   const [a, b] = raw;
@@ -42,7 +75,7 @@ function dateArith(types: DataType[], raw: DataType[], sub: boolean): DataType |
   return undefined;
 }
 
-register('plus', simple({
+register('plus', simple(withDecimals('plus', {
   min: 2,
   type: (raw) => dateArith(raw, raw, false) ?? (([a, b]) => additionType(a!, b!, false))(check('plus', raw)),
   impl: ([a, b], raw) => {
@@ -51,9 +84,9 @@ register('plus', simple({
     const [x, y] = check('plus', raw);
     return intArith(additionType(x!, y!, false), a, b, (p, q) => p + q, (p, q) => p + q);
   },
-}));
+})));
 
-register('minus', simple({
+register('minus', simple(withDecimals('minus', {
   min: 2,
   type: (raw) => dateArith(raw, raw, true) ?? (([a, b]) => additionType(a!, b!, true))(check('minus', raw)),
   impl: ([a, b], raw) => {
@@ -61,25 +94,27 @@ register('minus', simple({
     const [x, y] = check('minus', raw);
     return intArith(additionType(x!, y!, true), a, b, (p, q) => p - q, (p, q) => p - q);
   },
-}));
+})));
 
-register('multiply', simple({
+register('multiply', simple(withDecimals('multiply', {
   min: 2,
   type: (raw) => { const [a, b] = check('multiply', raw); return additionType(a!, b!, false); },
   impl: ([a, b], raw) => {
     const [x, y] = check('multiply', raw);
     return intArith(additionType(x!, y!, false), a, b, (p, q) => p * q, (p, q) => p * q);
   },
-}));
+})));
 
-register('divide', simple({
+register('divide', simple(withDecimals('divide', {
   min: 2,
   type: (raw) => { check('divide', raw); return T.Float64; },
   impl: ([a, b]) => toNum(numericOf(a)) / toNum(numericOf(b)),
-}));
+})));
 
 function intDivType(a: DataType, b: DataType): DataType {
   if (isFloat(a) || isFloat(b)) return intTypeOf(64, true);
+  // A Decimal divides as its native signed integer type.
+  if (a.kind === 'Decimal' || b.kind === 'Decimal') return intTypeOf(a.kind === 'Decimal' ? storageBits(a.precision!) : intBits(a), true);
   return intTypeOf(intBits(a), !isUnsigned(a) || !isUnsigned(b));
 }
 
@@ -94,6 +129,13 @@ register('intDiv', simple({
       if (!Number.isFinite(q)) throw new EngineError('ILLEGAL_DIVISION', 'Division by zero');
       return wrapInt(t, BigInt(Math.trunc(q)));
     }
+    if (x!.kind === 'Decimal' || y!.kind === 'Decimal') {
+      // Exact: a/b = (ua·10^sb) / (ub·10^sa) for unscaled ua, ub.
+      const [ua, sa] = isDec(a) ? [a.unscaled, a.scale] : [toBig(numericOf(a)), 0];
+      const [ub, sb] = isDec(b) ? [b.unscaled, b.scale] : [toBig(numericOf(b)), 0];
+      if (ub === 0n) throw new EngineError('ILLEGAL_DIVISION', 'Division by zero');
+      return wrapInt(t, (ua * 10n ** BigInt(sb)) / (ub * 10n ** BigInt(sa)));
+    }
     const d = toBig(numericOf(b));
     if (d === 0n) throw new EngineError('ILLEGAL_DIVISION', 'Division by zero');
     return wrapInt(t, toBig(numericOf(a)) / d);
@@ -105,7 +147,7 @@ function moduloType(a: DataType, b: DataType): DataType {
   return intTypeOf(intBits(b), !isUnsigned(a));
 }
 
-register('modulo', simple({
+register('modulo', simple(withDecimals('modulo', {
   min: 2,
   type: (raw) => { const [a, b] = check('modulo', raw); return moduloType(a!, b!); },
   impl: ([a, b], raw) => {
@@ -116,12 +158,16 @@ register('modulo', simple({
     if (d === 0n) throw new EngineError('ILLEGAL_DIVISION', 'Division by zero');
     return wrapInt(t, toBig(numericOf(a)) % d);
   },
-}));
+})));
 
 register('negate', simple({
   min: 1,
-  type: ([a]) => { const [t] = check('negate', [a!]); return isFloat(t!) ? T.Float64 : isUnsigned(t!) ? intTypeOf(Math.min(64, intBits(t!) * 2), true) : t!; },
+  type: ([a]) => {
+    if (a!.kind === 'Decimal') return a!;
+    const [t] = check('negate', [a!]);
+    return isFloat(t!) ? T.Float64 : isUnsigned(t!) ? intTypeOf(Math.min(64, intBits(t!) * 2), true) : t!; },
   impl: ([a], [ta]) => {
+    if (ta!.kind === 'Decimal') return new Dec(-(a as Dec).unscaled, (a as Dec).scale);
     const [t] = check('negate', [ta!]);
     if (isFloat(t!)) return -(a as number);
     const rt = isUnsigned(t!) ? intTypeOf(Math.min(64, intBits(t!) * 2), true) : t!;
@@ -131,8 +177,12 @@ register('negate', simple({
 
 register('abs', simple({
   min: 1,
-  type: ([a]) => { const [t] = check('abs', [a!]); return isFloat(t!) ? t! : intTypeOf(intBits(t!), false); },
+  type: ([a]) => {
+    if (a!.kind === 'Decimal') return a!;
+    const [t] = check('abs', [a!]);
+    return isFloat(t!) ? t! : intTypeOf(intBits(t!), false); },
   impl: ([a], [ta]) => {
+    if (ta!.kind === 'Decimal') { const d = a as Dec; return d.unscaled < 0n ? new Dec(-d.unscaled, d.scale) : d; }
     const [t] = check('abs', [ta!]);
     if (isFloat(t!)) return Math.abs(a as number);
     const v = toBig(numericOf(a));

@@ -1,7 +1,7 @@
 // Type conversion: toX, toXOrZero/OrNull, CAST, toString, toTypeName.
 
 import { EngineError } from '../errors.ts';
-import { T, dateTime, defaultValue, nullable, parseType, serializeText, unwrapNullable } from '../types.ts';
+import { T, dateTime, defaultValue, isNullable, nullable, parseType, serializeText, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -15,7 +15,7 @@ function withNote(e: unknown, fn: string): unknown {
   return e;
 }
 
-function converter(fn: string, target: (args: Compiled[]) => DataType, minArgs = 1, maxArgs = 1): void {
+export function converter(fn: string, target: (args: Compiled[]) => DataType, minArgs = 1, maxArgs = 1): void {
   register(fn, (args, bc) => {
     argCount(bc.name, args, minArgs, maxArgs);
     const to = target(args);
@@ -53,7 +53,8 @@ function converter(fn: string, target: (args: Compiled[]) => DataType, minArgs =
   }
 }
 
-for (const name of ['UInt8', 'UInt16', 'UInt32', 'UInt64', 'Int8', 'Int16', 'Int32', 'Int64', 'Float32', 'Float64', 'Date'] as const) {
+for (const name of ['UInt8', 'UInt16', 'UInt32', 'UInt64', 'UInt128', 'UInt256', 'Int8', 'Int16', 'Int32', 'Int64', 'Int128', 'Int256',
+  'Float32', 'Float64', 'Date', 'Date32', 'UUID', 'IPv4', 'IPv6'] as const) {
   converter(`to${name}`, () => T[name]);
 }
 converter('toBool', () => T.Bool);
@@ -90,7 +91,7 @@ const castBuilder = (name: string) => (args: Compiled[], bc: { name: string; env
   const ev = (row: unknown[], st: EvalState): unknown => {
     const v = src.ev(row, st);
     if (v === null) {
-      if (to.kind === 'Nullable' || to.kind === 'Nothing') return null;
+      if (isNullable(to) || to.kind === 'Nothing') return null;
       throw new EngineError('CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN', `Cannot convert NULL value to non-Nullable type`);
     }
     return convertValue(v, src.type, to, bc.env.timezone);

@@ -5,4 +5,5 @@ import './strings.ts';
 import './conversion.ts';
 import './dates.ts';
 import './misc.ts';
+import './types.ts';
 import './access.ts';

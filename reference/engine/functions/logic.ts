@@ -1,7 +1,7 @@
 // Comparison, boolean logic (three-valued with NULL) and conditionals.
 
 import { EngineError } from '../errors.ts';
-import { T, isNumber, nullable, parseText, unwrapNullable } from '../types.ts';
+import { T, isNullable, isNumber, nullable, parseText, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -9,28 +9,43 @@ import { compareValues } from '../values/compare.ts';
 import { convertValue, leastSupertype, numericOf, toNum } from '../values/convert.ts';
 import { argCount, register, simple } from './registry.ts';
 
-const numericLike = (t: DataType): boolean => isNumber(t) || t.kind === 'Bool';
+const numericLike = (t: DataType): boolean => isNumber(t) || t.kind === 'Bool' || t.kind === 'Decimal';
+const isDateKind = (t: DataType): boolean => t.kind === 'Date' || t.kind === 'Date32' || t.kind === 'DateTime' || t.kind === 'DateTime64';
+const isStringKind = (t: DataType): boolean => t.kind === 'String' || t.kind === 'FixedString';
+/** Types a string operand is read as (ClickHouse parses the constant to the other side's type). */
+const PARSED_FROM_STRING = new Set(['Array', 'Tuple', 'UUID', 'IPv4', 'IPv6', 'Enum8', 'Enum16', 'FixedString']);
 
 /** Bring two comparison operands to comparable values, parsing a string against the other side's type. */
 function comparable(name: string, ta: DataType, tb: DataType): (a: unknown, b: unknown) => number {
-  const sa = ta.kind === 'String';
-  const sb = tb.kind === 'String';
-  const dateA = ta.kind === 'Date' || ta.kind === 'DateTime';
-  const dateB = tb.kind === 'Date' || tb.kind === 'DateTime';
-  if (sa && sb) return compareValues;
-  if (sa !== sb) {
-    const other = sa ? tb : ta;
-    if (!numericLike(other) && !dateA && !dateB && other.kind !== 'Array') {
-      throw new EngineError('NO_COMMON_TYPE', `Illegal types of arguments (${ta.name}, ${tb.name}) of function ${name}`);
-    }
-    return sa ? (a, b) => compareValues(parseText(other, a as string), b) : (a, b) => compareValues(a, parseText(other, b as string));
+  const illegal = (): EngineError => new EngineError('NO_COMMON_TYPE', `Illegal types of arguments (${ta.name}, ${tb.name}) of function ${name}`);
+  if (ta.name === tb.name) return compareValues;
+  const sa = isStringKind(ta);
+  const sb = isStringKind(tb);
+  const dateA = isDateKind(ta);
+  const dateB = isDateKind(tb);
+  if (sa && sb) {
+    // FixedString keeps its zero padding; a String is padded to compare with it.
+    const strip = (t: DataType) => (v: unknown): string => (t.kind === 'FixedString' ? (v as string).replace(/\0+$/, '') : v as string);
+    return (a, b) => compareValues(strip(ta)(a), strip(tb)(b));
   }
-  if (dateA && dateB && ta.kind !== tb.kind) {
-    return (a, b) => compareValues(convertValue(a, ta, T.DateTime), convertValue(b, tb, T.DateTime));
+  if (ta.kind === 'String' || tb.kind === 'String') {
+    const other = ta.kind === 'String' ? tb : ta;
+    if (!numericLike(other) && !isDateKind(other) && !PARSED_FROM_STRING.has(other.kind)) throw illegal();
+    return ta.kind === 'String' ? (a, b) => compareValues(parseText(other, a as string), b) : (a, b) => compareValues(a, parseText(other, b as string));
   }
-  if (ta.kind === 'Array' && tb.kind === 'Array') return compareValues;
-  if ((numericLike(ta) || dateA) && (numericLike(tb) || dateB)) return compareValues;
-  throw new EngineError('NO_COMMON_TYPE', `Illegal types of arguments (${ta.name}, ${tb.name}) of function ${name}`);
+  if (dateA && dateB) {
+    // Dates become seconds; DateTime64 values (Dec seconds) compare exactly against them.
+    const secs = (t: DataType) => (v: unknown): unknown => (t.kind === 'Date' || t.kind === 'Date32' ? convertValue(v, t, T.DateTime) : v);
+    return (a, b) => compareValues(secs(ta)(a), secs(tb)(b));
+  }
+  if ((ta.kind === 'Array' && tb.kind === 'Array') || (ta.kind === 'Tuple' && tb.kind === 'Tuple')) {
+    const st = leastSupertype([ta, tb]);
+    return (a, b) => compareValues(convertValue(a, ta, st), convertValue(b, tb, st));
+  }
+  const enumA = ta.kind === 'Enum8' || ta.kind === 'Enum16';
+  const enumB = tb.kind === 'Enum8' || tb.kind === 'Enum16';
+  if ((numericLike(ta) || dateA || enumA) && (numericLike(tb) || dateB || enumB)) return compareValues;
+  throw illegal();
 }
 
 function comparison(name: string, test: (c: number) => boolean): void {
@@ -172,11 +187,20 @@ for (const [name, ifNull] of [['isNull', 1], ['isNotNull', 0]] as const) {
 
 register('coalesce', (args, bc) => {
   argCount(bc.name, args, 1, Infinity);
-  const nonNull = args.filter((a) => a.type.kind !== 'Nothing');
+  // As ClickHouse: NULL literals drop out, and so does everything after the
+  // first argument that cannot be NULL; the result is Nullable only when the
+  // last argument kept can be NULL.
+  const kept: Compiled[] = [];
+  for (const a of args) {
+    const t = unwrapNullable(a.type);
+    if (t.kind === 'Nothing') continue;
+    kept.push(a);
+    if (!isNullable(a.type)) break;
+  }
+  const nonNull = kept;
   if (nonNull.length === 0) return constant(nullable(T.Nothing), null);
   const sup = leastSupertype(nonNull.map((a) => unwrapNullable(a.type)));
-  const lastNotNullable = nonNull.some((a) => a.type.kind !== 'Nullable');
-  const type = lastNotNullable ? sup : nullable(sup);
+  const type = isNullable(nonNull[nonNull.length - 1]!.type) ? nullable(sup) : sup;
   const evs = nonNull.map((a) => convertTo(a, type));
   const ev = (row: unknown[], st: EvalState): unknown => {
     for (const e of evs) {

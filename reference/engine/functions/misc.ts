@@ -9,6 +9,7 @@ import type { Compiled, EvalState } from '../expr/compiled.ts';
 import { compareValues } from '../values/compare.ts';
 import { convertValue, leastSupertype, toNum } from '../values/convert.ts';
 import { argCount, illegalType, register, simple } from './registry.ts';
+import { mapElement } from './types.ts';
 
 // ------------------------------------------------------------ arrays
 
@@ -24,6 +25,7 @@ register('arrayElement', (args, bc) => {
   argCount(bc.name, args, 2);
   const [arr, idx] = args as [Compiled, Compiled];
   const at = unwrapNullable(arr.type);
+  if (at.kind === 'Map') return mapElement(arr, idx);
   if (at.kind !== 'Array') throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `First argument for function arrayElement must be array, got '${arr.type.name}' instead`);
   const it = unwrapNullable(idx.type);
   if (!isInteger(it)) throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `Second argument for function arrayElement must be integer, got '${idx.type.name}' instead`);
@@ -229,13 +231,6 @@ register('least', simple({ min: 1, max: Infinity, type: (types) => leastSupertyp
   const t = leastSupertype(types);
   return vals.map((v, i) => convertValue(v, types[i]!, t)).reduce((a, b) => (compareValues(a, b) <= 0 ? a : b));
 } }), true);
-
-register('tuple', (args) => {
-  // Tuples only exist as the right side of IN here.
-  const values = args.map((a) => a.constValue);
-  const type = args.length ? leastSupertype(args.map((a) => a.type)) : T.Nothing;
-  return Object.assign(constant(type, values), { inSet: { type, values: args.map((a, i) => convertValue(values[i], a.type, type)) } });
-});
 
 import { alias } from './registry.ts';
 void ((): DataType => T.UInt8);

@@ -3,7 +3,7 @@
 // result Nullable, unless a function says otherwise.
 
 import { EngineError } from '../errors.ts';
-import { T, nullable, unwrapNullable } from '../types.ts';
+import { T, isNullable, lowCardinality, nullable, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState, FunctionEnv } from '../expr/compiled.ts';
@@ -69,16 +69,29 @@ export interface SimpleSpec {
   volatile?: boolean;
 }
 
+/**
+ * ClickHouse's default implementation for LowCardinality: with one
+ * LowCardinality argument and every other argument constant, the result is
+ * LowCardinality too, when its type can be.
+ */
+export function lowCardinalityResult(args: Compiled[], type: DataType): DataType {
+  const lc = args.filter((a) => a.type.kind === 'LowCardinality');
+  if (lc.length !== 1 || args.some((a) => a.type.kind !== 'LowCardinality' && !a.isConst)) return type;
+  const b = unwrapNullable(type);
+  if (['Array', 'Tuple', 'Map', 'Nothing', 'LowCardinality'].includes(b.kind)) return type;
+  return lowCardinality(type);
+}
+
 /** A function with default NULL handling and constant folding. */
 export function simple(spec: SimpleSpec): FunctionBuilder {
   return (args, bc) => {
     argCount(bc.name, args, spec.min, spec.max ?? spec.min);
     const types = args.map((a) => unwrapNullable(a.type));
     const anyNothing = types.some((t) => t.kind === 'Nothing');
-    const anyNullable = args.some((a) => a.type.kind === 'Nullable' || a.type.kind === 'Nothing');
+    const anyNullable = args.some((a) => isNullable(a.type) || a.type.kind === 'Nothing');
     if (anyNothing) return constant(nullable(T.Nothing), null);
     const base = spec.type(types, args);
-    const type = anyNullable && spec.nullableResult !== false && base.kind !== 'Nullable' ? nullable(base) : base;
+    const type = lowCardinalityResult(args, anyNullable && spec.nullableResult !== false && base.kind !== 'Nullable' ? nullable(base) : base);
     const n = args.length;
     const evs = args.map((a) => a.ev);
     const ev = (row: unknown[], st: EvalState): unknown => {

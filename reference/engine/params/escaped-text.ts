@@ -133,5 +133,20 @@ export function readEscaped(type: DataType, text: string, pos = 0, tz?: string):
       const f = field(text, pos);
       return { value: parseText(type, f, tz), end: pos + f.length };
     }
+    case 'LowCardinality':
+      return readEscaped(type.inner!, text, pos, tz);
+    case 'Tuple': case 'Map': {
+      if (pos >= text.length) throw new EngineError('ATTEMPT_TO_READ_AFTER_EOF', 'Attempt to read after eof');
+      return readQuotedValue(type, text, pos, tz);
+    }
+    case 'Int256': case 'UInt128': case 'UInt256':
+      return readInt(type, text, pos);
+    default: {
+      // FixedString, Enum, UUID, IPv4/6, Date32, DateTime64: the whole escaped field.
+      const r = type.kind === 'FixedString' || type.kind === 'Enum8' || type.kind === 'Enum16' ? readEscapedString(text, pos) : undefined;
+      if (r) return { value: parseText(type, r.value as string, tz), end: r.end };
+      const f = field(text, pos);
+      return { value: parseText(type, f, tz), end: pos + f.length };
+    }
   }
 }

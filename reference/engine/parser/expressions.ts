@@ -281,7 +281,8 @@ export abstract class ExpressionParser extends TokenCursor {
       const name = this.identifier();
       if (this.isOp('(') && t.type === 'word') return this.functionCall(name);
       const parts = [name];
-      while (this.isOp('.')) {
+      // `t.1` is tuple element access (postfix), not a compound name.
+      while (this.isOp('.') && this.lx.at(this.k + 1).type !== 'number') {
         this.advance();
         if (this.isOp('*')) {
           this.advance();

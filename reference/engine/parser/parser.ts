@@ -125,6 +125,21 @@ export class Parser extends DdlParser {
    * Rows of the Values input format: `(expr, ...), (...)`. Each field is a SQL
    * expression (input_format_values_interpret_expressions); `;` may end the data.
    */
+  /** `{k: v, ...}`: a Map in Values data (not an SQL literal, as in ClickHouse). */
+  private valuesMap(): Expr {
+    this.needOp('{');
+    const args: Expr[] = [];
+    if (!this.isOp('}')) {
+      do {
+        args.push(this.expr());
+        this.needOp(':');
+        args.push(this.expr());
+      } while (this.op(','));
+    }
+    this.needOp('}');
+    return { t: 'fn', name: 'map', args };
+  }
+
   valuesRows(): Expr[][] {
     const rows: Expr[][] = [];
     const assertion = (what: string): EngineError => {
@@ -145,7 +160,7 @@ export class Parser extends DdlParser {
       if (!this.isOp(')')) {
         do {
           try {
-            row.push(this.expr());
+            row.push(this.isOp('{') ? this.valuesMap() : this.expr());
           } catch (e) {
             if (e instanceof EngineError && e.code === 62) throw assertion('expression');
             throw e;

@@ -1,6 +1,7 @@
 // Ordering and equality of values, as ORDER BY, comparisons and DISTINCT see them.
 
 import { Dec, isDec } from './decimal.ts';
+import { isUuid } from './uuid.ts';
 
 /** Total order for values of one comparable class; NaN sorts after numbers. */
 export function compareValues(a: unknown, b: unknown): number {
@@ -8,6 +9,7 @@ export function compareValues(a: unknown, b: unknown): number {
   if (a === null) return b === null ? 0 : 1;
   if (b === null) return -1;
   if (isDec(a) || isDec(b)) return compareDecimal(a, b);
+  if (isUuid(a) && isUuid(b)) return compareStrings(a.compareKey(), b.compareKey());
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -97,6 +99,7 @@ export function valueKey(v: unknown): string {
       if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
       // Equal decimals of one column share a scale; trimming makes 1.50 and 1.5 one key across scales.
       if (isDec(v)) return `n${v.toTrimmedString()}`;
+      if (isUuid(v)) return `u${v.hex}`;
       return `?${String(v)}`;
   }
 }

@@ -48,7 +48,7 @@ export class Dec {
     return new Dec(0n, scale);
   }
 
-  /** Parse decimal text (`-12.345`, `1e3`, `.5`); rounding half away from zero past `scale`. Undefined on bad text. */
+  /** Parse decimal text (`-12.345`, `1e3`, `.5`); digits past `scale` are dropped. Undefined on bad text. */
   static parse(text: string, scale: number): Dec | undefined {
     const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
@@ -64,15 +64,18 @@ export class Dec {
       frac = padded.slice(padded.length + exp) + frac;
       intPart = padded.slice(0, padded.length + exp);
     }
+    // ClickHouse drops the digits past the scale (readDecimalText), it does not round.
     const kept = frac.slice(0, scale).padEnd(scale, '0');
-    let unscaled = BigInt(intPart + kept);
-    if (frac.length > scale && Number(frac[scale]) >= 5) unscaled += 1n;
+    const unscaled = BigInt(intPart + kept);
     return new Dec(m[1] === '-' ? -unscaled : unscaled, scale);
   }
 
   static fromNumber(x: number, scale: number): Dec {
     if (!Number.isFinite(x)) throw new EngineError('CANNOT_CONVERT_TYPE', 'Decimal convert overflow. Cannot convert infinity or NaN to decimal');
-    return Dec.parse(x.toFixed(Math.min(100, scale + 1)), scale)!;
+    // As ClickHouse: the float times 10^scale, truncated toward zero.
+    const scaled = Math.trunc(x * 10 ** scale);
+    if (!Number.isFinite(scaled)) throw new EngineError('DECIMAL_OVERFLOW', 'Decimal convert overflow. Float is out of Decimal range');
+    return new Dec(BigInt(scaled), scale);
   }
 
   static fromBigInt(v: bigint, scale: number): Dec {
