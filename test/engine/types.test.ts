@@ -117,3 +117,11 @@ test('tuples, maps, UUIDs and LowCardinality in expressions', async () => {
   // ClickHouse orders UUIDs by their second half first.
   assert.deepEqual(rows.map((r) => String(r[0])), ['00000000-0000-0001-0000-000000000000', '00000001-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000002']);
 });
+
+test('stored values keep UUIDs and decimals exactly', async () => {
+  const { stringifyValue, parseValue } = await import('../../reference/engine/storage/values.ts');
+  const u = parseText(T.UUID, '61f0c404-5cb3-11e7-907b-a6006ad3dba0');
+  const back = parseValue(stringifyValue([u, parseText(parseType('Decimal(38, 10)'), '1.5')])) as unknown[];
+  assert.equal(String(back[0]), '61f0c404-5cb3-11e7-907b-a6006ad3dba0');
+  assert.equal(String(back[1]), '1.5000000000');
+});

@@ -1,10 +1,11 @@
-// Values as JSON, exactly: what JSON has no form for (bigint, Decimal, NaN,
+// Values as JSON, exactly: what JSON has no form for (bigint, Decimal, UUID, NaN,
 // ±Infinity, -0, undefined, bytes, Map, Set) is written as a one-key object
 // whose key starts with `$`; a plain object with such a key is wrapped so it
 // cannot be mistaken for one. Any other class instance is refused, so a new
 // value kind cannot be stored lossily without anyone noticing.
 
 import { Dec } from '../values/decimal.ts';
+import { Uuid } from '../values/uuid.ts';
 
 export function encodeValue(v: unknown): unknown {
   switch (typeof v) {
@@ -25,6 +26,7 @@ export function encodeValue(v: unknown): unknown {
   if (v === null) return null;
   if (Array.isArray(v)) return v.map(encodeValue);
   if (v instanceof Dec) return { $dec: v.unscaled.toString(), scale: v.scale };
+  if (v instanceof Uuid) return { $uuid: v.hex };
   if (v instanceof Uint8Array) return { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
   if (v instanceof Map) return { $map: [...v].map(([k, x]) => [encodeValue(k), encodeValue(x)]) };
   if (v instanceof Set) return { $set: [...v].map(encodeValue) };
@@ -50,6 +52,7 @@ export function decodeValue(j: unknown): unknown {
   if ('$num' in o) return o.$num === '-0' ? -0 : Number(o.$num);
   if ('$undef' in o) return undefined;
   if ('$dec' in o) return new Dec(BigInt(o.$dec as string), o.scale as number);
+  if ('$uuid' in o) return new Uuid(o.$uuid as string);
   if ('$bytes' in o) return new Uint8Array(Buffer.from(o.$bytes as string, 'base64'));
   if ('$map' in o) return new Map((o.$map as unknown[][]).map(([k, x]) => [decodeValue(k), decodeValue(x)]));
   if ('$set' in o) return new Set((o.$set as unknown[]).map(decodeValue));
