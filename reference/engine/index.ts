@@ -452,7 +452,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
               quotas.used(subject, 'read_rows', ctx.progress.readRows - readCharged);
               readCharged = ctx.progress.readRows;
               const elapsed = Number(process.hrtime.bigint() - started);
-              quotas.used(subject, 'result_rows', b.rows.length);
+              quotas.used(subject, 'result_rows', b.length);
               quotas.used(subject, 'execution_time', elapsed - timeCharged);
               timeCharged = elapsed;
               yield b;

@@ -22,6 +22,7 @@ import { xmlOutputs } from './xml.ts';
 import { rowBinaryInputs, rowBinaryOutputs } from './row-binary.ts';
 import { templateOutputs } from './template.ts';
 import type { InputFormat, OutputFormat } from './types.ts';
+import { attachBlockWriters } from './columnar/index.ts';
 
 export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
@@ -32,6 +33,7 @@ for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonE
   ...jsonColumnsOutputs, ...prettyJsonEachRowOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
+attachBlockWriters(outputs);
 
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs]) {

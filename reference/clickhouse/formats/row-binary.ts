@@ -30,7 +30,7 @@ function unsupported(type: DataType): EngineError {
   return new EngineError('NOT_IMPLEMENTED', `RowBinary of type ${type.name} is not supported by this reference server`);
 }
 
-function writeValue(type: DataType, v: unknown, parts: Buffer[]): void {
+export function writeValue(type: DataType, v: unknown, parts: Buffer[]): void {
   if (type.kind === 'Nullable') {
     parts.push(Buffer.from([v === null ? 1 : 0]));
     if (v !== null) writeValue(type.inner!, v, parts);

@@ -2,7 +2,7 @@
 // text pieces; the response writer decides when those pieces reach the wire,
 // so formats never touch sockets and stay testable as pure functions.
 
-import type { ColumnDef, SettingsView } from '../../engine/api.ts';
+import type { Block, ColumnDef, SettingsView } from '../../engine/api.ts';
 
 /** What a format needs to know about the query besides its columns. */
 export interface FormatContext {
@@ -42,6 +42,12 @@ export interface OutputFormat {
   binary?: boolean;
   contentType(settings: SettingsView): string;
   create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput;
+  /**
+   * The body of a block of columns as bytes, identical to RowOutput.block's
+   * (formats/columnar/); undefined where the settings ask for something only
+   * the row writer does.
+   */
+  blockWriter?(columns: readonly ColumnDef[], ctx: FormatContext): ((block: Block) => Buffer) | undefined;
 }
 
 /** What an input format needs beyond the text. */

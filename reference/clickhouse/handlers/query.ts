@@ -8,7 +8,7 @@ import { credentialRulesFor } from '../auth.ts';
 import type { ClickHouseCompat } from '../compat.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseContentEncoding } from '../../../lib/compression/http-methods.ts';
-import type { Progress, QueryContext, RowsResult } from '../../engine/api.ts';
+import type { Block, Progress, QueryContext, RowsResult } from '../../engine/api.ts';
 import type { QueryEngine } from '../engine-port.ts';
 import { ServerError, exceptionText } from '../errors.ts';
 import { formQuery, readMultipart } from '../external-data.ts';
@@ -282,7 +282,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     const format = outputFormat(formatName);
     response.setResult({ queryId: rc.queryId, timezone, format: formatName, contentType: format.contentType(settings) });
     await streamRows(faults ? faults.rows(result) : result, () => format.create(result.columns, fctx), response, progress, format.binary === true,
-      Boolean(settings.get('http_write_exception_in_output_format')), deps.compat.version);
+      Boolean(settings.get('http_write_exception_in_output_format')), deps.compat.version, format.blockWriter?.(result.columns, fctx));
   } catch (err) {
     await response.fail(err);
   } finally {
@@ -306,7 +306,7 @@ function binaryData(text: QueryText, offset: number): string {
  * error ClickHouse would get.
  */
 async function streamRows(result: RowsResult, create: () => RowOutput, response: QueryResponse, progress: Progress,
-  binary: boolean, exceptionInFormat: boolean, version: string): Promise<void> {
+  binary: boolean, exceptionInFormat: boolean, version: string, columnar?: (block: Block) => Buffer): Promise<void> {
   const out = create();
   const bytes = (piece: string): string | Buffer => (binary ? Buffer.from(piece, 'latin1') : piece);
   let started = false;
@@ -324,8 +324,15 @@ async function streamRows(result: RowsResult, create: () => RowOutput, response:
         await iterator.return?.();
         return;
       }
-      if (next.value.rows.length === 0) continue;
-      await response.send(bytes(prefixOnce() + out.block(next.value.rows)));
+      const block = next.value;
+      if (block.length === 0) continue;
+      if (columnar && block.isColumnar) {
+        const prefix = prefixOnce();
+        const body = columnar(block);
+        await response.send(prefix ? Buffer.concat([Buffer.from(prefix, binary ? 'latin1' : 'utf8'), body]) : body);
+      } else {
+        await response.send(bytes(prefixOnce() + out.block(block.rows)));
+      }
     }
     const rowsBeforeLimit = result.rowsBeforeLimit?.();
     await response.send(bytes(prefixOnce() + out.suffix({

@@ -326,7 +326,7 @@ class Session {
         this.conn.writeColumns(result.columns.map((c) => mysqlColumn(c.name, c.type)));
         for await (const block of result.blocks) {
           for (const row of block.rows) this.conn.writeTextRow(row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz)));
-          returnRows += block.rows.length;
+          returnRows += block.length;
         }
         this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
       }
