@@ -2,7 +2,7 @@
 // Declared structurally so the server depends on the contract in api.ts, not
 // on the engine's internals, and tests can hand in a small fake.
 
-import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from '../engine/api.ts';
+import type { Block, ColumnDef, ExecResult, ParsedQuery, QueryContext } from '../engine/api.ts';
 import type { Settings } from '../engine/settings.ts';
 import type { SessionScope } from '../engine/session.ts';
 import type { DataType } from '../engine/types.ts';
@@ -18,7 +18,7 @@ export interface QueryEngine {
   parse(sql: string, opts?: { maxQuerySize?: number }): ParsedQuery;
   insertTarget(q: ParsedQuery, ctx: QueryContext): ColumnDef[];
   parseValues(text: string, columns: ColumnDef[], ctx?: QueryContext): unknown[][];
-  insert(q: ParsedQuery, rows: unknown[][], ctx: QueryContext): Promise<void>;
+  insert(q: ParsedQuery, rows: unknown[][] | Block, ctx: QueryContext): Promise<void>;
   execute(q: ParsedQuery, ctx: QueryContext): Promise<ExecResult>;
   /** Throws UNKNOWN_DATABASE (81) for a missing database; the request's database is checked up front. */
   assertDatabase?(name: string): void;

@@ -326,8 +326,8 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     });
   }
 
-  /** Insert rows (already of the insertTarget column types). All rows or none. */
-  async insert(q: ParsedQuery, rows: unknown[][], ctx: QueryContext): Promise<void> {
+  /** Insert rows or a block (already of the insertTarget column types). All rows or none. */
+  async insert(q: ParsedQuery, rows: unknown[][] | Block, ctx: QueryContext): Promise<void> {
     const running = await this.beginQuery(q, ctx);
     try {
       this.checkReadonly(q, ctx);
@@ -356,7 +356,25 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
    * in a non-Nullable column its type's default; `merge` (a key model)
    * decides how they combine with the table's rows, else they are appended.
    */
-  appendRows(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext | undefined, merge?: RowMerge, opts: { overwrite?: boolean } = {}): void {
+  appendRows(table: Table, target: ColumnDef[], data: unknown[][] | Block, ctx: QueryContext | undefined, merge?: RowMerge, opts: { overwrite?: boolean } = {}): void {
+    if (data instanceof Block) {
+      // A block of exactly the table's columns is stored as it is: it holds no NULL outside Nullable columns.
+      const whole = !merge && data.isColumnar && target.length === table.columns.length
+        && table.columns.every((c, i) => c.name === target[i]!.name && c.type.name === data.types[i]!.name);
+      if (!whole) return this.appendRows(table, target, data.rows, ctx, merge, opts);
+      if (data.length === 0 && !opts.overwrite) return;
+      const bytes = data.byteSize();
+      const parts = opts.overwrite ? [] : table.parts;
+      this.catalog.replaceParts(table, data.length ? [...parts, data] : [...parts], (opts.overwrite ? 0 : table.bytes) + bytes);
+      if (ctx) {
+        ctx.progress.writtenRows += data.length;
+        ctx.progress.writtenBytes += bytes;
+        ctx.progress.resultRows += data.length;
+        ctx.progress.resultBytes += bytes;
+      }
+      return;
+    }
+    const rows = data;
     const positions = table.columns.map((c) => target.findIndex((t) => t.name === c.name));
     const env = this.functionEnv(ctx, table.database);
     const defaults = table.columns.map((c) => {

@@ -69,3 +69,35 @@ test('columns give back the values they were built from, and slices and selectio
     assert.equal(Block.ofColumns(block.columns).byteSize(), Block.ofRows(types, rows).byteSize());
   }), { numRuns: 500, seed: 11 });
 });
+
+test('the columnar TSV reader gives the row reader\'s rows, or leaves the input to it', async () => {
+  const { inputFormat } = await import('../../reference/clickhouse/formats/index.ts');
+  const readable = withNullable.filter(([t]) => /^(Nullable\()?(U?Int\d+|String)\)?$/.test(t.name));
+  const tsvBlock = fc.array(fc.constantFrom(...readable), { minLength: 1, maxLength: 3 }).chain((cols) =>
+    fc.array(fc.tuple(...cols.map(([, a]) => a)), { minLength: 0, maxLength: 20 }).map((rows) => ({ types: cols.map(([t]) => t), rows })));
+  // Valid text from the row writer, sometimes damaged: a byte changed, cut short, a field added.
+  const damage = fc.oneof(fc.constant(undefined), fc.tuple(fc.nat(), fc.constantFrom('\t', '\n', '\\', 'x', '-', '\\N', '\r', '\xff')));
+  fc.assert(fc.property(tsvBlock, fc.constantFrom('TSV', 'TSVRaw'), damage, ({ types, rows }, name, hurt) => {
+    const settings = new Settings();
+    const ctx = { settings, timezone: 'UTC', parseValues: () => [] };
+    const columns = types.map((type, i) => ({ name: `c${i}`, type }));
+    let text = outputFormat(name).create(columns, ctx).block(rows);
+    if (hurt) {
+      const at = hurt[0] % (text.length + 1);
+      text = text.slice(0, at) + hurt[1] + text.slice(at + 1);
+    }
+    const input = inputFormat(name);
+    const data = Buffer.from(text, 'utf8');
+    const block = input.readBlock!(data, columns, ctx);
+    // The server decodes the body as UTF-8 for the row reader.
+    let expected: unknown[][] | Error;
+    try {
+      expected = input.read(data.toString('utf8'), columns, ctx);
+    } catch (e) {
+      expected = e as Error;
+    }
+    if (block === undefined) return;
+    assert.ok(!(expected instanceof Error), `the columnar reader accepted what the row reader refuses: ${JSON.stringify(text)} (${String(expected)})`);
+    assert.deepEqual(block.rows, expected);
+  }), { numRuns: 3000, seed: 5 });
+});

@@ -43,7 +43,8 @@ export class FakeEngine implements QueryEngine {
     return [...text.matchAll(/\((\d+)\)/g)].map((m) => [Number(m[1])]);
   }
 
-  async insert(_q: ParsedQuery, rows: unknown[][], ctx: QueryContext): Promise<void> {
+  async insert(_q: ParsedQuery, data: unknown[][] | Block, ctx: QueryContext): Promise<void> {
+    const rows = data instanceof Block ? data.rows : data;
     this.table.push(...rows);
     ctx.progress.writtenRows += rows.length;
   }

@@ -22,7 +22,7 @@ import { xmlOutputs } from './xml.ts';
 import { rowBinaryInputs, rowBinaryOutputs } from './row-binary.ts';
 import { templateOutputs } from './template.ts';
 import type { InputFormat, OutputFormat } from './types.ts';
-import { attachBlockWriters } from './columnar/index.ts';
+import { attachBlockReaders, attachBlockWriters } from './columnar/index.ts';
 
 export type { FormatContext, InputContext, InputFormat, OutputFormat, OutputStatistics, RowOutput } from './types.ts';
 
@@ -39,6 +39,7 @@ const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
+attachBlockReaders(inputs);
 
 function unknown(name: string): EngineError {
   return new EngineError('UNKNOWN_FORMAT', `Unknown format ${name}`);

@@ -62,4 +62,9 @@ export interface InputFormat {
   binary?: boolean;
   /** Whole-body parse; throws EngineError with ClickHouse's CANNOT_PARSE_* codes. */
   read(text: string, columns: readonly ColumnDef[], ctx: InputContext): unknown[][];
+  /**
+   * The body's bytes parsed into columns (formats/columnar/), or undefined
+   * when `read` must parse it (and report the error, if any).
+   */
+  readBlock?(data: Buffer, columns: readonly ColumnDef[], ctx: InputContext): Block | undefined;
 }

@@ -8,7 +8,7 @@ import { credentialRulesFor } from '../auth.ts';
 import type { ClickHouseCompat } from '../compat.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseContentEncoding } from '../../../lib/compression/http-methods.ts';
-import type { Block, Progress, QueryContext, RowsResult } from '../../engine/api.ts';
+import type { Block, ColumnDef, Progress, QueryContext, RowsResult } from '../../engine/api.ts';
 import type { QueryEngine } from '../engine-port.ts';
 import { ServerError, exceptionText } from '../errors.ts';
 import { formQuery, readMultipart } from '../external-data.ts';
@@ -260,10 +260,9 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       const columns = engine.insertTarget(q, ctx);
       response.setResult({ queryId: rc.queryId, timezone });
       const input = inputFormat(q.insertData.format);
-      const rows = input.read(input.binary ? binaryData(text, q.insertData.offset) : sql.slice(q.insertData.offset), columns, {
-        ...fctx,
-        parseValues: (text, cols) => engine.parseValues(text, cols, ctx),
-      });
+      const ictx = { ...fctx, parseValues: (text: string, cols: ColumnDef[]) => engine.parseValues(text, cols, ctx) };
+      const block = input.readBlock?.(dataBytes(text, q.insertData.offset), columns, ictx);
+      const rows = block ?? input.read(input.binary ? binaryData(text, q.insertData.offset) : sql.slice(q.insertData.offset), columns, ictx);
       await engine.insert(q, rows, ctx);
       await response.finish();
       return;
@@ -291,12 +290,17 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
   }
 }
 
-/** INSERT data for a binary format: the body's own bytes from where the query text ends. */
-function binaryData(text: QueryText, offset: number): string {
+/** INSERT data as bytes: the body's own bytes from where the query text ends. */
+function dataBytes(text: QueryText, offset: number): Buffer {
   const start = Buffer.byteLength(text.sql.slice(0, offset));
   const bodyStart = text.bodyOffsetBytes ?? 0;
-  if (!text.body || start < bodyStart) return Buffer.from(text.sql.slice(offset), 'utf8').toString('latin1');
-  return text.body.subarray(start - bodyStart).toString('latin1');
+  if (!text.body || start < bodyStart) return Buffer.from(text.sql.slice(offset), 'utf8');
+  return text.body.subarray(start - bodyStart);
+}
+
+/** INSERT data for a binary format, as a byte string. */
+function binaryData(text: QueryText, offset: number): string {
+  return dataBytes(text, offset).toString('latin1');
 }
 
 /**

@@ -3,7 +3,8 @@
 // the row writer handles turns the columnar path off.
 
 import type { ColumnDef } from '../../../engine/api.ts';
-import type { FormatContext, OutputFormat } from '../types.ts';
+import type { FormatContext, InputFormat, OutputFormat } from '../types.ts';
+import { readTsvBlock } from './tsv-input.ts';
 import { writeValue } from '../row-binary.ts';
 import { jsonEachRowBlockWriter } from './json-each-row.ts';
 import { rowBinaryBlockWriter } from './row-binary.ts';
@@ -33,6 +34,21 @@ const WRITERS: [string[], BlockWriterFactory][] = [
   [['JSONCompactEachRow'], jsonEachRow(true)],
   [['RowBinary', 'RowBinaryWithNames', 'RowBinaryWithNamesAndTypes'], rowBinary],
 ];
+
+const READERS: [string[], NonNullable<InputFormat['readBlock']>][] = [
+  [['TabSeparated', 'TSV'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, false)],
+  [['TabSeparatedRaw', 'TSVRaw', 'Raw'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, true)],
+];
+
+/** Give the registered input formats (by lower-cased name) their columnar readers. */
+export function attachBlockReaders(inputs: Map<string, InputFormat>): void {
+  for (const [names, reader] of READERS) {
+    for (const name of names) {
+      const f = inputs.get(name.toLowerCase());
+      if (f) f.readBlock = reader;
+    }
+  }
+}
 
 /** Give the registered formats (by lower-cased name) their columnar body writers. */
 export function attachBlockWriters(outputs: Map<string, OutputFormat>): void {
