@@ -335,7 +335,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       this.checkInsert(table, target, ctx);
       // Rows that came with the query were read, as ClickHouse's input format reports them.
       ctx.progress.readRows += rows.length;
-      ctx.progress.readBytes += rowsBytes(target, rows);
+      ctx.progress.readBytes += rows instanceof Block ? rows.byteSize() : rowsBytes(target, rows);
       this.appendRows(table, target, rows, ctx);
     } catch (e) {
       this.access.quotas.chargeError(this.quotaSubject(ctx, q));

@@ -111,7 +111,7 @@ export class StringColumn implements Column {
     return new StringColumn(this.type, bytes, offsets);
   }
   byteSize(): number {
-    return this.offsets[this.length]! - this.offsets[0]! + 9 * this.length;
+    return this.offsets[this.length]! - this.offsets[0]! + valueBytes(this.type, '') * this.length;
   }
 }
 
