@@ -280,3 +280,51 @@ test('XML writes arrays as <array><elem>, NULL inside as \\N', () => {
   assert.match(render('XML', cols, [[[1, null], ['x<y']]]),
     /\t\t\t<a><array><elem>1<\/elem><elem>\\N<\/elem><\/array><\/a>\n\t\t\t<s><array><elem>x&lt;y<\/elem><\/array><\/s>\n/);
 });
+
+// ---------------------------------------------------------------- TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated
+
+const mixed: ColumnDef[] = [{ name: 's=x', type: T.String }, { name: 'n', type: nullable(T.UInt8) }, { name: 'd', type: T.Date }];
+
+test('TSKV writes name=value fields, escaping = in names only', () => {
+  assert.equal(render('TSKV', mixed, [['a\tb=c', null, 0]]), 's\\=x=a\\tb=c\tn=\\N\td=1970-01-01\n');
+});
+
+test('TSKV input: any order, defaults for missing fields, empty lines, tskv markers, duplicate fields refused', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt32 }, { name: 's', type: T.String }];
+  const rows = inputFormat('TSKV').read('s=x\\ty\ta=1\n\ntskv\ta=3\tzz=9\n', cols, { ...ctx(), parseValues: () => [] });
+  assert.deepEqual(rows, [[1, 'x\ty'], [0, ''], [3, '']]);
+  assert.throws(() => inputFormat('TSKV').read('a=1\ta=2\n', cols, { ...ctx(), parseValues: () => [] }),
+    { code: 117, message: /Duplicate field found while parsing TSKV format: a: \(at row 1\)/ });
+  assert.throws(() => inputFormat('TSKV').read('a=x\n', cols, { ...ctx(), parseValues: () => [] }),
+    { code: 27, message: /Found garbage after field in TSKV format: a/ });
+});
+
+test('Markdown: escaped names, alignment by type, TSV-escaped values or Markdown-escaped strings', () => {
+  assert.equal(render('Markdown', mixed, [['*a\tb', null, 0]]), '| s=x | n | d |\n|:-|-:|-:|\n| *a\\tb | \\N | 1970-01-01 |\n');
+  assert.equal(render('MD', mixed, [['*a|b', null, 0]], ctx({ output_format_markdown_escape_special_characters: '1' })),
+    '| s=x | n | d |\n|:-|-:|-:|\n| \\*a\\|b | \\N | 1970-01-01 |\n');
+});
+
+test('LineAsString writes as TabSeparatedRaw and reads one String per line', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: T.String }];
+  assert.equal(render('LineAsStringWithNames', cols, [['a\tb\\']]), 's\na\tb\\\n');
+  assert.deepEqual(inputFormat('LineAsString').read('one\n\ttwo \\n\n\nlast', cols, { ...ctx(), parseValues: () => [] }),
+    [['one'], ['\ttwo \\n'], [''], ['last']]);
+  assert.throws(() => inputFormat('LineAsString').read('x', x, { ...ctx(), parseValues: () => [] }), { code: 80 });
+});
+
+test('RawBLOB writes the values bytes back to back and reads the body as one String', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: T.String }, { name: 'n', type: T.UInt16 }, { name: 'a', type: arrayOf(T.UInt8) }];
+  assert.equal(Buffer.from(render('RawBLOB', cols, [['é', 258, [1, 2]]]), 'latin1').toString('hex'), 'c3a902010102');
+  assert.throws(() => render('RawBLOB', [{ name: 'a', type: arrayOf(T.String) }], [[['x']]]), { code: 48 });
+  const body = Buffer.from('whole\nbody é', 'utf8').toString('latin1');
+  assert.deepEqual(inputFormat('RawBLOB').read(body, [{ name: 's', type: T.String }], { ...ctx(), parseValues: () => [] }), [['whole\nbody é']]);
+});
+
+test('CustomSeparated takes its delimiters and escaping rule from the format_custom_* settings', () => {
+  assert.equal(render('CustomSeparatedWithNames', mixed, [['a', null, 0], ['b', 1, 0]]), 's=x\tn\td\na\t\\N\t1970-01-01\nb\t1\t1970-01-01\n');
+  const c = ctx({ format_custom_escaping_rule: 'JSON', format_custom_field_delimiter: '|', format_custom_row_between_delimiter: ',\n',
+    format_custom_result_before_delimiter: '[\n', format_custom_result_after_delimiter: ']\n' });
+  assert.equal(render('CustomSeparatedWithNames', mixed, [['a', null, 0], ['b', 1, 0]], c),
+    '[\n"s=x"|"n"|"d"\n,\n"a"|null|"1970-01-01"\n,\n"b"|1|"1970-01-01"\n]\n');
+});

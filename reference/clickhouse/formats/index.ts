@@ -13,6 +13,11 @@ import { jsonCompactEachRowOutputs } from './json-compact-each-row.ts';
 import { jsonObjectEachRowOutputs } from './json-object-each-row.ts';
 import { jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
 import { prettyJsonEachRowOutputs } from './pretty-json-each-row.ts';
+import { customSeparatedOutputs } from './custom-separated.ts';
+import { lineAsStringInputs, lineAsStringOutputs } from './line-as-string.ts';
+import { markdownOutputs } from './markdown.ts';
+import { rawBlobInputs, rawBlobOutputs } from './raw-blob.ts';
+import { tskvInputs, tskvOutputs } from './tskv.ts';
 import { nullOutputs } from './null.ts';
 import { prettyOutputs } from './pretty.ts';
 import { tabSeparatedInputs, tabSeparatedOutputs } from './tab-separated.ts';
@@ -30,13 +35,15 @@ const outputs = new Map<string, OutputFormat>();
 for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonEachRowOutputs, ...jsonEachRowWithProgressOutputs,
   ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs,
   ...templateOutputs, ...jsonCompactEachRowOutputs, ...jsonStringsEachRowOutputs, ...jsonObjectEachRowOutputs,
-  ...jsonColumnsOutputs, ...prettyJsonEachRowOutputs]) {
+  ...jsonColumnsOutputs, ...prettyJsonEachRowOutputs, ...tskvOutputs, ...markdownOutputs, ...lineAsStringOutputs, ...rawBlobOutputs,
+  ...customSeparatedOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
 attachBlockWriters(outputs);
 
 const inputs = new Map<string, InputFormat>();
-for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs]) {
+for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
+  ...lineAsStringInputs, ...rawBlobInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);

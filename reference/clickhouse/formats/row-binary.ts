@@ -15,7 +15,7 @@ const FIXED: Partial<Record<DataType['kind'], number>> = {
   UInt64: 8, Int64: 8, Float64: 8, Int128: 16,
 };
 
-function leb128(n: number): number[] {
+export function leb128(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -99,7 +99,7 @@ function rowBinaryOutput(name: string, header: 'none' | 'names' | 'types'): Outp
   };
 }
 
-class Reader {
+export class Reader {
   private buf: Buffer;
   pos = 0;
   row = 0;
