@@ -20,6 +20,17 @@ const STARTUP_MS = 30_000;
 /** serve prints its URLs together; the HTTPS line, if any, follows the HTTP one at once. */
 const HTTPS_LINE_GRACE_MS = 1_000;
 
+/**
+ * OLAPSPEC_REFERENCE_DATA_DIR runs the reference with `--data-dir`: `1` in a
+ * directory of the run (removed with it), any other value that directory
+ * (kept), so every scenario also exercises the storage.
+ */
+function dataDirArgs(runDir: string): string[] {
+  const v = process.env.OLAPSPEC_REFERENCE_DATA_DIR;
+  if (!v) return [];
+  return ['--data-dir', v === '1' ? join(runDir, 'data') : v];
+}
+
 /** `clickhouseVersion`: the release line to emulate (olapspec serve --clickhouse-version), else the default. */
 export async function startReference(options: TargetOptions = {}, clickhouseVersion?: string): Promise<RunningTarget> {
   const dir = await mkdtemp(join(tmpdir(), 'olapspec-reference-'));
@@ -27,7 +38,8 @@ export async function startReference(options: TargetOptions = {}, clickhouseVers
   const configFile = await writeTargetConfig(dir, { httpPort: 0, tcpPort: 0, httpsPort: 0 }, options.configVariant);
   const child = spawn(process.execPath, [LAUNCHER, 'serve', '--host', '127.0.0.1', '--config', configFile,
     '--clickhouse-port', '0', '--fe-port', '0', '--fe-query-port', '0', '--be-port', '0', '--cn-port', '0',
-    ...(clickhouseVersion !== undefined ? ['--clickhouse-version', clickhouseVersion] : [])], {
+    ...(clickhouseVersion !== undefined ? ['--clickhouse-version', clickhouseVersion] : []),
+    ...dataDirArgs(dir)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

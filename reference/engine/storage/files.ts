@@ -3,7 +3,7 @@
 // it is either absent or whole; a removal is durable once it returns.
 
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /** Suffix of files being written; a crash may leave them behind, the loader removes them. */
 export const TMP_SUFFIX = '.tmp';
@@ -32,9 +32,12 @@ export function writeDurable(path: string, data: Uint8Array | string): void {
   fsyncPath(dirname(path));
 }
 
-/** mkdir -p, with the new directory's entry made durable in its parent. */
+/** mkdir -p, with each new directory's entry made durable in its parent. */
 export function mkdirDurable(path: string): void {
-  if (mkdirSync(path, { recursive: true }) !== undefined) fsyncPath(dirname(path));
+  const first = mkdirSync(path, { recursive: true });
+  if (first === undefined) return;
+  const top = resolve(first);
+  for (let p = resolve(path); p.length >= top.length; p = dirname(p)) fsyncPath(dirname(p));
 }
 
 export function unlinkDurable(path: string): void {
