@@ -1,8 +1,8 @@
 @clickhouse @doc:formats
-Feature: TSKV, Markdown, LineAsString, RawBLOB and CustomSeparated
+Feature: TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated and Native
   The smaller text formats: name=value lines, Markdown tables, whole lines or
   whole bodies as one string, and a TabSeparated whose delimiters and escaping
-  come from settings.
+  come from settings; and Native, ClickHouse's own columnar blocks.
 
   Scenario: TSKV writes name=value fields separated by tabs
     When I run "SELECT 1 AS a, 'x\\ty' AS `s=x`, NULL AS n FORMAT TSKV"
@@ -60,3 +60,19 @@ Feature: TSKV, Markdown, LineAsString, RawBLOB and CustomSeparated
     Then the status is 200
     And the header "Content-Type" is "text/plain; charset=UTF-8"
     And the body is "\"n\"|\"s\"\n0|\"x\"\n1|\"x\"\nend\n"
+
+  Scenario: Native writes each block column by column
+    When I run "SELECT toUInt8(1) AS a, 'x' AS s FORMAT Native"
+    Then the status is 200
+    And the header "Content-Type" is "application/octet-stream"
+    And the body is "\x02\x01\x01a\x05UInt8\x01\x01s\x06String\x01x"
+
+  Scenario: Native input reads the blocks back by column name
+    When I POST "CREATE TABLE {t} (s String, a UInt8) ENGINE = Memory" to "/"
+    Then the status is 200
+    When I POST "\x02\x02\x01a\x05UInt8\x01\x02\x01s\x06String\x01x\x01y" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20Native"
+    Then the status is 200
+    When I GET "/?query=SELECT%20s,%20a%20FROM%20{t}%20ORDER%20BY%20a"
+    Then the body is "x\t1\ny\t2\n"
+    When I POST "DROP TABLE {t}" to "/"
+    Then the status is 200

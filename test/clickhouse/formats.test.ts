@@ -328,3 +328,23 @@ test('CustomSeparated takes its delimiters and escaping rule from the format_cus
   assert.equal(render('CustomSeparatedWithNames', mixed, [['a', null, 0], ['b', 1, 0]], c),
     '[\n"s=x"|"n"|"d"\n,\n"a"|null|"1970-01-01"\n,\n"b"|1|"1970-01-01"\n]\n');
 });
+
+// ---------------------------------------------------------------- Native
+
+test('Native writes a block of columns: counts, names, types, then each column in its bulk layout', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: nullable(T.UInt8) }, { name: 'b', type: arrayOf(arrayOf(T.UInt8)) }, { name: 'z', type: nullable(T.Nothing) }];
+  const bytes = Buffer.from(render('Native', cols, [[1, [[1], [2, 3]], null]]), 'latin1');
+  assert.equal(bytes.toString('hex'),
+    '0301' + '0161' + '0f' + Buffer.from('Nullable(UInt8)').toString('hex') + '00' + '01' +
+    '0162' + '13' + Buffer.from('Array(Array(UInt8))').toString('hex') + '0200000000000000' + '0100000000000000' + '0300000000000000' + '010203' +
+    '017a' + '11' + Buffer.from('Nullable(Nothing)').toString('hex') + '01' + '30');
+  assert.equal(render('Native', cols, []), '');
+});
+
+test('Native input reads blocks back, matching columns by name', () => {
+  const cols: ColumnDef[] = [{ name: 's', type: T.String }, { name: 'n', type: nullable(T.UInt64) }];
+  const out = outputFormat('Native').create(cols, ctx());
+  const body = out.block([['x', 1n], ['y', null]]) + out.block([['z', 3n]]);
+  const target: ColumnDef[] = [{ name: 'n', type: nullable(T.UInt64) }, { name: 'other', type: T.UInt8 }, { name: 's', type: T.String }];
+  assert.deepEqual(inputFormat('Native').read(body, target, { ...ctx(), parseValues: () => [] }), [[1n, 0, 'x'], [null, 0, 'y'], [3n, 0, 'z']]);
+});

@@ -16,6 +16,7 @@ import { prettyJsonEachRowOutputs } from './pretty-json-each-row.ts';
 import { customSeparatedOutputs } from './custom-separated.ts';
 import { lineAsStringInputs, lineAsStringOutputs } from './line-as-string.ts';
 import { markdownOutputs } from './markdown.ts';
+import { nativeInputs, nativeOutputs } from './native.ts';
 import { rawBlobInputs, rawBlobOutputs } from './raw-blob.ts';
 import { tskvInputs, tskvOutputs } from './tskv.ts';
 import { nullOutputs } from './null.ts';
@@ -36,14 +37,14 @@ for (const f of [...tabSeparatedOutputs, ...csvOutputs, ...jsonOutputs, ...jsonE
   ...prettyOutputs, ...valuesOutputs, ...verticalOutputs, ...nullOutputs, ...xmlOutputs, ...rowBinaryOutputs,
   ...templateOutputs, ...jsonCompactEachRowOutputs, ...jsonStringsEachRowOutputs, ...jsonObjectEachRowOutputs,
   ...jsonColumnsOutputs, ...prettyJsonEachRowOutputs, ...tskvOutputs, ...markdownOutputs, ...lineAsStringOutputs, ...rawBlobOutputs,
-  ...customSeparatedOutputs]) {
+  ...customSeparatedOutputs, ...nativeOutputs]) {
   outputs.set(f.name.toLowerCase(), f);
 }
 attachBlockWriters(outputs);
 
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
-  ...lineAsStringInputs, ...rawBlobInputs]) {
+  ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);

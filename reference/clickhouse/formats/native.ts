@@ -1,0 +1,168 @@
+// Native: ClickHouse's own columnar blocks, as NativeWriter writes them for a
+// client of protocol revision 0 (HTTP without client_protocol_version): per
+// block the column and row counts (LEB128), then each column's name, type
+// name and values — column by column, in each type's binary bulk layout:
+// fixed-size values packed little-endian, strings length-prefixed, a
+// Nullable's null map before its values, an Array's running UInt64 offsets
+// before its elements. No rows, no blocks: an empty result is empty.
+// Input (NativeReader) matches the columns by name.
+
+import type { ColumnDef } from '../../engine/api.ts';
+import { EngineError } from '../../engine/errors.ts';
+import type { DataType } from '../../engine/types.ts';
+import { T, defaultValue, parseType, parseText, serializeText } from '../../engine/types.ts';
+import { Dec } from '../../engine/values/decimal.ts';
+import { atRow, emptyRow } from './input-rows.ts';
+import { Reader, leb128, writeValue } from './row-binary.ts';
+import type { FormatContext, InputContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
+
+/** Decimal(P, S) is stored as the smallest of Int32, Int64, Int128 and Int256 holding P digits. */
+function decimalBytes(type: DataType): number {
+  const p = type.precision!;
+  return p <= 9 ? 4 : p <= 18 ? 8 : p <= 38 ? 16 : 32;
+}
+
+function writeColumn(type: DataType, values: readonly unknown[], parts: Buffer[]): void {
+  switch (type.kind) {
+    case 'Nullable': {
+      parts.push(Buffer.from(values.map((v) => (v === null ? 1 : 0))));
+      const inner = type.inner!;
+      writeColumn(inner, values.map((v) => (v === null ? defaultValue(inner) : v)), parts);
+      return;
+    }
+    case 'Array': {
+      const offsets = Buffer.alloc(8 * values.length);
+      let end = 0;
+      values.forEach((v, i) => {
+        end += (v as unknown[]).length;
+        offsets.writeBigUInt64LE(BigInt(end), 8 * i);
+      });
+      parts.push(offsets);
+      writeColumn(type.inner!, values.flatMap((v) => v as unknown[]), parts);
+      return;
+    }
+    case 'Decimal': {
+      const size = decimalBytes(type);
+      for (const v of values) {
+        const b = Buffer.alloc(size);
+        let x = BigInt.asUintN(size * 8, (v as Dec).unscaled);
+        for (let i = 0; i < size; i++, x >>= 8n) b[i] = Number(x & 0xffn);
+        parts.push(b);
+      }
+      return;
+    }
+    case 'Nothing':
+      // SerializationNothing writes a '0' character for each of its (never read) values.
+      parts.push(Buffer.from('0'.repeat(values.length), 'latin1'));
+      return;
+    default:
+      for (const v of values) writeValue(type, v, parts);
+  }
+}
+
+const string = (s: string): Buffer[] => {
+  const bytes = Buffer.from(s, 'utf8');
+  return [Buffer.from(leb128(bytes.length)), bytes];
+};
+
+const nativeOutput: OutputFormat = {
+  name: 'Native',
+  binary: true,
+  contentType: () => 'application/octet-stream',
+  create(columns: readonly ColumnDef[], _ctx: FormatContext): RowOutput {
+    return {
+      prefix: () => '',
+      block(rows) {
+        if (rows.length === 0) return '';
+        const parts: Buffer[] = [Buffer.from(leb128(columns.length)), Buffer.from(leb128(rows.length))];
+        columns.forEach((c, i) => {
+          parts.push(...string(c.name), ...string(c.type.name));
+          writeColumn(c.type, rows.map((r) => r[i]), parts);
+        });
+        return Buffer.concat(parts).toString('latin1');
+      },
+      suffix: () => '',
+    };
+  },
+};
+
+function readColumn(type: DataType, count: number, r: Reader): unknown[] {
+  switch (type.kind) {
+    case 'Nullable': {
+      const nulls = r.take(count);
+      const values = readColumn(type.inner!, count, r);
+      return values.map((v, i) => (nulls[i] ? null : v));
+    }
+    case 'Array': {
+      const offsets: number[] = [];
+      for (let i = 0; i < count; i++) offsets.push(Number(r.take(8).readBigUInt64LE()));
+      const items = readColumn(type.inner!, offsets[count - 1] ?? 0, r);
+      return offsets.map((end, i) => items.slice(i === 0 ? 0 : offsets[i - 1], end));
+    }
+    case 'Decimal': {
+      const size = decimalBytes(type);
+      const out: unknown[] = [];
+      for (let i = 0; i < count; i++) {
+        const b = r.take(size);
+        let x = 0n;
+        for (let k = size - 1; k >= 0; k--) x = (x << 8n) | BigInt(b[k]!);
+        out.push(new Dec(BigInt.asIntN(size * 8, x), type.scale!));
+      }
+      return out;
+    }
+    case 'Nothing':
+      r.take(count);
+      return Array.from({ length: count }, () => null);
+    default: {
+      const out: unknown[] = [];
+      for (let i = 0; i < count; i++) out.push(r.value(type));
+      return out;
+    }
+  }
+}
+
+/** A column sent as another type is converted through its text (input_format_native_allow_types_conversion). */
+function convert(from: DataType, to: ColumnDef, values: unknown[], ctx: InputContext): unknown[] {
+  if (from.name === to.type.name) return values;
+  if (!ctx.settings.get('input_format_native_allow_types_conversion')) {
+    throw new EngineError('TYPE_MISMATCH', `Type of '${to.name}' must be ${to.type.name}, not ${from.name}`);
+  }
+  return values.map((v) => (v === null ? (to.type.kind === 'Nullable' ? null : defaultValue(to.type))
+    : parseText(to.type.kind === 'Nullable' ? to.type.inner! : to.type, serializeText(from, v, ctx.timezone), ctx.timezone)));
+}
+
+const nativeInput: InputFormat = {
+  name: 'Native',
+  binary: true,
+  read(text: string, columns: readonly ColumnDef[], ctx: InputContext): unknown[][] {
+    const r = new Reader(Buffer.from(text, 'latin1'));
+    const index = new Map(columns.map((c, i) => [c.name, i]));
+    const skipUnknown = Boolean(ctx.settings.get('input_format_skip_unknown_fields'));
+    const rows: unknown[][] = [];
+    while (!r.done) {
+      try {
+        const numColumns = r.leb();
+        const numRows = r.leb();
+        const block = Array.from({ length: numRows }, () => emptyRow(columns));
+        for (let c = 0; c < numColumns; c++) {
+          const name = r.value(T.String) as string;
+          const type = parseType(r.value(T.String) as string);
+          const values = readColumn(type, numRows, r);
+          const target = index.get(name);
+          if (target === undefined) {
+            if (skipUnknown) continue;
+            throw new EngineError('INCORRECT_DATA', `Unknown column with name ${name} found while reading data in Native format`);
+          }
+          convert(type, columns[target]!, values, ctx).forEach((v, i) => { block[i]![target] = v; });
+        }
+        rows.push(...block);
+      } catch (err) {
+        atRow(err, rows.length + 1);
+      }
+    }
+    return rows;
+  },
+};
+
+export const nativeOutputs: OutputFormat[] = [nativeOutput];
+export const nativeInputs: InputFormat[] = [nativeInput];
