@@ -1,5 +1,5 @@
 // Compressed answers in ClickHouse's own block format (compress=1): its
-// header. Compressed request bodies are `I POST … to … compressed with …`
+// header. Compressed request bodies are `I POST "…" with the body "…" compressed with …`
 // (http_steps.ts), compressed answers texts like any other
 // ("the body decompressed with br is …", text_steps.ts).
 

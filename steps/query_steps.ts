@@ -3,7 +3,7 @@
 // (steps/targets/config/users.xml).
 
 import { Given, When } from '@cucumber/cucumber';
-import type { Credentials } from './support/credentials.ts';
+import { withParams, type Credentials } from './support/credentials.ts';
 import { unescapeText } from './support/escapes.ts';
 import type { OlapWorld } from './support/world.ts';
 
@@ -11,32 +11,19 @@ Given('I ran {string}', async function (this: OlapWorld, sql: string) {
   await this.exec(unescapeText(sql));
 });
 
-When('I run {string}', async function (this: OlapWorld, sql: string) {
-  await this.send('POST', '/', this.bytes(sql));
-});
+async function runQuery(world: OlapWorld, sql: string, overGet: boolean, params: string, credentials: Credentials | undefined) {
+  if (credentials) world.nextCredentials = credentials;
+  if (overGet) await world.send('GET', withParams(`/?${params}`.replace(/\?$/, ''), `query=${encodeURIComponent(world.resolve(unescapeText(sql)))}`));
+  else await world.send('POST', params ? `/?${params}` : '/', world.bytes(sql));
+}
 
-When('I run {string} with the URL parameters {string}', async function (this: OlapWorld, sql: string, params: string) {
-  await this.send('POST', `/?${params}`, this.bytes(sql));
-});
-
-When('I run {string} over GET', async function (this: OlapWorld, sql: string) {
-  await this.send('GET', `/?query=${encodeURIComponent(this.resolve(unescapeText(sql)))}`);
-});
-
-When('I run {string} {credentials}', async function (this: OlapWorld, sql: string, credentials: Credentials) {
-  this.nextCredentials = credentials;
-  await this.send('POST', '/', this.bytes(sql));
-});
-
-When('I run {string} {credentials} and the URL parameters {string}', async function (this: OlapWorld, sql: string, credentials: Credentials, params: string) {
-  this.nextCredentials = credentials;
-  await this.send('POST', `/?${params}`, this.bytes(sql));
+When('I run {string}{over_get}{url_parameters}{credentials}', async function (this: OlapWorld, sql: string, overGet: boolean,
+  params: string, credentials: Credentials | undefined) {
+  await runQuery(this, sql, overGet, params, credentials);
 });
 
 // Quotas count queries: each run is a request of its own.
-When('I run {string} {int} times {credentials} and the URL parameters {string}', async function (this: OlapWorld, sql: string, times: number, credentials: Credentials, params: string) {
-  for (let i = 0; i < times; i++) {
-    this.nextCredentials = credentials;
-    await this.send('POST', `/?${params}`, this.bytes(sql));
-  }
+When('I run {string} {int} times{url_parameters}{credentials}', async function (this: OlapWorld, sql: string, times: number,
+  params: string, credentials: Credentials | undefined) {
+  for (let i = 0; i < times; i++) await runQuery(this, sql, false, params, credentials);
 });

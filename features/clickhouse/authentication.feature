@@ -33,7 +33,7 @@ Feature: Authentication
     And the body is "1\n"
 
   Scenario: The query runs as the user who logged in
-    When I run "SELECT user FROM system.processes WHERE query_id = '{q}'" as "olapspec_plain" with the password "olapspec-plain-secret" and the URL parameters "query_id={q}"
+    When I run "SELECT user FROM system.processes WHERE query_id = '{q}'" with the URL parameters "query_id={q}" as "olapspec_plain" with the password "olapspec-plain-secret"
     Then the status is 200
     And the body is "olapspec_plain\n"
 
@@ -44,7 +44,7 @@ Feature: Authentication
     And the body is "olapspec_hashed\n"
 
   Scenario: Without any credentials the user is default
-    When I POST "SELECT user FROM system.processes WHERE query_id = '{q}'" to "/?query_id={q}"
+    When I POST "/?query_id={q}" with the body "SELECT user FROM system.processes WHERE query_id = '{q}'"
     Then the status is 200
     And the body is "default\n"
 
@@ -164,14 +164,14 @@ Feature: Authentication
   # only the reference's 24.8 mode runs this range.
   @since:23.8 @until:24.12
   Scenario: A failed login as default is refused like any other
-    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    When I POST "/?password=olapspec-wrong" with the body "SELECT 1"
     Then the request fails with status 403 and error code 516
     And the error message starts with "default: Authentication failed: password is incorrect, or there is no user with such name\n\nIf you have installed ClickHouse and forgot password"
 
   # PR #72198 (24.12): for default the answer asks the browser for a password.
   @since:24.12
   Scenario: A failed login as default asks for a password
-    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    When I POST "/?password=olapspec-wrong" with the body "SELECT 1"
     Then the request fails with status 401 and error code 194
     And the header "WWW-Authenticate" is "Basic realm=\"ClickHouse server HTTP API\""
     And the error message starts with "default: Authentication failed: password is incorrect, or there is no user with such name\n\n"
@@ -182,6 +182,6 @@ Feature: Authentication
   @since:25.3
   Scenario: With "Authorization: never" a failed login as default is a plain refusal
     Given the request header "Authorization" is "never"
-    When I POST "SELECT 1" to "/?password=olapspec-wrong"
+    When I POST "/?password=olapspec-wrong" with the body "SELECT 1"
     Then the request fails with status 403 and error code 516
     And the header "WWW-Authenticate" is absent

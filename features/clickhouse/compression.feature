@@ -9,13 +9,13 @@ Feature: Compression
 
   Scenario: A gzip-compressed request body, as in the documentation
     Given the request header "Content-Encoding" is "gzip"
-    When I POST "SELECT 1\n" to "/" compressed with gzip
+    When I POST "/" with the body "SELECT 1\n" compressed with gzip
     Then the status is 200
     And the body is "1\n"
 
   Scenario: A deflate-compressed request body
     Given the request header "Content-Encoding" is "deflate"
-    When I POST "SELECT 1\n" to "/" compressed with deflate
+    When I POST "/" with the body "SELECT 1\n" compressed with deflate
     Then the status is 200
     And the body is "1\n"
 
@@ -24,7 +24,7 @@ Feature: Compression
   @since:24.1
   Scenario Outline: A request body compressed with <method>
     Given the request header "Content-Encoding" is "<token>"
-    When I POST "SELECT 1\n" to "/" compressed with <method>
+    When I POST "/" with the body "SELECT 1\n" compressed with <method>
     Then the status is 200
     And the body is "1\n"
 
@@ -38,7 +38,7 @@ Feature: Compression
   @since:24.1
   Scenario: A request body compressed with bz2
     Given the request header "Content-Encoding" is "bz2"
-    When I POST "SELECT 1\n" to "/" compressed with bz2
+    When I POST "/" with the body "SELECT 1\n" compressed with bz2
     Then the status is 200
     And the body is "1\n"
 
@@ -47,28 +47,28 @@ Feature: Compression
   @since:24.1 @until:26.7
   Scenario: A request body compressed with snappy in Hadoop's block format
     Given the request header "Content-Encoding" is "snappy"
-    When I POST "SELECT 1\n" to "/" compressed with snappy
+    When I POST "/" with the body "SELECT 1\n" compressed with snappy
     Then the status is 200
     And the body is "1\n"
 
   @since:26.7
   Scenario: A request body compressed with snappy in the framing format
     Given the request header "Content-Encoding" is "snappy"
-    When I POST "SELECT 1\n" to "/" compressed with snappy-framed
+    When I POST "/" with the body "SELECT 1\n" compressed with snappy-framed
     Then the status is 200
     And the body is "1\n"
 
   @since:26.7
   Scenario: A snappy body that is not in the framing format is refused
     Given the request header "Content-Encoding" is "snappy"
-    When I POST "SELECT 1\n" to "/" compressed with snappy
+    When I POST "/" with the body "SELECT 1\n" compressed with snappy
     Then the request fails with status 500 and error code 638
     And the error message starts with "Invalid snappy framing format: bad stream identifier"
 
   @since:24.1
   Scenario Outline: The other names of a method: <token>
     Given the request header "Content-Encoding" is "<token>"
-    When I POST "SELECT 1\n" to "/" compressed with <method>
+    When I POST "/" with the body "SELECT 1\n" compressed with <method>
     Then the status is 200
     And the body is "1\n"
 
@@ -84,7 +84,7 @@ Feature: Compression
   @since:24.1
   Scenario Outline: "<token>" means an uncompressed body
     Given the request header "Content-Encoding" is "<token>"
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 
@@ -97,7 +97,7 @@ Feature: Compression
   @since:24.1
   Scenario: An unknown Content-Encoding is 501 Not Implemented
     Given the request header "Content-Encoding" is "bogus"
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 501
     And the body is like "Code: 48. DB::Exception: Unknown compression method 'bogus'. Only 'auto', 'none', 'gzip', 'deflate', 'br', 'xz', 'zstd', 'lz4', 'bz2', 'snappy' are supported as compression methods. (NOT_IMPLEMENTED) (version {version})\n"
 
@@ -105,26 +105,26 @@ Feature: Compression
   @since:24.1
   Scenario: Content-Encoding identity is refused like an unknown method
     Given the request header "Content-Encoding" is "identity"
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the request fails with status 501 and error code 48
     And the error message starts with "Unknown compression method 'identity'"
 
   Scenario: A body that is not what its Content-Encoding says is an error
     Given the request header "Content-Encoding" is "gzip"
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 500
     And the body contains "Code: "
 
   Scenario: A gzip-compressed response when compression is enabled
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "0\n1\n2\n"
 
   Scenario: A deflate-compressed response when compression is enabled
     Given the request header "Accept-Encoding" is "deflate"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "deflate"
     And the body decompressed with deflate is "0\n1\n2\n"
@@ -132,7 +132,7 @@ Feature: Compression
   @since:24.1
   Scenario Outline: A <method>-compressed response
     Given the request header "Accept-Encoding" is "<method>"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "<method>"
     And the body decompressed with <method> is "0\n1\n2\n"
@@ -147,7 +147,7 @@ Feature: Compression
   @since:24.1
   Scenario: A bz2-compressed response
     Given the request header "Accept-Encoding" is "bz2"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "bz2"
     And the body decompressed with bz2 is "0\n1\n2\n"
@@ -157,7 +157,7 @@ Feature: Compression
   @since:26.7
   Scenario: A snappy-compressed response is in the framing format
     Given the request header "Accept-Encoding" is "snappy"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "snappy"
     And the body decompressed with snappy-framed is "0\n1\n2\n"
@@ -167,7 +167,7 @@ Feature: Compression
   @until:25.10
   Scenario: Compression is off unless enable_http_compression turns it on
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT 1" to "/"
+    When I POST "/" with the body "SELECT 1"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is "1\n"
@@ -175,14 +175,14 @@ Feature: Compression
   @since:25.10
   Scenario: Compression is on by default
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT 1" to "/"
+    When I POST "/" with the body "SELECT 1"
     Then the status is 200
     And the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
 
   Scenario: enable_http_compression=0 leaves the answer uncompressed
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=0"
+    When I POST "/?enable_http_compression=0" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is "0\n1\n2\n"
@@ -191,7 +191,7 @@ Feature: Compression
   # accepts, whatever their order or q-values.
   Scenario: gzip is preferred to deflate whatever the order in Accept-Encoding
     Given the request header "Accept-Encoding" is "deflate, gzip"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
 
@@ -202,21 +202,21 @@ Feature: Compression
   @until:26.7
   Scenario: A q-value of zero does not refuse a method
     Given the request header "Accept-Encoding" is "gzip;q=0"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
 
   @until:26.7
   Scenario: A name inside another word still selects the method
     Given the request header "Accept-Encoding" is "x-gzip-custom"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "1\n"
 
   @since:26.7
   Scenario Outline: A q-value of zero refuses a method: <header>
     Given the request header "Accept-Encoding" is "<header>"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is "1\n"
@@ -232,7 +232,7 @@ Feature: Compression
   @since:26.7
   Scenario Outline: Accept-Encoding "<header>" selects <method>
     Given the request header "Accept-Encoding" is "<header>"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the status is 200
     And the header "Content-Encoding" is "<method>"
     And the body decompressed with <method> is "1\n"
@@ -259,13 +259,13 @@ Feature: Compression
   @since:26.7
   Scenario: A coding is a whole token, not a name inside another word
     Given the request header "Accept-Encoding" is "x-gzip-custom"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is absent
     And the body is "1\n"
 
   Scenario: Accept-Encoding without a known method leaves the answer uncompressed
     Given the request header "Accept-Encoding" is "zip, eflate, identity"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is "1\n"
@@ -274,20 +274,20 @@ Feature: Compression
   @since:24.1
   Scenario: zstd is preferred to every other method
     Given the request header "Accept-Encoding" is "gzip, deflate, br, zstd, lz4"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is "zstd"
     And the body decompressed with zstd is "1\n"
 
   @since:24.1
   Scenario: br is preferred to gzip
     Given the request header "Accept-Encoding" is "gzip, deflate, br"
-    When I POST "SELECT 1" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1"
     Then the header "Content-Encoding" is "br"
     And the body decompressed with br is "1\n"
 
   Scenario Outline: http_zlib_compression_level <level> gives the same data
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?enable_http_compression=1&http_zlib_compression_level=<level>"
+    When I POST "/?enable_http_compression=1&http_zlib_compression_level=<level>" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the header "Content-Encoding" is "gzip"
     And the body decompressed with gzip is "0\n1\n2\n"
@@ -299,7 +299,7 @@ Feature: Compression
 
   Scenario: An empty answer is not compressed at all
     Given the request header "Accept-Encoding" is "gzip"
-    When I POST "SELECT 1 WHERE 0" to "/?enable_http_compression=1"
+    When I POST "/?enable_http_compression=1" with the body "SELECT 1 WHERE 0"
     Then the status is 200
     And the header "Content-Encoding" is absent
     And the body is empty
@@ -308,7 +308,7 @@ Feature: Compression
   # olapspec's encoder (lib/compression) made are accepted by ClickHouse 18.16.
   Scenario Outline: A POST body in native blocks compressed with <method>
     Given I ran "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory"
-    When I POST "INSERT INTO {t} FORMAT TabSeparated\n1\tone\n2\ttwo\n" to "/?decompress=1" in native blocks compressed with <method>
+    When I POST "/?decompress=1" with the body "INSERT INTO {t} FORMAT TabSeparated\n1\tone\n2\ttwo\n" in native blocks compressed with <method>
     Then the status is 200
     When I run "SELECT a, s FROM {t} ORDER BY a"
     Then the body is "1\tone\n2\ttwo\n"
@@ -321,33 +321,33 @@ Feature: Compression
 
   Scenario: The query in the URL and the data in native blocks
     Given I ran "CREATE TABLE {t} (a UInt8) ENGINE = Memory"
-    When I POST "1\n2\n3\n" to "/?decompress=1&query=INSERT%20INTO%20{t}%20FORMAT%20TabSeparated" in native blocks compressed with lz4
+    When I POST "/?decompress=1&query=INSERT%20INTO%20{t}%20FORMAT%20TabSeparated" with the body "1\n2\n3\n" in native blocks compressed with lz4
     Then the status is 200
     When I run "SELECT sum(a) FROM {t}"
     Then the body is "6\n"
 
   # 18.16 and 24.8 report code 40 (CHECKSUM_DOESNT_MATCH); 24.9 and later 271 (CANNOT_DECOMPRESS).
   Scenario: A block whose checksum does not match is refused
-    When I POST "SELECT 1" to "/?decompress=1" in native blocks whose checksum is wrong
+    When I POST "/?decompress=1" with the body "SELECT 1" in native blocks whose checksum is wrong
     Then the status is 500
     And the error message starts with "Checksum doesn't match: corrupted data. Reference: "
     And the error message contains "Size of compressed block: "
 
   Scenario: A failed compressed INSERT stores nothing
     Given I ran "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory"
-    When I POST "INSERT INTO {t} FORMAT TabSeparated\n1\tone\n2\ttwo\n3\tthree\n4\tfour\n" to "/?decompress=1" in native blocks of 32 bytes whose last block is corrupt
+    When I POST "/?decompress=1" with the body "INSERT INTO {t} FORMAT TabSeparated\n1\tone\n2\ttwo\n3\tthree\n4\tfour\n" in native blocks of 32 bytes whose last block is corrupt
     Then the status is 500
     And the error message starts with "Checksum doesn't match: corrupted data"
     When I run "SELECT count() FROM {t}"
     Then the body is "0\n"
 
   Scenario: Checksums are not checked when the setting disables them
-    When I POST "SELECT 1" to "/?decompress=1&http_native_compression_disable_checksumming_on_decompress=1" in native blocks whose checksum is wrong
+    When I POST "/?decompress=1&http_native_compression_disable_checksumming_on_decompress=1" with the body "SELECT 1" in native blocks whose checksum is wrong
     Then the status is 200
     And the body is "1\n"
 
   Scenario: A body too short to be a block is an error
-    When I POST "garbage" to "/?decompress=1"
+    When I POST "/?decompress=1" with the body "garbage"
     Then the status is 500
     And the body contains "Code: "
 
@@ -355,7 +355,7 @@ Feature: Compression
   # that build); servers since 19.x write LZ4 blocks.
   @since:19.1
   Scenario: compress=1 answers in native blocks compressed with LZ4
-    When I POST "SELECT number FROM system.numbers LIMIT 3" to "/?compress=1"
+    When I POST "/?compress=1" with the body "SELECT number FROM system.numbers LIMIT 3"
     Then the status is 200
     And the body is native compressed blocks with the method byte 130
     And the body decoded from native compressed blocks is "0\n1\n2\n"

@@ -61,7 +61,7 @@ Feature: OPTIONS and the CORS headers of http_options_response
   @since:22.10 @server-config:cors
   Scenario: A failed login that names an Origin still gets the configured headers
     Given the request header "Origin" is "clickhouse-test"
-    When I POST "SELECT 1" to "/?password=wrong_password"
+    When I POST "/?password=wrong_password" with the body "SELECT 1"
     Then the request is refused with status 401 or 403
     And the header "Access-Control-Allow-Origin" is "*"
     And the header "Access-Control-Allow-Headers" is "origin, x-requested-with"

@@ -5,7 +5,7 @@ Feature: Default database
   server's default database, `default`. A name like `db.table` always works.
 
   Scenario: The database parameter sets the default database
-    When I POST "SELECT number FROM numbers LIMIT 10\n" to "/?database=system"
+    When I POST "/?database=system" with the body "SELECT number FROM numbers LIMIT 10\n"
     Then the status is 200
     And the body is the lines:
       """
@@ -22,7 +22,7 @@ Feature: Default database
       """
 
   Scenario: A database-qualified name needs no parameter
-    When I POST "SELECT number FROM system.numbers LIMIT 10\n" to "/?"
+    When I POST "/?" with the body "SELECT number FROM system.numbers LIMIT 10\n"
     Then the status is 200
     And the body is the lines:
       """
@@ -84,19 +84,19 @@ Feature: Default database
 
   Scenario: Credentials in HTTP basic authentication
     Given the next request is sent with the credentials in HTTP basic authentication
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: Credentials in the user and password URL parameters
     Given the next request is sent with the credentials in the user and password URL parameters
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: Credentials in the X-ClickHouse-User and X-ClickHouse-Key headers
     Given the next request is sent with the credentials in the X-ClickHouse-User and X-ClickHouse-Key headers
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 

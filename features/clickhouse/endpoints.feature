@@ -63,7 +63,7 @@ Feature: Endpoints
 
   @since:20.5
   Scenario: POST to an unknown path is not a query
-    When I POST "SELECT 1" to "/olapspec-no-such-handler"
+    When I POST "/olapspec-no-such-handler" with the body "SELECT 1"
     Then the status is 404
     And the body contains "There is no handle /olapspec-no-such-handler"
 

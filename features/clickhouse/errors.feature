@@ -46,7 +46,7 @@ Feature: Errors
 
   @since:21.8
   Scenario: The modern error body names the code, the error and the version
-    When I POST "" to "/"
+    When I POST "/" with the body ""
     Then the status is 400
     And the body is like "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR) (version {version})\n"
 

@@ -168,7 +168,7 @@ Feature: Formats
   # computes floor(log10(rows)) + 3), so one row leaves a margin of three.
   @since:24.3
   Scenario: Pretty draws a table with numbered rows
-    When I POST "SELECT 1 FORMAT Pretty\n" to "/?"
+    When I POST "/?" with the body "SELECT 1 FORMAT Pretty\n"
     Then the status is 200
     And the header "Content-Type" is "text/plain; charset=UTF-8"
     And the body is the lines:
@@ -202,7 +202,7 @@ Feature: Formats
 
   @since:24.3
   Scenario: Pretty without row numbers is the seed's table
-    When I POST "SELECT 1 FORMAT Pretty\n" to "/?output_format_pretty_row_numbers=0"
+    When I POST "/?output_format_pretty_row_numbers=0" with the body "SELECT 1 FORMAT Pretty\n"
     Then the status is 200
     And the body is the lines:
       """

@@ -64,8 +64,8 @@ Feature: The predefined HTTP interface
     When I GET "/own?max_threads=97&max_final_threads=98&param_name_1=max_threads&param_name_2=max_final_threads&query_param=SELECT%20name,value%20FROM%20system.settings%20where%20name%20=%20%7Bname_1:String%7D%20OR%20name%20=%20%7Bname_2:String%7D"
     Then the status is 200
     And the body has 2 lines
-    And the body contains the line "max_threads\t97"
-    And the body contains the line "max_final_threads\t98"
+    And the body has the line "max_threads\t97"
+    And the body has the line "max_final_threads\t98"
 
   # http_response_headers on static handlers arrived in 2024 (about 24.7);
   # content_type is older.
@@ -164,7 +164,7 @@ Feature: The predefined HTTP interface
 
   @since:20.5
   Scenario: A method the rule does not list passes the request on
-    When I POST "" to "/olapspec_rules/post_only"
+    When I POST "/olapspec_rules/post_only" with the body ""
     Then the status is 200
     And the body is "posted"
     When I GET "/olapspec_rules/post_only"
@@ -294,7 +294,7 @@ Feature: The predefined HTTP interface
   # The `_request_body` parameter takes the request body (≈23.x).
   @since:23.8
   Scenario: The request body can be a parameter of the predefined query
-    When I POST "hello predefined" to "/olapspec_rules/echo"
+    When I POST "/olapspec_rules/echo" with the body "hello predefined"
     Then the status is 200
     And the body is "hello predefined\n"
 
@@ -304,5 +304,5 @@ Feature: The predefined HTTP interface
     And the request header "PARAMS_XXX" is "readonly"
     When I GET "/query_param_with_url/max_threads?max_threads=97"
     Then the status is 200
-    And the body contains the line "readonly\t2"
-    And the body contains the line "max_threads\t97"
+    And the body has the line "readonly\t2"
+    And the body has the line "max_threads\t97"

@@ -16,17 +16,17 @@ Feature: Queries
     And the body is "1\n"
 
   Scenario: A query in the POST body
-    When I POST "SELECT 1\n" to "/"
+    When I POST "/" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: An empty query parameter with the query in the body
-    When I POST "SELECT 1\n" to "/?query="
+    When I POST "/?query=" with the body "SELECT 1\n"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: The start of the query in the URL and the rest in the body
-    When I POST "1\n" to "/?query=SELECT"
+    When I POST "/?query=SELECT" with the body "1\n"
     Then the status is 200
     And the body is "1\n"
 
@@ -38,12 +38,12 @@ Feature: Queries
   # The seed shows "Code: 59" here; real servers answer 62 (SYNTAX_ERROR): the
   # newline that joins the two parts splits the keyword.
   Scenario: The joining newline splits a keyword cut in two
-    When I POST "ECT 1\n" to "/?query=SEL"
+    When I POST "/?query=SEL" with the body "ECT 1\n"
     Then the request fails with status 400 and error code 62
     And the error message starts with "Syntax error: failed at position 1"
 
   Scenario: An empty body without a query parameter is an empty query
-    When I POST "" to "/"
+    When I POST "/" with the body ""
     Then the request fails with status 400 and error code 62
     And the error message is "Empty query"
 
@@ -102,12 +102,12 @@ Feature: Queries
     Then the request fails with status 500 and error code 396
 
   Scenario: A query no longer than max_query_size is accepted
-    When I POST "select 1" to "/?max_query_size=8"
+    When I POST "/?max_query_size=8" with the body "select 1"
     Then the status is 200
     And the body is "1\n"
 
   Scenario: A query longer than max_query_size is refused
-    When I POST "select 1" to "/?max_query_size=7"
+    When I POST "/?max_query_size=7" with the body "select 1"
     Then the request fails with status 400 and error code 62
     And the error message contains "Max query size exceeded"
 

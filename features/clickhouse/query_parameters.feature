@@ -10,62 +10,62 @@ Feature: Queries with parameters
   Scenario: The documentation's example: a number and a string
     Given I ran "CREATE TABLE {t} (int_column UInt8, string_column String) ENGINE = Memory"
     And I ran "INSERT INTO {t} VALUES (1, 'test'), (2, 'test'), (2, 'other')"
-    When I POST "SELECT * FROM {t} WHERE int_column = {id:UInt8} and string_column = {phrase:String}" to "/?param_id=2&param_phrase=test"
+    When I POST "/?param_id=2&param_phrase=test" with the body "SELECT * FROM {t} WHERE int_column = {id:UInt8} and string_column = {phrase:String}"
     Then the status is 200
     And the body is "2\ttest\n"
 
   @since:19.15
   Scenario: A string value comes in as a string
-    When I POST "SELECT {s:String}, toTypeName({s:String})" to "/?param_s=olap%20spec"
+    When I POST "/?param_s=olap%20spec" with the body "SELECT {s:String}, toTypeName({s:String})"
     Then the status is 200
     And the body is "olap spec\tString\n"
 
   @since:19.15
   Scenario: A value is converted to the placeholder's type
-    When I POST "SELECT {n:UInt64} + 1, toTypeName({n:UInt64})" to "/?param_n=41"
+    When I POST "/?param_n=41" with the body "SELECT {n:UInt64} + 1, toTypeName({n:UInt64})"
     Then the status is 200
     And the body is "42\tUInt64\n"
 
   @since:19.15
   Scenario: \N is NULL
-    When I POST "SELECT {v:Nullable(String)} IS NULL" to "/?param_v=%5CN"
+    When I POST "/?param_v=%5CN" with the body "SELECT {v:Nullable(String)} IS NULL"
     Then the status is 200
     And the body is "1\n"
 
   @since:19.15
   Scenario: An array value
-    When I POST "SELECT arraySum({a:Array(UInt8)})" to "/?param_a=%5B1,2,3%5D"
+    When I POST "/?param_a=%5B1,2,3%5D" with the body "SELECT arraySum({a:Array(UInt8)})"
     Then the status is 200
     And the body is "6\n"
 
   # The documentation's tab examples: a real tab in the query text splits the string.
   Scenario: A tab inside a string literal of the query
-    When I POST "SELECT splitByChar('\\t', 'abc\t123')" to "/"
+    When I POST "/" with the body "SELECT splitByChar('\\t', 'abc\t123')"
     Then the status is 200
     And the body is "['abc','123']\n"
 
   @since:23.4
   Scenario: A tab sent as %09 alone breaks the value
-    When I POST "SELECT splitByChar('\\t', {arg1:String})" to "/?param_arg1=abc%09123"
+    When I POST "/?param_arg1=abc%09123" with the body "SELECT splitByChar('\\t', {arg1:String})"
     Then the status is 500
     And the body is like "Code: 457. DB::Exception: Value abc\t123 cannot be parsed as String for query parameter 'arg1' because it isn't parsed completely: only 3 of 7 bytes was parsed: abc. (BAD_QUERY_PARAMETER) (version {version})\n"
 
   @since:19.15
   Scenario: A tab sent as a backslash and a tab, %5C%09
-    When I POST "SELECT splitByChar('\\t', {arg1:String})" to "/?param_arg1=abc%5C%09123"
+    When I POST "/?param_arg1=abc%5C%09123" with the body "SELECT splitByChar('\\t', {arg1:String})"
     Then the status is 200
     And the body is "['abc','123']\n"
 
   @since:19.15
   Scenario: A tab sent as \t, %5Ct
-    When I POST "SELECT splitByChar('\\t', {arg1:String})" to "/?param_arg1=abc%5Ct123"
+    When I POST "/?param_arg1=abc%5Ct123" with the body "SELECT splitByChar('\\t', {arg1:String})"
     Then the status is 200
     And the body is "['abc','123']\n"
 
   # Values are substituted before the query is analysed, when there are any.
   @since:21.8
   Scenario: A placeholder without a value is an error
-    When I POST "SELECT {x:UInt8}, {y:UInt8}" to "/?param_y=1"
+    When I POST "/?param_y=1" with the body "SELECT {x:UInt8}, {y:UInt8}"
     Then the status is 500
     And the body is like "Code: 456. DB::Exception: Substitution `x` is not set. (UNKNOWN_QUERY_PARAMETER) (version {version})\n"
 
@@ -76,26 +76,26 @@ Feature: Queries with parameters
   # Both name the placeholder and say it is not set.
   @since:24.3
   Scenario: A placeholder in a request without any parameter is an error
-    When I POST "SELECT {x:UInt8}" to "/"
+    When I POST "/" with the body "SELECT {x:UInt8}"
     Then the request fails with status 500 and error code 456
     And the error message contains "`x`"
     And the error message contains " not set"
 
   @since:21.8
   Scenario: A value with more than its type reads is an error
-    When I POST "SELECT {n:UInt8}" to "/?param_n=12abc"
+    When I POST "/?param_n=12abc" with the body "SELECT {n:UInt8}"
     Then the request fails with status 500 and error code 457
     And the error message starts with "Value 12abc cannot be parsed as UInt8 for query parameter 'n'"
 
   @since:19.15
   Scenario: A parameter the query does not use is not an error
-    When I POST "SELECT 1" to "/?param_unused=5"
+    When I POST "/?param_unused=5" with the body "SELECT 1"
     Then the status is 200
     And the body is "1\n"
 
   @since:19.15
   Scenario: A placeholder may be used more than once
-    When I POST "SELECT {n:UInt8} * {n:UInt8}" to "/?param_n=7"
+    When I POST "/?param_n=7" with the body "SELECT {n:UInt8} * {n:UInt8}"
     Then the status is 200
     And the body is "49\n"
 
@@ -103,6 +103,6 @@ Feature: Queries with parameters
   Scenario: An identifier parameter names a table
     Given I ran "CREATE TABLE {t} (a UInt8) ENGINE = Memory"
     And I ran "INSERT INTO {t} VALUES (5)"
-    When I POST "SELECT a FROM {tbl:Identifier}" to "/?param_tbl={t}"
+    When I POST "/?param_tbl={t}" with the body "SELECT a FROM {tbl:Identifier}"
     Then the status is 200
     And the body is "5\n"

@@ -47,7 +47,7 @@ Feature: Sessions
   @suite-config
   Scenario: Sessions belong to a user: the same id for another user is another session
     When I run "SET max_threads = 3" with the URL parameters "session_id={s}"
-    And I run "SELECT value FROM system.settings WHERE name = 'max_threads'" as "olapspec_plain" with the password "olapspec-plain-secret" and the URL parameters "session_id={s}"
+    And I run "SELECT value FROM system.settings WHERE name = 'max_threads'" with the URL parameters "session_id={s}" as "olapspec_plain" with the password "olapspec-plain-secret"
     Then the status is 200
     And the body is not "3\n"
 

@@ -78,19 +78,19 @@ Feature: Settings in the URL
   # here differs from every default: max_threads=2 would pass on two cores.
   @suite-config @since:23.8
   Scenario: readonly=1 forbids changing settings in the URL
-    When I run "SELECT 1" as "olapspec_readonly" with the password "olapspec-readonly-secret" and the URL parameters "max_result_rows=7"
+    When I run "SELECT 1" with the URL parameters "max_result_rows=7" as "olapspec_readonly" with the password "olapspec-readonly-secret"
     Then the request fails with status 500 and error code 164
     And the error message contains "max_result_rows"
 
   @suite-config @since:23.8
   Scenario: readonly=1 lets a setting in the URL through when it keeps the current value
-    When I run "SELECT 1" as "olapspec_readonly" with the password "olapspec-readonly-secret" and the URL parameters "max_result_rows=0"
+    When I run "SELECT 1" with the URL parameters "max_result_rows=0" as "olapspec_readonly" with the password "olapspec-readonly-secret"
     Then the status is 200
     And the body is "1\n"
 
   @suite-config
   Scenario: readonly=2 allows changing settings in the URL
-    When I run "SELECT value FROM system.settings WHERE name = 'max_result_rows'" as "olapspec_readonly_settings" with the password "olapspec-readonly-settings-secret" and the URL parameters "max_result_rows=7"
+    When I run "SELECT value FROM system.settings WHERE name = 'max_result_rows'" with the URL parameters "max_result_rows=7" as "olapspec_readonly_settings" with the password "olapspec-readonly-settings-secret"
     Then the status is 200
     And the body is "7\n"
 
@@ -101,7 +101,7 @@ Feature: Settings in the URL
 
   @suite-config
   Scenario: readonly itself cannot be changed in readonly mode
-    When I run "SELECT 1" as "olapspec_readonly_settings" with the password "olapspec-readonly-settings-secret" and the URL parameters "readonly=0"
+    When I run "SELECT 1" with the URL parameters "readonly=0" as "olapspec_readonly_settings" with the password "olapspec-readonly-settings-secret"
     Then the request fails with status 500 and error code 164
     And the error message contains "readonly"
 
@@ -111,9 +111,9 @@ Feature: Settings in the URL
   # numbers(1), not SELECT 1: a query of system.one alone is not counted (below).
   @suite-config
   Scenario: quota_key gives each key a quota of its own
-    When I run "SELECT number FROM numbers(1)" 4 times as "olapspec_keyed" with the password "olapspec-keyed-secret" and the URL parameters "quota_key={k1}"
+    When I run "SELECT number FROM numbers(1)" 4 times with the URL parameters "quota_key={k1}" as "olapspec_keyed" with the password "olapspec-keyed-secret"
     Then the request fails with status 500 and error code 201
-    When I run "SELECT number FROM numbers(1)" as "olapspec_keyed" with the password "olapspec-keyed-secret" and the URL parameters "quota_key={k2}"
+    When I run "SELECT number FROM numbers(1)" with the URL parameters "quota_key={k2}" as "olapspec_keyed" with the password "olapspec-keyed-secret"
     Then the status is 200
     And the body is "0\n"
 
@@ -122,7 +122,7 @@ Feature: Settings in the URL
   # PR #53343, shouldIgnoreQuotaAndLimits in src/Planner/PlannerJoinTree.cpp.
   @suite-config @since:24.3
   Scenario: A query of system.one alone is not counted by the quota
-    When I run "SELECT 1" 4 times as "olapspec_keyed" with the password "olapspec-keyed-secret" and the URL parameters "quota_key={k1}"
+    When I run "SELECT 1" 4 times with the URL parameters "quota_key={k1}" as "olapspec_keyed" with the password "olapspec-keyed-secret"
     Then the status is 200
     And the body is "1\n"
 

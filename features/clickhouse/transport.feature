@@ -16,7 +16,7 @@ Feature: Transport: HTTPS, CORS and HEAD
   @https
   Scenario: A query over HTTPS
     Given the requests go over HTTPS
-    When I POST "SELECT 1" to "/"
+    When I POST "/" with the body "SELECT 1"
     Then the status is 200
     And the body is "1\n"
     And the header "Content-Type" is "text/tab-separated-values; charset=UTF-8"
@@ -24,7 +24,7 @@ Feature: Transport: HTTPS, CORS and HEAD
   @https
   Scenario: An error over HTTPS is the same error
     Given the requests go over HTTPS
-    When I POST "SELEC 1" to "/"
+    When I POST "/" with the body "SELEC 1"
     Then the request fails with status 400 and error code 62
 
   Scenario: add_http_cors_header=1 allows any origin

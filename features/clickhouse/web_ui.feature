@@ -38,7 +38,7 @@ Feature: Web UI
     And the body is empty
 
   Scenario: The page is for GET and HEAD: a POST to /play is not found
-    When I POST "SELECT 1" to "/play"
+    When I POST "/play" with the body "SELECT 1"
     Then the status is 404
 
   # What the page sends with every query (play.html, postImpl) and reads back:

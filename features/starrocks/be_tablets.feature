@@ -27,18 +27,20 @@ Feature: BE tablet endpoints
     When I GET "/api/compaction/show?tablet_id={tablet}" on the BE without credentials
     Then the status is 200
     And the header "Content-Type" matches "^application/json"
-    And the JSON keys are "compaction_detail, cumulative_point, last_cumulative_failure_time, last_base_failure_time, last_cumulative_success_time, last_base_success_time, rowsets_count, rowset_details, stale_version_path"
+    And the keys of the JSON body are "compaction_detail, cumulative_point, last_cumulative_failure_time, last_base_failure_time, last_cumulative_success_time, last_base_success_time, rowsets_count, rowset_details, stale_version_path"
     And the JSON field "compaction_detail.compaction_status" is one of "RUNNING, NO_RUNNING_TASK"
     And the JSON field "rowsets_count" is the length of the JSON field "rowset_details"
-    And every item of the JSON field "rowset_details" has the keys "rowset_id, version, num_segments, type, overlap, rowset_size"
+    And the keys of every item of the JSON field "rowset_details" are "rowset_id, version, num_segments, type, overlap, rowset_size"
 
   # source: be/src/storage/tablet.cpp Tablet::get_compaction_status @ b591a1e5db
   @source-checked
   Scenario: A load adds a rowset to the tablets it writes
-    Given I noted the newest rowset version of the tablet {tablet} as "before"
+    Given I GET "/api/compaction/show?tablet_id={tablet}" on the BE without credentials
+    And the status is 200
+    And I noted the newest rowset version as "before"
     And I stream loaded into "{db}.{t}" the CSV "1,a,10\n2,b,20\n3,c,30\n4,d,40\n5,e,50\n6,f,60\n"
     When I GET "/api/compaction/show?tablet_id={tablet}" on the BE without credentials
-    Then the newest rowset version is greater than "{before}"
+    Then the newest rowset version is a number greater than "{before}"
 
   # Releases before it answered "The overall compaction status is not supported yet".
   # source: be/src/http/service/action/compaction_action.cpp CompactionAction::_handle_show_compaction @ f65fb0ab28
@@ -88,7 +90,9 @@ Feature: BE tablet endpoints
   Scenario: A cumulative compaction merges the rowsets of several loads, keeping the newest version
     Given I stream loaded into "{db}.{t}" the CSV "4,d,40\n5,e,50\n6,f,60\n"
     And I stream loaded into "{db}.{t}" the CSV "7,g,70\n8,h,80\n9,i,90\n"
-    And I noted the newest rowset version of the tablet {tablet} as "newest"
+    And I GET "/api/compaction/show?tablet_id={tablet}" on the BE without credentials
+    And the status is 200
+    And I noted the newest rowset version as "newest"
     When I POST "/api/compact?tablet_id={tablet}&compaction_type=cumulative" on the BE without credentials
     Then the status is 200
     And the body is the text:
@@ -110,7 +114,7 @@ Feature: BE tablet endpoints
   Scenario: compaction/show_repair counts what it lists
     When I GET "/api/compaction/show_repair" on the BE without credentials
     Then the status is 200
-    And the JSON keys are "need_to_repair, need_to_repair_num, executed_task, executed_task_num"
+    And the keys of the JSON body are "need_to_repair, need_to_repair_num, executed_task, executed_task_num"
     And the JSON field "need_to_repair_num" is the length of the JSON field "need_to_repair"
     And the JSON field "executed_task_num" is the length of the JSON field "executed_task"
 
@@ -138,8 +142,8 @@ Feature: BE tablet endpoints
     When I GET "/api/meta/header/{tablet}" on the BE without credentials
     Then the status is 200
     And the header "Content-Type" matches "^application/json"
-    And the JSON field "tablet_id" is the number {tablet}
-    And the JSON field "schema_hash" is the number {schema_hash}
+    And the JSON field "tablet_id" is "{tablet}"
+    And the JSON field "schema_hash" is "{schema_hash}"
 
   # source: be/src/http/service/action/meta_action.cpp MetaAction::handle @ f65fb0ab28
   @source-checked
@@ -153,7 +157,9 @@ Feature: BE tablet endpoints
   # source: be/src/http/service/action/checksum_action.cpp ChecksumAction::handle @ 1952c877e4
   @source-checked
   Scenario: checksum of a tablet version is a number
-    Given I noted the newest rowset version of the tablet {tablet} as "rowset_version"
+    Given I GET "/api/compaction/show?tablet_id={tablet}" on the BE without credentials
+    And the status is 200
+    And I noted the newest rowset version as "rowset_version"
     When I GET "/api/checksum?tablet_id={tablet}&version={rowset_version}&schema_hash={schema_hash}" on the BE without credentials
     Then the status is 200
     And the body matches "^\d+\n?$"

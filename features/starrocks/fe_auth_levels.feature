@@ -77,7 +77,7 @@ Feature: FE authentication levels per endpoint
   Scenario Outline: <method> <path> is for administrators only
     Given a StarRocks user "{u}" with the password "olapspec1"
     When I <method> "<path>" on the FE as "{u}" with the password "olapspec1"
-Then the FE answers 401 with the FAILED envelope for the template "Access denied for user '{u}'@'%'. Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): {any}. Inactivated role(s): {any}."
+Then the FE answers 401 with the FAILED envelope "Access denied for user '{u}'@'%'. Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): {anything}. Inactivated role(s): {anything}."
     And the header "WWW-Authenticate" is "Basic realm=\"\""
 
     Examples:
@@ -107,7 +107,7 @@ Then the FE answers 401 with the FAILED envelope for the template "Access denied
   Scenario Outline: <path> needs the SYSTEM OPERATE privilege, refused with 500
     Given a StarRocks user "{u}" with the password "olapspec1"
     When I GET "<path>" on the FE as "{u}" with the password "olapspec1"
-    Then the FE answers 500 with the FAILED envelope for the template "Access denied; you need (at least one of) the OPERATE privilege(s) on SYSTEM for this operation. Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): {any}. Inactivated role(s): {any}."
+    Then the FE answers 500 with the FAILED envelope "Access denied; you need (at least one of) the OPERATE privilege(s) on SYSTEM for this operation. Please ask the admin to grant permission(s) or try activating existing roles using <set [default] role>. Current role(s): {anything}. Inactivated role(s): {anything}."
     And the header "WWW-Authenticate" is absent
 
     Examples:

@@ -49,9 +49,9 @@ Feature: FE metrics
     And the header "Content-Type" is "text/plain"
     And the body starts with "[\n"
     And the body ends with "\n]"
-    And the body is a JSON array of metrics with "tags", "unit" and "value", one per line
-    And the JSON array has an item whose "tags.metric" is "request_total"
-    And no item of the JSON array has a "tags.metric" starting with "starrocks_fe_"
+    And the body is a one-metric-per-line JSON array of metrics with "tags", "unit" and "value"
+    And the "tags.metric" of every item of the JSON body has the line "request_total"
+    And the "tags.metric" of every item of the JSON body has no line matching "^starrocks_fe_"
 
   # The dead-node counts (getNodeInfo) are the only lines without a type.
   # source: fe/fe-core/src/main/java/com/starrocks/http/rest/MetricsAction.java MetricsAction::executeWithoutPassword @ 0160d4fbed
@@ -74,7 +74,7 @@ Feature: FE metrics
     When I GET "/metrics" on the FE without credentials
     Then the status is 200
     And the header "Content-Encoding" is "gzip"
-    And the body, gunzipped, has a line matching "^# TYPE starrocks_fe_max_journal_id gauge$"
+    And the body decompressed with gzip has a line matching "^# TYPE starrocks_fe_max_journal_id gauge$"
     Given the request header "Accept-Encoding" is "gzip"
     When I GET "/api/health" on the FE without credentials over a new connection
     Then the status is 200
@@ -103,5 +103,5 @@ Feature: FE metrics
   @source-checked
   Scenario: The query counter counts queries over the MySQL protocol
     Given I noted the FE metric "starrocks_fe_query_total"
-    When I run over MySQL "SELECT 1"
+    When I ran over MySQL "SELECT 1"
     Then the FE metric "starrocks_fe_query_total" grew by at least 1

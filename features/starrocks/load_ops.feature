@@ -60,7 +60,7 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the request header "columns" is "id,name,score,__op=1"
     When I stream load "1,a,10\n" into "{db}.{t}" through the FE
     Then the stream load succeeded
-    And the JSON field "NumberLoadedRows" is 1
+    And the JSON field "NumberLoadedRows" is the number 1
     And the MySQL query "SELECT id, name, score FROM {db}.{t}" returns:
       | 1 | a | 10 |
 
@@ -81,8 +81,8 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the request header "log_rejected_record_num" is "-1"
     When I stream load "5,e,50\n6,f\n7,g\n" into "{db}.{pk}" through the FE
     Then the stream load succeeded
-    And the JSON field "NumberFilteredRows" is 2
-    And the JSON keys end with "CommitAndPublishTimeMs, ErrorURL"
+    And the JSON field "NumberFilteredRows" is the number 2
+    And the keys of the JSON body end with "CommitAndPublishTimeMs, ErrorURL"
 
   # source: be/src/runtime/stream_load/stream_load_executor.cpp StreamLoadExecutor::execute_plan_fragment @ 037487dfcb
   # source: be/src/runtime/stream_load/stream_load_context.cpp StreamLoadContext::to_json @ dda2059898
@@ -92,7 +92,7 @@ Feature: Deletes, rejected records, downloads and generated partitions
     And the request header "max_filter_ratio" is "1"
     When I stream load "5,e,50\n6,f\n" into "{db}.{pk}" through the FE
     Then the stream load succeeded
-    And the JSON keys end with "CommitAndPublishTimeMs, ErrorURL"
+    And the keys of the JSON body end with "CommitAndPublishTimeMs, ErrorURL"
 
   # --- _download_load / _tablet/_download ---
 
@@ -105,10 +105,12 @@ Feature: Deletes, rejected records, downloads and generated partitions
   @source-checked
   Scenario: A snapshot's directory can be walked and its files downloaded
     Given I noted the tablets of "{db}.{pk}" that _migration lists
-    And I noted the header "token" of GET "/check" from an FE host as "token"
+    And I GET "/check" on the FE from an FE host without credentials
+    And the status is 200
+    And I noted the header "token" as "token"
     When I GET "/api/snapshot?tablet_id={tablet}&schema_hash={schema_hash}" on the BE without credentials
     Then the status is 200
-    Given I noted the body as "snapshot"
+    Given I noted the last line of the body as "snapshot"
     When I GET "/api/_tablet/_download?file={snapshot}&token={token}" on the BE without credentials
     Then the status is 200
     And the body is the text:
@@ -144,7 +146,9 @@ Feature: Deletes, rejected records, downloads and generated partitions
   # source: be/src/http/service/utils.cpp do_dir_response @ 783567a9bb
   @source-checked
   Scenario: _download_load serves the error logs under the store path
-    Given I noted the header "token" of GET "/check" from an FE host as "token"
+    Given I GET "/check" on the FE from an FE host without credentials
+    And the status is 200
+    And I noted the header "token" as "token"
     And I noted the BE configuration "storage_root_path" from /varz as "root"
     And the request header "column_separator" is ","
     And the request header "max_filter_ratio" is "1"

@@ -1,57 +1,23 @@
-// What a scenario notes about the cluster to compare later answers with: values
-// from answers, tablets as the FE lists them, the FE's role, a CN. A noted
-// value is kept under its name, so `{name}` in later steps stands for it.
+// What a scenario notes about the cluster to compare later answers with (ports,
+// configuration, colocate groups, tablets as the FE lists them) and what it
+// needs of it (the FE's role, a CN). A noted value is kept under its name, so
+// `{name}` in later steps stands for it; values of answers are noted with
+// `I noted <text> as "name"` (text_steps.ts).
 
-import { Given, Then } from '@cucumber/cucumber';
+import { defineParameterType, Given, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { sendHttp } from '../support/http.ts';
 import type { OlapWorld } from '../support/world.ts';
-import { clientAddress } from './support/fe_hosts.ts';
-import { arrayOf, at, jsonOf, objectOf, shown } from './support/json_path.ts';
+import { arrayOf, at, objectOf } from '../support/json_path.ts';
 import { nodeUrls } from './support/nodes.ts';
 import { basicAuthHeader } from './support/requests.ts';
+import { newestVersion, rowsetsOf } from './support/rowsets.ts';
 import { starrocks, type StarRocksSession } from './support/session.ts';
 import { splitTable } from './sql_steps.ts';
 
 function note(world: OlapWorld, name: string, value: string): void {
   world.names.set(name, value);
 }
-
-Given('I noted the JSON field {string} as {string}', function (this: OlapWorld, path: string, name: string) {
-  note(this, name, shown(at(jsonOf(this), this.resolve(path))));
-});
-
-Given('I noted the body as {string}', function (this: OlapWorld, name: string) {
-  if (!this.lastResponse) throw new Error('no answer yet');
-  note(this, name, this.lastResponse.body.toString('utf8').trim());
-});
-
-/** GET from an FE host on the side; undefined when the suite cannot be one. */
-async function getAsFe(session: StarRocksSession, path: string) {
-  const local = await clientAddress(session, true);
-  if (local === undefined) return undefined;
-  const saved = session.world.lastResponse;
-  const res = await session.send('FE', 'GET', path, { auth: 'none', localAddress: local });
-  session.world.lastResponse = saved;
-  if (res.status !== 200) throw new Error(`GET ${path} from an FE host: ${res.status} ${res.body.toString('utf8')}`);
-  return res;
-}
-
-Given('I noted the header {string} of GET {string} from an FE host as {string}', async function (this: OlapWorld, header: string, path: string, name: string) {
-  const res = await getAsFe(starrocks(this), path);
-  if (!res) return 'skipped';
-  const value = res.headers[header.toLowerCase()];
-  if (value === undefined) throw new Error(`GET ${path} has no header ${header}`);
-  note(this, name, value);
-  return undefined;
-});
-
-Given('I noted the JSON field {string} of GET {string} from an FE host as {string}', async function (this: OlapWorld, path: string, url: string, name: string) {
-  const res = await getAsFe(starrocks(this), url);
-  if (!res) return 'skipped';
-  note(this, name, shown(at(JSON.parse(res.body.toString('utf8')), path)));
-  return undefined;
-});
 
 Given('I noted the first file listed by HEAD {string} as {string}', async function (this: OlapWorld, path: string, name: string) {
   const session = starrocks(this);
@@ -115,11 +81,18 @@ function migrationRows(world: OlapWorld): MigrationRow[] {
   return rows;
 }
 
-Then('the answer lists {int} tablets', function (this: OlapWorld, count: number) {
-  expect(migrationRows(this).length, 'tablets').to.equal(count);
+// ` of the table "{t}" sorted by tablet id`: only that table's rows, which must come in tablet id order.
+defineParameterType({
+  name: 'of_table_sorted',
+  regexp: /(?: of the table "[^"]*" sorted by tablet id)?/,
+  transformer: (text: string | undefined) => /"([^"]*)"/.exec(text ?? '')?.[1],
 });
 
-Then('the answer lists {int} tablets of the table {string} sorted by tablet id', function (this: OlapWorld, count: number, table: string) {
+Then('the answer lists {int} tablets{of_table_sorted}', function (this: OlapWorld, count: number, table: string | undefined) {
+  if (table === undefined) {
+    expect(migrationRows(this).length, 'tablets').to.equal(count);
+    return;
+  }
   const name = this.resolve(table);
   const rows = migrationRows(this).filter((row) => row[0] === name);
   expect(rows.length, `tablets of ${name}`).to.equal(count);
@@ -180,42 +153,12 @@ Then('every entry of the JSON field {string} has the keys {string} with a non-em
   }
 });
 
-// --- Rowsets as compaction/show lists them (Tablet::get_compaction_status): rowset_details
-// items with "version": "start-end"; releases before it listed "[start-end] …" strings under rowsets ---
-
-function rowsetsOf(state: Record<string, unknown>): unknown {
-  return state.rowset_details ?? state.rowsets;
-}
-
-function newestVersion(rowsets: unknown): number {
-  if (!Array.isArray(rowsets) || rowsets.length === 0) throw new Error(`no rowsets: ${JSON.stringify(rowsets)}`);
-  return Math.max(...rowsets.map((rowset) => {
-    const text = typeof rowset === 'object' && rowset !== null ? String((rowset as { version?: unknown }).version) : String(rowset);
-    const match = /^\[?(\d+)-(\d+)\]?/.exec(text);
-    if (!match) throw new Error(`not a rowset: ${JSON.stringify(rowset)}`);
-    return Number(match[2]);
-  }));
-}
-
 async function compactionOf(session: StarRocksSession, tablet: string): Promise<Record<string, unknown>> {
   const res = await sendHttp(await session.nodeUrl('BE'), { method: 'GET', path: `/api/compaction/show?tablet_id=${tablet}` });
   const text = res.body.toString('utf8');
   if (res.status !== 200) throw new Error(`compaction/show of ${tablet}: ${res.status} ${text}`);
   return JSON.parse(text) as Record<string, unknown>;
 }
-
-Given('I noted the newest rowset version of the tablet {word} as {string}', async function (this: OlapWorld, tablet: string, name: string) {
-  note(this, name, String(newestVersion(rowsetsOf(await compactionOf(starrocks(this), this.resolve(tablet))))));
-});
-
-Then('the newest rowset version is greater than {string}', function (this: OlapWorld, than: string) {
-  const newest = newestVersion(rowsetsOf(objectOf(this)));
-  expect(newest > Number(this.resolve(than)), `newest version ${newest} > ${this.resolve(than)}`).to.equal(true);
-});
-
-Then('the newest rowset version is {string}', function (this: OlapWorld, version: string) {
-  expect(String(newestVersion(rowsetsOf(objectOf(this)))), 'newest version').to.equal(this.resolve(version));
-});
 
 Then('the BE shows the compaction state of every noted tablet', async function (this: OlapWorld) {
   const session = starrocks(this);

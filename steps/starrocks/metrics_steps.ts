@@ -1,22 +1,21 @@
 // Metrics as monitoring reads them, and counters compared before and after an event.
 
-import { Given, Then } from '@cucumber/cucumber';
+import { defineParameterType, Given, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { sendHttp } from '../support/http.ts';
+import type { Count } from '../parameter_types.ts';
 import type { OlapWorld } from '../support/world.ts';
 import type { NodeKind } from './support/nodes.ts';
-import { arrayOf } from './support/json_path.ts';
+import { arrayOf } from '../support/json_path.ts';
 import { prometheusProblems, sampleValue } from './support/prometheus.ts';
 import { starrocks } from './support/session.ts';
 
-Then('the body is Prometheus text with HELP and TYPE lines and labels joined by {string}', function (this: OlapWorld, separator: string) {
-  // node_info is written with a TYPE line only (PrometheusMetricVisitor.visitNodeInfo).
-  const problems = prometheusProblems(this.response.body.toString('utf8'), { help: true, separator }, ['node_info']);
-  expect(problems.slice(0, 10), 'problems').to.deep.equal([]);
-});
+// `HELP and TYPE lines` (the FE's) or `TYPE lines only` (a BE's, a CN's).
+defineParameterType({ name: 'prometheus_lines', regexp: /HELP and TYPE lines|TYPE lines only/, transformer: (text: string) => text.startsWith('HELP') });
 
-Then('the body is Prometheus text with TYPE lines only and labels joined by {string}', function (this: OlapWorld, separator: string) {
-  const problems = prometheusProblems(this.response.body.toString('utf8'), { help: false, separator });
+Then('the body is Prometheus text with {prometheus_lines} and labels joined by {string}', function (this: OlapWorld, help: boolean, separator: string) {
+  // node_info is written with a TYPE line only (PrometheusMetricVisitor.visitNodeInfo).
+  const problems = prometheusProblems(this.response.body.toString('utf8'), { help, separator }, help ? ['node_info'] : undefined);
   expect(problems.slice(0, 10), 'problems').to.deep.equal([]);
 });
 
@@ -29,19 +28,21 @@ function expectMetricItems(world: OlapWorld, keys: string[]): void {
   }
 }
 
-Then('the body is a JSON array of metrics with {string}, {string} and {string}, one per line',
-  function (this: OlapWorld, a: string, b: string, c: string) {
+// `compact` (a BE's, a CN's: one line) or `one-metric-per-line` (the FE's: "[", an element a line, "]").
+defineParameterType({ name: 'json_layout', regexp: /compact|one-metric-per-line/, transformer: (text: string) => text });
+
+Then('the body is a {json_layout} JSON array of metrics with {string}, {string} and {string}',
+  function (this: OlapWorld, layout: string, a: string, b: string, c: string) {
     expectMetricItems(this, [a, b, c]);
-    const lines = this.response.body.toString('utf8').split('\n');
+    const text = this.response.body.toString('utf8');
+    if (layout === 'compact') {
+      expect(text, 'body').not.to.match(/\n\s/);
+      return;
+    }
+    const lines = text.split('\n');
     expect(lines[0], 'first line').to.equal('[');
     expect(lines[lines.length - 1], 'last line').to.equal(']');
     for (const line of lines.slice(1, -1)) expect(line, 'an element line').to.match(/^\{.*\},?$/);
-  });
-
-Then('the body is a compact JSON array of metrics with {string}, {string} and {string}',
-  function (this: OlapWorld, a: string, b: string, c: string) {
-    expectMetricItems(this, [a, b, c]);
-    expect(this.response.body.toString('utf8'), 'body').not.to.match(/\n\s/);
   });
 
 async function metric(world: OlapWorld, kind: NodeKind, sample: string): Promise<number> {
@@ -61,13 +62,9 @@ function noted(world: OlapWorld, kind: NodeKind, sample: string): number {
   return before;
 }
 
-Then('the {starrocks_node} metric {string} grew by {int}', async function (this: OlapWorld, kind: NodeKind, sample: string, by: number) {
-  const before = noted(this, kind, sample);
-  expect((await metric(this, kind, sample)) - before, `growth of ${sample} from ${before}`).to.equal(by);
-});
-
-Then('the {starrocks_node} metric {string} grew by at least {int}', async function (this: OlapWorld, kind: NodeKind, sample: string, by: number) {
+Then('the {starrocks_node} metric {string} grew by {count}', async function (this: OlapWorld, kind: NodeKind, sample: string, by: Count) {
   const before = noted(this, kind, sample);
   const growth = (await metric(this, kind, sample)) - before;
-  expect(growth >= by, `growth of ${sample} from ${before}: ${growth}`).to.equal(true);
+  if (by.atLeast) expect(growth >= by.n, `growth of ${sample} from ${before}: ${growth}`).to.equal(true);
+  else expect(growth, `growth of ${sample} from ${before}`).to.equal(by.n);
 });

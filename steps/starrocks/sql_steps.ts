@@ -1,7 +1,7 @@
 // Databases, tables and users made the way StarRocks users make them: over the
 // MySQL protocol to the FE's query port; rows read back the same way.
 
-import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { defineParameterType, Given, Then, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { unescapeText } from '../support/escapes.ts';
 import type { OlapWorld } from '../support/world.ts';
@@ -32,20 +32,28 @@ Given('a StarRocks database {string}', async function (this: OlapWorld, db: stri
   await ensureDatabase(this, this.resolve(db));
 });
 
-// A duplicate-key table keyed and bucketed on its first column, one replica.
-Given('a StarRocks table {string} with the columns {string}', async function (this: OlapWorld, name: string, columns: string) {
-  await duplicateTable(this, name, columns, 1);
+interface TableLayout {
+  buckets: number;
+  group?: string;
+}
+
+// ` in 3 buckets`, ` in the colocate group "{g}"`: one bucket and no group when not said.
+defineParameterType({
+  name: 'table_layout',
+  regexp: /(?: in \d+ buckets)?(?: in the colocate group "[^"]*")?/,
+  transformer: (text: string | undefined): TableLayout => {
+    const buckets = / in (\d+) buckets/.exec(text ?? '')?.[1];
+    const group = / in the colocate group "([^"]*)"/.exec(text ?? '')?.[1];
+    return { buckets: buckets === undefined ? 1 : Number(buckets), ...(group !== undefined ? { group } : {}) };
+  },
 });
 
-Given('a StarRocks table {string} with the columns {string} in {int} buckets',
-  async function (this: OlapWorld, name: string, columns: string, buckets: number) {
-    await duplicateTable(this, name, columns, buckets);
-  });
-
-Given('a colocated StarRocks table {string} in the group {string} with {int} buckets',
-  async function (this: OlapWorld, name: string, group: string, buckets: number) {
-    await duplicateTable(this, name, 'id INT, name VARCHAR(20)', buckets, `, "colocate_with" = "${this.resolve(group)}"`);
-  });
+// A duplicate-key table keyed and bucketed on its first column, one replica.
+Given('a StarRocks table {string} with the columns {string}{table_layout}', async function (this: OlapWorld, name: string, columns: string,
+  layout: TableLayout) {
+  const properties = layout.group === undefined ? '' : `, "colocate_with" = "${this.resolve(layout.group)}"`;
+  await duplicateTable(this, name, columns, layout.buckets, properties);
+});
 
 Given('the StarRocks table {string} created with:', async function (this: OlapWorld, name: string, ddl: string) {
   await ensureDatabase(this, splitTable(this, name).db);
@@ -56,18 +64,9 @@ Given('a StarRocks user {string} with the password {string}', async function (th
   await starrocks(this).sql(`CREATE USER '${this.resolve(user)}'@'%' IDENTIFIED BY '${password}'`);
 });
 
+// A statement that fails fails the step; what it returns is read with the checks below.
 Given('I ran over MySQL {string}', async function (this: OlapWorld, sql: string) {
   await starrocks(this).sql(unescapeText(sql));
-});
-
-When('I run over MySQL {string}', async function (this: OlapWorld, sql: string) {
-  await starrocks(this).sql(unescapeText(sql));
-});
-
-Given('I noted the MySQL query {string} as {string}', async function (this: OlapWorld, sql: string, name: string) {
-  const { rows } = await starrocks(this).sql(sql);
-  if (rows.length === 0) throw new Error(`${sql} returned no rows`);
-  this.names.set(name, rows[0]![0]!);
 });
 
 Then('the MySQL query {string} returns:', async function (this: OlapWorld, sql: string, table: DataTable) {
@@ -76,36 +75,22 @@ Then('the MySQL query {string} returns:', async function (this: OlapWorld, sql: 
   expect(rows, `rows of ${this.resolve(sql)}`).to.deep.equal(wanted);
 });
 
-Then('the MySQL query {string} returns no rows', async function (this: OlapWorld, sql: string) {
-  const { rows } = await starrocks(this).sql(sql);
-  expect(rows, `rows of ${this.resolve(sql)}`).to.deep.equal([]);
+// ` whose "Value" is "1"`, repeated with ` and whose …`: columns by name, values with the scenario's names.
+defineParameterType({
+  name: 'row_conditions',
+  regexp: /whose "[^"]*" is "[^"]*"(?: and whose "[^"]*" is "[^"]*")*/,
+  transformer: (text: string): [string, string][] =>
+    [...text.matchAll(/whose "([^"]*)" is "([^"]*)"/g)].map((match) => [match[1]!, match[2]!]),
 });
 
-async function rowWhere(world: OlapWorld, sql: string, conditions: [string, string][]): Promise<void> {
-  const { columns, rows } = await starrocks(world).sql(sql);
+Then('the MySQL query {string} has a row {row_conditions}', async function (this: OlapWorld, sql: string, conditions: [string, string][]) {
+  const { columns, rows } = await starrocks(this).sql(sql);
   const indexes = conditions.map(([column]) => {
     const index = columns.findIndex((name) => name.toLowerCase() === column.toLowerCase());
     if (index < 0) throw new Error(`${sql} has no column ${column}: ${columns.join(', ')}`);
     return index;
   });
-  const found = rows.some((row) => conditions.every(([, value], i) => row[indexes[i]!] === world.resolve(value)));
-  expect(found, `a row of ${world.resolve(sql)} with ${conditions.map(([c, v]) => `${c} = ${world.resolve(v)}`).join(' and ')} ` +
+  const found = rows.some((row) => conditions.every(([, value], i) => row[indexes[i]!] === this.resolve(value)));
+  expect(found, `a row of ${this.resolve(sql)} with ${conditions.map(([c, v]) => `${c} = ${this.resolve(v)}`).join(' and ')} ` +
     `among ${JSON.stringify(rows).slice(0, 500)}`).to.equal(true);
-}
-
-Then('the MySQL query {string} has a row whose {string} is {string}', async function (this: OlapWorld, sql: string, column: string, value: string) {
-  await rowWhere(this, sql, [[column, value]]);
-});
-
-Then('the MySQL query {string} has a row whose {string} is {string} and whose {string} is {string}',
-  async function (this: OlapWorld, sql: string, column: string, value: string, column2: string, value2: string) {
-    await rowWhere(this, sql, [[column, value], [column2, value2]]);
-  });
-
-Then('the JSON field {string} is column {int} of the MySQL query {string}', async function (this: OlapWorld, path: string, column: number, sql: string) {
-  const { rows } = await starrocks(this).sql(sql);
-  const json = JSON.parse(this.response.body.toString('utf8')) as unknown;
-  let value: unknown = json;
-  for (const part of path.split('.')) value = (value as Record<string, unknown>)[part];
-  expect(value, path).to.equal(rows[0]?.[column - 1]);
 });

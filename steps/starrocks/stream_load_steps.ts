@@ -1,13 +1,14 @@
 // Stream Load as curl does it: PUT to the FE with `Expect: 100-continue`,
 // follow the 307 to a BE with the same credentials, or PUT to a BE directly.
 
-import { Given, Then, When } from '@cucumber/cucumber';
+import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { sendRaw } from '../support/raw_http.ts';
 import type { HttpResponse } from '../support/http.ts';
 import type { OlapWorld } from '../support/world.ts';
-import { basicAuthHeader } from './support/requests.ts';
+import type { BodyEncoding } from '../support/codecs.ts';
+import type { Credentials } from '../support/credentials.ts';
+import { basicAuthHeader, starrocksAuth } from './support/requests.ts';
 import { starrocks, type Auth } from './support/session.ts';
 import type { ExpectContinueResponse } from './support/expect_continue.ts';
 import { splitTable } from './sql_steps.ts';
@@ -19,12 +20,27 @@ function loadPath(world: OlapWorld, target: string): string {
   return `/api/${db}/${table}/_stream_load${query !== undefined ? `?${query}` : ''}`;
 }
 
-async function loadThroughFe(world: OlapWorld, data: Buffer, target: string, auth: Auth = 'target'): Promise<HttpResponse> {
-  return starrocks(world).sendFollowing('FE', 'PUT', loadPath(world, target), { body: data, auth, expectContinue: true });
-}
+/**
+ * Where a load goes: ` through the FE` follows its 307 to a BE as curl
+ * --location-trusted does; ` on the FE` and ` on the BE` send to that node only;
+ * ` on the FE over HTTP/1.0` writes the request by hand, without 100-continue.
+ */
+type LoadRoute = 'through the FE' | 'on the FE' | 'on the BE' | 'on the FE over HTTP/1.0';
 
-async function loadOnBe(world: OlapWorld, data: Buffer, target: string, auth: Auth = 'target'): Promise<HttpResponse> {
-  return starrocks(world).send('BE', 'PUT', loadPath(world, target), { body: data, auth, expectContinue: true });
+defineParameterType({ name: 'load_route', regexp: /through the FE|on the FE over HTTP\/1\.0|on the FE|on the BE/, transformer: (text: string) => text as LoadRoute });
+
+async function load(world: OlapWorld, data: Buffer, target: string, route: LoadRoute, auth: Auth = 'target'): Promise<HttpResponse> {
+  const session = starrocks(world);
+  const path = loadPath(world, target);
+  if (route === 'through the FE') return session.sendFollowing('FE', 'PUT', path, { body: data, auth, expectContinue: true });
+  if (route !== 'on the FE over HTTP/1.0') return session.send(route === 'on the BE' ? 'BE' : 'FE', 'PUT', path, { body: data, auth, expectContinue: true });
+  if (auth !== 'target') throw new Error('a stream load over HTTP/1.0 goes with the target\'s credentials');
+  const fe = new URL(session.info.fe);
+  const head = [`PUT ${path} HTTP/1.0`, `Host: ${fe.host}`,
+    `Authorization: ${basicAuthHeader(session.info.user, session.info.password)}`, `Content-Length: ${data.length}`];
+  for (const [name, value] of Object.entries(world.nextHeaders)) head.push(`${name}: ${world.resolve(value)}`);
+  world.nextHeaders = {};
+  return session.record(await sendRaw(session.info.fe, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), data])));
 }
 
 function loadStatus(res: HttpResponse): string {
@@ -35,55 +51,14 @@ function loadStatus(res: HttpResponse): string {
   }
 }
 
-When('I stream load {string} into {string} through the FE', async function (this: OlapWorld, data: string, target: string) {
-  await loadThroughFe(this, this.bytes(data), target);
+When('I stream load {string}{body_encoding} into {string} {load_route}{credentials}', async function (this: OlapWorld, data: string,
+  encoding: BodyEncoding, target: string, route: LoadRoute, credentials: Credentials | undefined) {
+  await load(this, await encoding(this.bytes(data)), target, route, starrocksAuth(this, credentials));
 });
 
 // Like the ClickHouse lines step: every line of the doc string ends in a newline.
-When('I stream load into {string} through the FE the lines:', async function (this: OlapWorld, target: string, lines: string) {
-  await loadThroughFe(this, Buffer.from(this.resolve(`${lines}\n`), 'utf8'), target);
-});
-
-When('I stream load {string} compressed with {word} into {string} through the FE',
-  async function (this: OlapWorld, data: string, codec: string, target: string) {
-    const raw = this.bytes(data);
-    const packed = codec === 'gzip' ? gzipSync(raw) : codec === 'zstd' ? zstdCompressSync(raw) : undefined;
-    if (!packed) throw new Error(`no compressor for ${codec}`);
-    await loadThroughFe(this, packed, target);
-  });
-
-When('I stream load {string} into {string} on the BE', async function (this: OlapWorld, data: string, target: string) {
-  await loadOnBe(this, this.bytes(data), target);
-});
-
-When('I stream load {string} into {string} on the BE without credentials', async function (this: OlapWorld, data: string, target: string) {
-  await loadOnBe(this, this.bytes(data), target, 'none');
-});
-
-When('I stream load {string} into {string} on the BE as {string} with the password {string}',
-  async function (this: OlapWorld, data: string, target: string, user: string, password: string) {
-    await loadOnBe(this, this.bytes(data), target, { user: this.resolve(user), password });
-  });
-
-When('I send the stream load of {string} into {string} to the FE with "Expect: 100-continue"',
-  async function (this: OlapWorld, data: string, target: string) {
-    await starrocks(this).send('FE', 'PUT', loadPath(this, target), { body: this.bytes(data), expectContinue: true });
-  });
-
-When('I send the stream load of {string} into {string} to the FE with "Expect: 100-continue" and without credentials',
-  async function (this: OlapWorld, data: string, target: string) {
-    await starrocks(this).send('FE', 'PUT', loadPath(this, target), { body: this.bytes(data), expectContinue: true, auth: 'none' });
-  });
-
-When('I send the stream load of {string} into {string} to the FE over HTTP\\/1.0', async function (this: OlapWorld, data: string, target: string) {
-  const session = starrocks(this);
-  const body = this.bytes(data);
-  const fe = new URL(session.info.fe);
-  const head = [`PUT ${loadPath(this, target)} HTTP/1.0`, `Host: ${fe.host}`,
-    `Authorization: ${basicAuthHeader(session.info.user, session.info.password)}`, `Content-Length: ${body.length}`];
-  for (const [name, value] of Object.entries(this.nextHeaders)) head.push(`${name}: ${this.resolve(value)}`);
-  this.nextHeaders = {};
-  session.record(await sendRaw(session.info.fe, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body])));
+When('I stream load into {string} {load_route} the lines:', async function (this: OlapWorld, target: string, route: LoadRoute, lines: string) {
+  await load(this, Buffer.from(this.resolve(`${lines}\n`), 'utf8'), target, route);
 });
 
 When('I stream load {string} into {string} through the FE {int} times at once with the label {string}',
@@ -98,14 +73,8 @@ When('I stream load {string} into {string} through the FE {int} times at once wi
 
 Given('I stream loaded into {string} the CSV {string}', async function (this: OlapWorld, target: string, data: string) {
   this.nextHeaders = { column_separator: ',', ...this.nextHeaders };
-  const res = await loadThroughFe(this, this.bytes(data), target);
+  const res = await load(this, this.bytes(data), target, 'through the FE');
   expect(loadStatus(res), `stream load: ${res.body.toString('utf8')}`).to.equal('Success');
-  this.outcomeChecked = true;
-});
-
-Given('I stream loaded {string} into {string}, which failed', async function (this: OlapWorld, data: string, target: string) {
-  const res = await loadThroughFe(this, this.bytes(data), target);
-  expect(loadStatus(res), `stream load: ${res.body.toString('utf8')}`).to.equal('Fail');
   this.outcomeChecked = true;
 });
 

@@ -2,10 +2,11 @@
 // is a request to /api/transaction/{op} carrying the label, db and table
 // headers; through the FE the client follows 307s to the coordinator BE.
 
-import { Given, Then, When } from '@cucumber/cucumber';
+import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpResponse } from '../support/http.ts';
+import type { Endpoint } from '../parameter_types.ts';
 import type { OlapWorld } from '../support/world.ts';
 import { starrocks, type Transaction } from './support/session.ts';
 import { sendHttp } from '../support/http.ts';
@@ -56,29 +57,32 @@ Given('the transaction {string} on the table {string}', function (this: OlapWorl
   starrocks(this).transaction = { label: this.resolve(label), db, table: name };
 });
 
-When(/^I (begin|prepare|commit|roll back) the transaction$/, async function (this: OlapWorld, op: string) {
-  await operate(this, OPS[op]!, { via: 'FE', follow: true });
+// What the op is asked of: with nothing said the FE, following its 307s to the
+// coordinator BE as a client does; ` on the FE` or ` on the BE` that node only.
+defineParameterType({ name: 'txn_op', regexp: /begin|prepare|commit|roll back/, transformer: (text: string) => OPS[text]! });
+defineParameterType({ name: 'txn_done', regexp: /began|prepared|committed|rolled back/, transformer: (text: string) => OPS[text]! });
+defineParameterType({
+  name: 'txn_route',
+  regexp: /(?: on the (?:FE|BE))?/,
+  transformer: (text: string | undefined): OpOptions => (text?.includes('BE') ? { via: 'BE', follow: false }
+    : text?.includes('FE') ? { via: 'FE', follow: false } : { via: 'FE', follow: true }),
 });
 
-Given(/^I (began|prepared|committed|rolled back) the transaction$/, async function (this: OlapWorld, op: string) {
-  expectOk(await operate(this, OPS[op]!, { via: 'FE', follow: true }), `${op} the transaction`);
+When('I {txn_op} the transaction{txn_route}', async function (this: OlapWorld, op: Op, route: OpOptions) {
+  await operate(this, op, route);
+});
+
+When('I {txn_op} the transaction{txn_route} with the body {string}', async function (this: OlapWorld, op: Op, route: OpOptions, body: string) {
+  await operate(this, op, { ...route, body: this.bytes(body) });
+});
+
+Given('I {txn_done} the transaction', async function (this: OlapWorld, op: Op) {
+  expectOk(await operate(this, op, { via: 'FE', follow: true }), `${op} the transaction`);
   this.outcomeChecked = true;
 });
 
-When(/^I (begin|prepare|commit|roll back) the transaction on the BE$/, async function (this: OlapWorld, op: string) {
-  await operate(this, OPS[op]!, { via: 'BE', follow: false });
-});
-
-When(/^I ask the FE to (begin|prepare|commit|roll back) the transaction$/, async function (this: OlapWorld, op: string) {
-  await operate(this, OPS[op]!, { via: 'FE', follow: false });
-});
-
-When('I ask the FE to commit the transaction with the body {string}', async function (this: OlapWorld, body: string) {
-  await operate(this, 'commit', { via: 'FE', follow: false, body: this.bytes(body) });
-});
-
-When('I load {string} in the transaction', async function (this: OlapWorld, data: string) {
-  await operate(this, 'load', { via: 'FE', follow: true, body: this.bytes(data) });
+When('I load {string} in the transaction{txn_route}', async function (this: OlapWorld, data: string, route: OpOptions) {
+  await operate(this, 'load', { ...route, body: this.bytes(data) });
 });
 
 Given('I loaded {string} in the transaction', async function (this: OlapWorld, data: string) {
@@ -86,18 +90,11 @@ Given('I loaded {string} in the transaction', async function (this: OlapWorld, d
   this.outcomeChecked = true;
 });
 
-When('I load {string} in the transaction on the BE', async function (this: OlapWorld, data: string) {
-  await operate(this, 'load', { via: 'BE', follow: false, body: this.bytes(data) });
+When('I {method} {string}{endpoint} with the transaction\'s headers', async function (this: OlapWorld, method: string, path: string,
+  endpoint: Endpoint) {
+  if (!endpoint.node || endpoint.from) throw new Error('a transaction\'s request goes to the FE, a BE or a CN');
+  await starrocks(this).send(endpoint.node, method, path, { headers: transactionHeaders(this) });
 });
-
-When('I ask the FE to load {string} in the transaction', async function (this: OlapWorld, data: string) {
-  await operate(this, 'load', { via: 'FE', follow: false, body: this.bytes(data) });
-});
-
-When('I {word} {string} on the {starrocks_node} with the transaction\'s headers',
-  async function (this: OlapWorld, method: string, path: string, kind: 'FE' | 'BE' | 'CN') {
-    await starrocks(this).send(kind, method, path, { headers: transactionHeaders(this) });
-  });
 
 /** The state get_load_state reports, asked on the side: the scenario's last response stays. */
 async function stateOnFe(world: OlapWorld): Promise<string> {

@@ -31,13 +31,16 @@ export function decompressedWith(name: string, body: Buffer): Promise<Buffer> {
   return decompressBuffer(codec.method, body, { snappy: codec.snappy });
 }
 
-/** How a request body goes on the wire, after `I POST … to …`. */
+/** How a request body goes on the wire, after `I POST "…" with the body "…"`. */
 export type BodyEncoding = (plain: Buffer) => Promise<Buffer>;
 
 export const BODY_ENCODING_PATTERN = 'compressed with [\\w-]+|in native blocks compressed with \\w+'
   + '|in native blocks of \\d+ bytes whose last block is corrupt|in native blocks whose checksum is wrong';
 
-export function parseBodyEncoding(text: string): BodyEncoding {
+/** The phrase with its leading space, or nothing: the body goes as it is. */
+export function parseBodyEncoding(phrase: string | undefined): BodyEncoding {
+  const text = (phrase ?? '').trim();
+  if (text === '') return async (plain) => plain;
   const http = /^compressed with ([\w-]+)$/.exec(text);
   if (http) {
     const codec = httpCodec(http[1]!);

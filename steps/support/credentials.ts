@@ -3,7 +3,9 @@
 //   as "olapspec_plain" with the password "secret" in the user and password URL parameters
 //   as "olapspec_plain" with the password "secret" in the X-ClickHouse-User and X-ClickHouse-Key headers
 //   with the credentials in …      (the target's own user and password)
+//   without credentials            (no user at all)
 // Without "in …" the user goes in HTTP basic authentication, as clients send it.
+// A step that names none sends the target's own user in basic authentication.
 
 import { basicAuthorization } from './http.ts';
 
@@ -13,7 +15,7 @@ const WAYS = {
   'the X-ClickHouse-User and X-ClickHouse-Key headers': 'headers',
 } as const;
 
-type Way = (typeof WAYS)[keyof typeof WAYS];
+type Way = (typeof WAYS)[keyof typeof WAYS] | 'none';
 
 export interface Credentials {
   /** Undefined: the target's own user and password. */
@@ -24,10 +26,17 @@ export interface Credentials {
 
 const WAY_TEXT = Object.keys(WAYS).join('|');
 
-/** The phrase as a regular expression without capture groups, for the parameter type. */
-export const CREDENTIALS_PATTERN = `as "[^"]*" with the password "[^"]*"(?: in (?:${WAY_TEXT}))?|with the credentials in (?:${WAY_TEXT})`;
+/**
+ * The phrase as a regular expression without capture groups, for the parameter
+ * type: optional, with its leading space, so that a step reads the same with it or without.
+ */
+export const CREDENTIALS_PATTERN = `(?: as "[^"]*" with the password "[^"]*"(?: in (?:${WAY_TEXT}))?| with the credentials in (?:${WAY_TEXT})| without credentials)?`;
 
-export function parseCredentials(text: string): Credentials {
+/** Undefined when the step names no credentials. */
+export function parseCredentials(phrase: string | undefined): Credentials | undefined {
+  const text = (phrase ?? '').trim();
+  if (text === '') return undefined;
+  if (text === 'without credentials') return { way: 'none' };
   const named = /^as "([^"]*)" with the password "([^"]*)"(?: in (.+))?$/.exec(text);
   const own = /^with the credentials in (.+)$/.exec(text);
   const wayText = named ? named[3] : own?.[1];
@@ -45,6 +54,7 @@ export function credentialParts(credentials: Credentials, target: { user: string
     case 'basic': return { headers: { authorization: basicAuthorization(user, password) }, params: '' };
     case 'url': return { headers: {}, params: `user=${encodeURIComponent(user)}&password=${encodeURIComponent(password)}` };
     case 'headers': return { headers: { 'x-clickhouse-user': user, 'x-clickhouse-key': password }, params: '' };
+    case 'none': return { headers: {}, params: '' };
   }
 }
 

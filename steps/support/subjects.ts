@@ -1,6 +1,7 @@
 // The texts a check can name: the body and its parts, the error it holds, a
-// header, a value of JSON, what the Web UI shows. Every check on text is
-// "<subject> is / is like / is not / contains / starts with / ends with …"
+// header, a value of JSON (json_subjects.ts), what the Web UI shows, a value of
+// a StarRocks cluster (starrocks/support/subjects.ts). Every check on text is
+// "<subject> is / is like / is not / contains / matches / has a line …"
 // (steps/text_steps.ts), so each subject is read here once and compared the
 // same way as every other.
 
@@ -8,11 +9,14 @@ import { decodeNativeBlocks } from '../../lib/compression/native-blocks.ts';
 import { pageFor } from './browser.ts';
 import { parseClickHouseError, type ClickHouseError } from './clickhouse_error.ts';
 import { decompressedWith } from './codecs.ts';
+import { shown } from './json_path.ts';
+import { JSON_SUBJECTS } from './json_subjects.ts';
 import { oneConnectionAnswers } from './one_connection.ts';
 import { playView } from './play_dom.ts';
 import type { RawResponse } from './raw_http.ts';
 import { streamedException, type StreamedException } from './stream_exception.ts';
 import type { OlapWorld } from './world.ts';
+import { STARROCKS_SUBJECTS } from '../starrocks/support/subjects.ts';
 
 export interface Subject {
   /** As the step names it, for the failure message. */
@@ -44,17 +48,6 @@ export function streamedError(world: OlapWorld): StreamedException {
   return found;
 }
 
-export function jsonBody(world: OlapWorld): Record<string, unknown> {
-  world.outcomeChecked = true;
-  return JSON.parse(body(world)) as Record<string, unknown>;
-}
-
-/** A JSON value as text: a string as it is, anything else as JSON. */
-function jsonText(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /** ClickHouse adds a final period to messages that lack one: the same message either way. */
 const withoutPeriod = (text: string) => text.replace(/\.$/, '');
 /** Some versions of the page set the text with innerText, which turns line ends into <br>. */
@@ -62,14 +55,17 @@ const withoutFinalNewlines = (text: string) => text.replace(/\n+$/, '');
 
 const FIELDS: Record<string, string> = { query: '#query', user: '#user', password: '#password', server: '#url' };
 
-type Maker = (parts: string[]) => Omit<Subject, 'name'>;
+export type SubjectMaker = (parts: string[]) => Omit<Subject, 'name'>;
 
 // Each pattern names its parts with capture groups; the parameter type uses them without.
-const SUBJECTS: [RegExp, Maker][] = [
+const SUBJECTS: [RegExp, SubjectMaker][] = [
   [/the body/, () => ({ read: async (w) => body(w) })],
   [/the last line of the body/, () => ({
     // A last line may lack its line end.
-    read: async (w) => body(w).replace(/\n$/, '').split('\n').at(-1),
+    read: async (w) => {
+      const text = body(w).replace(/\n$/, '');
+      return text.slice(text.lastIndexOf('\n') + 1);
+    },
   })],
   [/the body decompressed with ([\w-]+)/, ([method]) => ({
     read: async (w) => (await decompressedWith(method!, w.response.body)).toString('utf8'),
@@ -110,10 +106,10 @@ const SUBJECTS: [RegExp, Maker][] = [
     read: async (w) => {
       const value = w.response.headers[name!.toLowerCase()];
       if (value === undefined) throw new Error(`the answer has no header ${name}`);
-      return jsonText((JSON.parse(value) as Record<string, unknown>)[key!]);
+      const field = (JSON.parse(value) as Record<string, unknown>)[key!];
+      return field === undefined ? undefined : shown(field);
     },
   })],
-  [/the JSON body's "([^"]*)"/, ([key]) => ({ read: async (w) => jsonText(jsonBody(w)[key!]) })],
   [/the result text/, () => ({
     read: async (w) => {
       const view = await playView(await pageFor(w));
@@ -134,6 +130,8 @@ const SUBJECTS: [RegExp, Maker][] = [
       return values.length === 0 ? undefined : values.join('&');
     },
   })],
+  ...JSON_SUBJECTS,
+  ...STARROCKS_SUBJECTS,
 ];
 
 /** Every subject, as one regular expression without capture groups. */

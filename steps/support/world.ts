@@ -92,14 +92,15 @@ export class OlapWorld extends World<SuiteParameters> {
     for (const [name, value] of Object.entries({ ...this.nextHeaders, ...headers })) all[name.toLowerCase()] = this.resolve(value);
     this.nextHeaders = {};
     let resolvedPath = this.resolve(path);
-    if (this.nextCredentials) {
-      const { headers: given, params } = credentialParts(this.nextCredentials, this.target);
-      this.nextCredentials = undefined;
+    const credentials = this.nextCredentials;
+    this.nextCredentials = undefined;
+    if (credentials) {
+      const { headers: given, params } = credentialParts(credentials, this.target);
       Object.assign(all, given);
       resolvedPath = withParams(resolvedPath, params);
     }
-    const ownCredentials = 'authorization' in all || 'x-clickhouse-user' in all || 'x-clickhouse-key' in all
-      || /[?&](user|password)=/.test(resolvedPath);
+    const ownCredentials = credentials?.way === 'none' || 'authorization' in all || 'x-clickhouse-user' in all
+      || 'x-clickhouse-key' in all || /[?&](user|password)=/.test(resolvedPath);
     if (!ownCredentials) Object.assign(all, basicAuth(this.target.user, this.target.password));
     return { method, path: resolvedPath, headers: all, ...(body ? { body } : {}) };
   }

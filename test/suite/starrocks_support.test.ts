@@ -1,37 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitsTemplate } from '../../steps/starrocks/support/template.ts';
 import { prometheusProblems, sampleValue } from '../../steps/starrocks/support/prometheus.ts';
 import { starrocksFailure } from '../../steps/starrocks/support/failures.ts';
-import type { StarRocksSession } from '../../steps/starrocks/support/session.ts';
 import { StarRocksServeLines } from '../../steps/targets/starrocks_reference.ts';
 import { startTarget, targetSlug } from '../../steps/targets/start_target.ts';
-
-function fakeSession(): StarRocksSession {
-  const names = new Map([['label', 'label_x_1']]);
-  return {
-    txnId: undefined,
-    beHostPorts: async () => ['127.0.0.1:8040', 'be2:8040'],
-    world: { resolve: (text: string) => text.replace(/\{([a-z_]+)\}/g, (whole, name: string) => names.get(name) ?? whole) },
-  } as unknown as StarRocksSession;
-}
-
-test('a template matches byte for byte apart from its placeholders', async () => {
-  const session = fakeSession();
-  assert.equal(await fitsTemplate(session, '{"Label": "{label}", "LoadTimeMs": {number}}', '{"Label": "label_x_1", "LoadTimeMs": 12}'), true);
-  assert.equal(await fitsTemplate(session, '{"Label": "{label}"}', '{"Label":"label_x_1"}'), false);
-  assert.equal(await fitsTemplate(session, 'http://{be}/api', 'http://be2:8040/api'), true);
-  assert.equal(await fitsTemplate(session, 'http://{be}/api', 'http://other:8040/api'), false);
-  assert.equal(await fitsTemplate(session, 'TxnId {id}', 'TxnId -1'), false);
-});
-
-test('{txn} is fixed by the first answer and must stay the same', async () => {
-  const session = fakeSession();
-  assert.equal(await fitsTemplate(session, '"TxnId": {txn}, again {txn}', '"TxnId": 42, again 42'), true);
-  assert.equal(session.txnId, '42');
-  assert.equal(await fitsTemplate(session, 'Transaction {txn}', 'Transaction 43'), false);
-  assert.equal(await fitsTemplate(session, 'Transaction {txn}', 'Transaction 42'), true);
-});
 
 test('FE and BE Prometheus text are told apart by HELP lines and label separators', () => {
   const fe = '# HELP starrocks_fe_job job statistics\n# TYPE starrocks_fe_job gauge\nstarrocks_fe_job{job="load", type="BROKER"} 0\n' +

@@ -5,13 +5,14 @@ import { parseSubject, SUBJECT_PATTERN } from '../../steps/support/subjects.ts';
 import type { OlapWorld } from '../../steps/support/world.ts';
 
 function world(body: string, headers: Record<string, string> = {}): OlapWorld {
-  return { response: { status: 200, headers, body: Buffer.from(body) }, outcomeChecked: false } as unknown as OlapWorld;
+  return { response: { status: 200, headers, body: Buffer.from(body) }, outcomeChecked: false, resolve: (text: string) => text } as unknown as OlapWorld;
 }
 
 test('the parameter type takes every subject whole, without capture groups', () => {
   const whole = new RegExp(`^(?:${SUBJECT_PATTERN})$`);
   for (const text of ['the body', 'the last line of the body', 'the header "X-A"', 'the header "X-A" of answer 2',
-    'the "read_rows" of the header "X-ClickHouse-Summary"', 'the JSON body\'s "rows"', 'the error message',
+    'the "read_rows" of the header "X-ClickHouse-Summary"', 'the JSON field "a.b"', 'the error message', 'the keys of the JSON body', 'the set of keys of the JSON field "x"',
+    'the keys of every item of the JSON field "x"', 'the "tags.metric" of every item of the JSON body', 'column 2 of the MySQL query "SHOW BACKENDS"',
     'the body decompressed with snappy-framed', 'the query field', 'the parameter "user" of the page address']) {
     assert.ok(whole.test(text), text);
     assert.equal(parseSubject(text).name, text);
@@ -34,7 +35,20 @@ test('a header the answer lacks is absent, a JSON value is text', async () => {
   assert.equal(await parseSubject('the "read_rows" of the header "X-ClickHouse-Summary"').read(summary), '10');
   assert.equal(await parseSubject('the "n" of the header "X-ClickHouse-Summary"').read(summary), '3');
   assert.equal(await parseSubject('the "x" of the header "X-ClickHouse-Summary"').read(summary), undefined);
-  assert.equal(await parseSubject('the JSON body\'s "data"').read(world('{"data":[1,"a"]}')), '[1,"a"]');
+});
+
+test('a JSON field is text as a table cell shows it; keys come in order, or as a set', async () => {
+  const w = world('{"data":[1,"a"],"s":"x","o":{"b":1,"a":2},"items":[{"m":"p"},{"n":1},{"m":2}]}');
+  assert.equal(await parseSubject('the JSON field "data"').read(w), '[1,"a"]');
+  assert.equal(await parseSubject('the JSON field "s"').read(w), 'x');
+  assert.equal(await parseSubject('the JSON field "o.a"').read(w), '2');
+  assert.equal(await parseSubject('the JSON field "nope"').read(w), undefined);
+  assert.equal(await parseSubject('the keys of the JSON field "o"').read(w), 'b, a');
+  const set = parseSubject('the set of keys of the JSON field "o"');
+  assert.equal(set.same!(await set.read(w) ?? ''), set.same!('a, b'));
+  assert.equal(await parseSubject('the "m" of every item of the JSON field "items"'.replace('the JSON field "items"', 'the JSON body')).read(
+    world('[{"m":"p"},{"n":1},{"m":2}]')), 'p\n2\n');
+  assert.equal(await parseSubject('the keys of every item of the JSON field "items"').read(w), '[m] [n]');
 });
 
 test('an error message is the same message with or without its final period, and counts as a look at the outcome', async () => {

@@ -2,7 +2,7 @@
 // `TABLE.0`, `tags.metric`. A key that itself holds dots (a database name
 // does not) can be reached whole when no shorter path exists.
 
-import type { OlapWorld } from '../../support/world.ts';
+import type { OlapWorld } from './world.ts';
 
 export function jsonOf(world: OlapWorld): unknown {
   const text = world.response.body.toString('utf8');
