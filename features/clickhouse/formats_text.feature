@@ -11,13 +11,13 @@ Feature: TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated and Native
     And the body is "a=1\ts\\=x=x\\ty\tn=\\N\n"
 
   Scenario: TSKV input takes the fields in any order and fills the missing ones with defaults
-    When I POST "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory"
     Then the status is 200
-    When I POST "s=x\ta=1\na=2\n" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20TSKV"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20TSKV" with the body "s=x\ta=1\na=2\n"
     Then the status is 200
     When I GET "/?query=SELECT%20a,%20s%20FROM%20{t}%20ORDER%20BY%20a"
     Then the body is "1\tx\n2\t\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
 
   Scenario: Markdown writes a table with alignment by type
@@ -31,13 +31,13 @@ Feature: TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated and Native
     And the body is "| s |\n|:-|\n| \\*a\\|b |\n"
 
   Scenario: LineAsString reads every line as one string
-    When I POST "CREATE TABLE {t} (s String) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (s String) ENGINE = Memory"
     Then the status is 200
-    When I POST "first line\n\tsecond \\n\n" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20LineAsString"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20LineAsString" with the body "first line\n\tsecond \\n\n"
     Then the status is 200
     When I GET "/?query=SELECT%20s%20FROM%20{t}%20FORMAT%20JSONEachRow"
     Then the body is "{\"s\":\"first line\"}\n{\"s\":\"\\tsecond \\\\n\"}\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
 
   Scenario: RawBLOB writes the values' bytes with nothing between them
@@ -46,13 +46,13 @@ Feature: TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated and Native
     And the body is "ab\x02\x01"
 
   Scenario: RawBLOB reads the whole body as one string
-    When I POST "CREATE TABLE {t} (s String) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (s String) ENGINE = Memory"
     Then the status is 200
-    When I POST "two\nlines" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20RawBLOB"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20RawBLOB" with the body "two\nlines"
     Then the status is 200
     When I GET "/?query=SELECT%20length(s)%20FROM%20{t}"
     Then the body is "9\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
 
   Scenario: CustomSeparated takes its delimiters and escaping rule from settings
