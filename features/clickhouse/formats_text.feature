@@ -68,11 +68,11 @@ Feature: TSKV, Markdown, LineAsString, RawBLOB, CustomSeparated and Native
     And the body is "\x02\x01\x01a\x05UInt8\x01\x01s\x06String\x01x"
 
   Scenario: Native input reads the blocks back by column name
-    When I POST "CREATE TABLE {t} (s String, a UInt8) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (s String, a UInt8) ENGINE = Memory"
     Then the status is 200
-    When I POST "\x02\x02\x01a\x05UInt8\x01\x02\x01s\x06String\x01x\x01y" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20Native"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20Native" with the body "\x02\x02\x01a\x05UInt8\x01\x02\x01s\x06String\x01x\x01y"
     Then the status is 200
     When I GET "/?query=SELECT%20s,%20a%20FROM%20{t}%20ORDER%20BY%20a"
     Then the body is "x\t1\ny\t2\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
