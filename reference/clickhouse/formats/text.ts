@@ -79,6 +79,7 @@ export function prettyField(type: DataType, value: unknown, ctx: FormatContext):
 export interface JsonOptions {
   quote64: boolean;
   quoteDenormals: boolean;
+  quoteDecimals: boolean;
   escapeSlashes: boolean;
 }
 
@@ -86,6 +87,7 @@ export function jsonOptions(ctx: FormatContext): JsonOptions {
   return {
     quote64: Boolean(ctx.settings.get('output_format_json_quote_64bit_integers')),
     quoteDenormals: Boolean(ctx.settings.get('output_format_json_quote_denormals')),
+    quoteDecimals: Boolean(ctx.settings.get('output_format_json_quote_decimals')),
     escapeSlashes: Boolean(ctx.settings.get('output_format_json_escape_forward_slashes')),
   };
 }
@@ -117,8 +119,7 @@ export function jsonValue(type: DataType, value: unknown, ctx: FormatContext, op
     case 'UInt64': case 'Int64': case 'UInt128': case 'Int128': case 'UInt256': case 'Int256':
       return opts.quote64 ? `"${String(value)}"` : String(value);
     case 'Decimal':
-      // output_format_json_quote_decimals is off by default.
-      return plainText(t, value, ctx);
+      return opts.quoteDecimals ? `"${plainText(t, value, ctx)}"` : plainText(t, value, ctx);
     case 'Float32': case 'Float64': {
       const x = value as number;
       if (!Number.isFinite(x)) return opts.quoteDenormals ? `"${formatFloat(x)}"` : 'null';

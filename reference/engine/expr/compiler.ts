@@ -45,6 +45,7 @@ export function isAggregateCall(e: Expr): boolean {
 /** Literal → typed constant, with ClickHouse's literal type inference. */
 export function literal(e: Expr & { t: 'lit' }): Compiled {
   const v = e.value;
+  if (e.type && v !== null) return constant(e.type, v);
   if (v === null) return constant(nullable(T.Nothing), null);
   if (typeof v === 'bigint') {
     const t = literalIntType(v);

@@ -5,7 +5,7 @@
 // `_CAST(literal, 'Type')`, and `{name:Identifier}` the raw text as a name.
 
 import { EngineError } from '../errors.ts';
-import { formatFloat, parseType, quoteString, unwrapNullable } from '../types.ts';
+import { formatFloat, parseType, quoteString, serializeQuoted, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { Expr } from '../parser/ast.ts';
 import { identifierParamName } from '../parser/ast.ts';
@@ -63,10 +63,15 @@ function literalOf(type: DataType, value: unknown): Expr {
       return { t: 'lit', value, raw: formatFloat(value as number) };
     case 'Array':
       return { t: 'fn', name: 'array', args: (value as unknown[]).map((v) => literalOf(base.inner!, v)) };
-    default: {
+    case 'UInt8': case 'UInt16': case 'UInt32': case 'UInt64': case 'Int8': case 'Int16': case 'Int32': case 'Int64':
+    case 'Date': case 'DateTime': case 'Enum8': case 'Enum16': case 'IPv4': {
       const big = BigInt(value as number | bigint);
       return { t: 'lit', value: big, raw: String(big) };
     }
+    default:
+      // The Field as it is (wide integers, Decimal, DateTime64, UUID, IPv6, FixedString, Tuple, Map…):
+      // no SQL number or string could carry it exactly, so the literal keeps its type.
+      return { t: 'lit', value, raw: serializeQuoted(base, value), type: base };
   }
 }
 

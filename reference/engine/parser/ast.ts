@@ -1,7 +1,10 @@
 // The syntax tree the parser produces and the planner consumes.
 
+import type { DataType } from '../types.ts';
+
 export type Expr =
-  | { t: 'lit'; value: unknown; raw: string; alias?: string }
+  /** `type`: a literal that is a value of that type already (a substituted query parameter), not read from its text. */
+  | { t: 'lit'; value: unknown; raw: string; alias?: string; type?: DataType }
   | { t: 'id'; parts: string[]; alias?: string }
   | { t: 'fn'; name: string; args: Expr[]; params?: Expr[]; distinct?: boolean; alias?: string }
   | { t: 'star'; table?: string; alias?: string }

@@ -140,6 +140,11 @@ export class Parser extends DdlParser {
     return { t: 'fn', name: 'map', args };
   }
 
+  private placeholderAhead(): boolean {
+    const name = this.lx.at(this.k + 1);
+    return (name.type === 'word' || name.type === 'quoted_id') && this.isOp(':', 2);
+  }
+
   valuesRows(): Expr[][] {
     const rows: Expr[][] = [];
     const assertion = (what: string): EngineError => {
@@ -160,7 +165,8 @@ export class Parser extends DdlParser {
       if (!this.isOp(')')) {
         do {
           try {
-            row.push(this.isOp('{') ? this.valuesMap() : this.expr());
+            // `{name: Type}` is a query parameter, as ClickHouse's expression fallback for Values reads it; other braces a Map.
+            row.push(this.isOp('{') && !this.placeholderAhead() ? this.valuesMap() : this.expr());
           } catch (e) {
             if (e instanceof EngineError && e.code === 62) throw assertion('expression');
             throw e;
