@@ -73,3 +73,23 @@ Feature: The JSON formats
     Then the status is 200
     And the header "Content-Type" is "application/x-ndjson; charset=UTF-8"
     And the body is "[\n{\"n\":0},\n{\"n\":1}\n]\n"
+
+  Scenario: JSONCompactEachRowWithNames input maps the values by the names line
+    When I POST "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory" to "/"
+    Then the status is 200
+    When I POST "[\"s\", \"a\"]\n[\"x\", 1]\n[\"y\", 2]\n" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONCompactEachRowWithNames"
+    Then the status is 200
+    When I GET "/?query=SELECT%20a,%20s%20FROM%20{t}%20ORDER%20BY%20a"
+    Then the body is "1\tx\n2\ty\n"
+    When I POST "DROP TABLE {t}" to "/"
+    Then the status is 200
+
+  Scenario: JSONObjectEachRow input reads one object of rows
+    When I POST "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory" to "/"
+    Then the status is 200
+    When I POST "{\"row_1\": {\"a\": 1, \"s\": \"x\"}, \"row_2\": {\"a\": 2}}" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONObjectEachRow"
+    Then the status is 200
+    When I GET "/?query=SELECT%20a,%20s%20FROM%20{t}%20ORDER%20BY%20a"
+    Then the body is "1\tx\n2\t\n"
+    When I POST "DROP TABLE {t}" to "/"
+    Then the status is 200

@@ -348,3 +348,24 @@ test('Native input reads blocks back, matching columns by name', () => {
   const target: ColumnDef[] = [{ name: 'n', type: nullable(T.UInt64) }, { name: 'other', type: T.UInt8 }, { name: 's', type: T.String }];
   assert.deepEqual(inputFormat('Native').read(body, target, { ...ctx(), parseValues: () => [] }), [[1n, 0, 'x'], [null, 0, 'y'], [3n, 0, 'z']]);
 });
+
+// ---------------------------------------------------------------- JSON inputs
+
+const ictx = () => ({ ...ctx(), parseValues: () => [] });
+const jt: ColumnDef[] = [{ name: 'a', type: T.UInt32 }, { name: 's', type: T.String }, { name: 'arr', type: arrayOf(T.UInt8) }];
+
+test('JSONCompactEachRow input reads arrays; WithNames maps them by name; WithNamesAndTypes checks the types', () => {
+  assert.deepEqual(inputFormat('JSONCompactEachRow').read('[1, "x", [1,2]]\n[2, "y", []]\n', jt, ictx()), [[1, 'x', [1, 2]], [2, 'y', []]]);
+  assert.deepEqual(inputFormat('JSONCompactEachRowWithNames').read('["s", "a"]\n["z", 3]\n', jt, ictx()), [[3, 'z', []]]);
+  assert.deepEqual(inputFormat('JSONCompactStringsEachRowWithNamesAndTypes').read('["a", "arr"]\n["UInt32", "Array(UInt8)"]\n["4", "[7,8]"]', jt, ictx()),
+    [[4, '', [7, 8]]]);
+  assert.throws(() => inputFormat('JSONCompactEachRowWithNamesAndTypes').read('["a"]\n["String"]\n["1"]', jt, ictx()),
+    { code: 117, message: "Type of 'a' must be UInt32, not String: (while reading header)" });
+});
+
+test('JSONStringsEachRow and JSONObjectEachRow inputs', () => {
+  assert.deepEqual(inputFormat('JSONStringsEachRow').read('{"a":"5","arr":"[9]"}\n', jt, ictx()), [[5, '', [9]]]);
+  assert.deepEqual(inputFormat('JSONObjectEachRow').read('{"row_1": {"a":6,"s":"o"}, "x": {"a":7}}', jt, ictx()), [[6, 'o', []], [7, '', []]]);
+  const named = { ...ctx({ format_json_object_each_row_column_for_object_name: 's' }), parseValues: () => [] };
+  assert.deepEqual(inputFormat('JSONObjectEachRow').read('{"k": {"a":1}}', jt, named), [[1, 'k', []]]);
+});

@@ -9,9 +9,9 @@ import { jsonEachRowInputs, jsonEachRowOutputs } from './json-each-row.ts';
 import { jsonEachRowWithProgressOutputs } from './json-each-row-with-progress.ts';
 import { jsonOutputs } from './json.ts';
 import { jsonColumnsOutputs } from './json-columns.ts';
-import { jsonCompactEachRowOutputs } from './json-compact-each-row.ts';
-import { jsonObjectEachRowOutputs } from './json-object-each-row.ts';
-import { jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
+import { jsonCompactEachRowInputs, jsonCompactEachRowOutputs } from './json-compact-each-row.ts';
+import { jsonObjectEachRowInputs, jsonObjectEachRowOutputs } from './json-object-each-row.ts';
+import { jsonStringsEachRowInputs, jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
 import { prettyJsonEachRowOutputs } from './pretty-json-each-row.ts';
 import { customSeparatedOutputs } from './custom-separated.ts';
 import { lineAsStringInputs, lineAsStringOutputs } from './line-as-string.ts';
@@ -44,7 +44,8 @@ attachBlockWriters(outputs);
 
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
-  ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs]) {
+  ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs, ...jsonCompactEachRowInputs, ...jsonStringsEachRowInputs,
+  ...jsonObjectEachRowInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);

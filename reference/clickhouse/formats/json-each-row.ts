@@ -44,9 +44,9 @@ function eachRowOutput(name: string, compact: boolean): OutputFormat {
 
 // ---------------------------------------------------------------- input
 
-type JsonValue = null | boolean | string | { num: string } | JsonValue[] | { obj: [string, JsonValue][] };
+export type JsonValue = null | boolean | string | { num: string } | JsonValue[] | { obj: [string, JsonValue][] };
 
-class JsonReader {
+export class JsonReader {
   pos = 0;
   text: string;
   constructor(text: string) {
@@ -141,7 +141,7 @@ class JsonReader {
 }
 
 /** Convert a parsed JSON value into the column's value. */
-function fromJson(type: DataType, v: JsonValue, ctx: FormatContext): unknown {
+export function fromJson(type: DataType, v: JsonValue, ctx: FormatContext): unknown {
   if (v === null) return parseField(type, '', true, ctx);
   const t = type.kind === 'Nullable' ? type.inner! : type;
   if (t.kind === 'Array') {
@@ -216,4 +216,4 @@ export const jsonEachRowOutputs: OutputFormat[] = [
   eachRowOutput('JSONLines', false),
   eachRowOutput('JSONL', false),
 ];
-export const jsonEachRowInputs: InputFormat[] = [eachRowInput('JSONEachRow'), eachRowInput('NDJSON'), eachRowInput('JSONLines')];
+export const jsonEachRowInputs: InputFormat[] = [eachRowInput('JSONEachRow'), eachRowInput('NDJSON'), eachRowInput('JSONLines'), eachRowInput('JSONL')];

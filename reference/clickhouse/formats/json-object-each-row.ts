@@ -1,12 +1,16 @@
 // JSONObjectEachRow (JSONObjectEachRowRowOutputFormat): one object whose
 // members are the rows, named "row_N" or, with
 // format_json_object_each_row_column_for_object_name, by that column's value
-// (the column itself then left out of the row).
+// (the column itself then left out of the row). Input reads such an object
+// back, the member names going into that column when the setting names one.
 
 import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
+import { atRow } from './input-rows.ts';
+import { JsonReader } from './json-each-row.ts';
+import { objectRow } from './json-input.ts';
 import { jsonOptions, jsonString, jsonValue, plainText } from './text.ts';
-import type { FormatContext, OutputFormat, RowOutput } from './types.ts';
+import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
 /** getColumnIndexForJSONObjectEachRowObjectName: the named column must exist and be a String. */
 function objectNameColumn(columns: readonly ColumnDef[], ctx: FormatContext): number | undefined {
@@ -52,3 +56,30 @@ const objectEachRow: OutputFormat = {
 };
 
 export const jsonObjectEachRowOutputs: OutputFormat[] = [objectEachRow];
+
+const objectEachRowInput: InputFormat = {
+  name: 'JSONObjectEachRow',
+  read(text, columns, ctx) {
+    const nameColumn = objectNameColumn(columns, ctx);
+    const r = new JsonReader(text);
+    r.ws();
+    if (r.pos >= r.text.length) return [];
+    if (r.text[r.pos] !== '{') {
+      throw new EngineError('INCORRECT_DATA', `Cannot parse input: expected '{' before: '${r.text.slice(r.pos, r.pos + 40)}'`);
+    }
+    return r.object().obj.map(([title, value], i) => {
+      try {
+        if (value === null || typeof value !== 'object' || !('obj' in value)) {
+          throw new EngineError('INCORRECT_DATA', `Cannot parse input: expected '{' for the row ${title}`);
+        }
+        const row = objectRow(value.obj, columns, ctx, false, 'JSONObjectEachRow');
+        if (nameColumn !== undefined) row[nameColumn] = title;
+        return row;
+      } catch (err) {
+        return atRow(err, i + 1);
+      }
+    });
+  },
+};
+
+export const jsonObjectEachRowInputs: InputFormat[] = [objectEachRowInput];
