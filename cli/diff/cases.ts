@@ -3,8 +3,9 @@
 // same case, so a mismatch is replayed with `--seed s --only i`.
 
 import { Random } from './random.ts';
+import { queryCase } from './queries.ts';
 
-export const CATEGORIES = ['scalar', 'numbers', 'formats', 'tables', 'http', 'errors'] as const;
+export const CATEGORIES = ['scalar', 'numbers', 'formats', 'tables', 'http', 'errors', 'queries'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface DiffRequest {
@@ -168,6 +169,13 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
       ];
       const req = requests[variant]!;
       return { index, category, title: `${req.method} ${req.path}${req.body ? ` <- ${req.body}` : ''}`, ...none, requests: [req] };
+    }
+    case 'queries': {
+      const q = queryCase(r, table);
+      return {
+        index, category, title: q.query, setup: q.setup.map((sql) => post(sql)),
+        requests: [post(`${q.query} FORMAT TabSeparatedWithNamesAndTypes`)], cleanup: q.cleanup.map((sql) => post(sql)),
+      };
     }
     case 'errors': {
       const sql = r.pick([

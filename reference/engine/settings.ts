@@ -175,6 +175,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('load_balancing', 'Enum', 'random', 'Which replicas (among healthy replicas) to preferably send a query to (on the first attempt) in case of distributed processing.', ['random', 'nearest_hostname', 'hostname_levenshtein_distance', 'in_order', 'first_or_random', 'round_robin']),
   D('totals_mode', 'Enum', 'after_having_exclusive', 'How to calculate TOTALS when HAVING is present, as well as when max_rows_to_group_by and group_by_overflow_mode = \'any\' are present.', ['before_having', 'after_having_exclusive', 'after_having_inclusive', 'after_having_auto']),
   D('join_use_nulls', 'Bool', false, 'Use NULLs for non-joined rows of outer JOINs for types that can be inside Nullable. If false, use default value of corresponding columns data type.'),
+  D('joined_subquery_requires_alias', 'Bool', true, 'Force joined subqueries and table functions to have aliases for correct name qualification.'),
   D('aggregate_functions_null_for_empty', 'Bool', false, 'Rewrite all aggregate functions in a query, adding -OrNull suffix to them'),
   D('cast_keep_nullable', 'Bool', false, 'CAST operator keep Nullable for result data type'),
   D('data_type_default_nullable', 'Bool', false, 'Data types without NULL or NOT NULL will make Nullable'),

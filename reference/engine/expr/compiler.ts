@@ -20,6 +20,14 @@ export interface ScopeColumn {
   tables: string[];
   /** Set when an expression reads the column (SELECT privilege checks). */
   used?: boolean;
+  /** Not part of `*` (the right side's copy of a JOIN USING column). */
+  hidden?: boolean;
+  /** Which table expression of a JOIN the column comes from (index into the join's tables). */
+  origin?: number;
+  /** The AMBIGUOUS_IDENTIFIER message when the bare name means columns of several joined tables. */
+  ambiguity?: string;
+  /** The column of a joined side this one was derived from (its privilege check). */
+  derivedFrom?: ScopeColumn;
 }
 
 export interface CompileOptions {
@@ -107,6 +115,7 @@ export class Compiler {
     let idx = -1;
     if (!this.opts.onlyOverride) {
       idx = cols.findIndex((c) => c.name === full);
+      if (idx >= 0 && cols[idx]!.ambiguity) throw new EngineError('AMBIGUOUS_IDENTIFIER', cols[idx]!.ambiguity!);
       if (idx < 0 && e.parts.length >= 2) {
         const col = e.parts[e.parts.length - 1]!;
         const table = e.parts.slice(0, -1).join('.');

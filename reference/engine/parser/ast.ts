@@ -64,10 +64,26 @@ export interface OrderItem {
   nulls?: 'first' | 'last';
 }
 
+export type JoinKind = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS' | 'COMMA' | 'PASTE';
+export type JoinStrictness = 'ALL' | 'ANY' | 'SEMI' | 'ANTI' | 'ASOF';
+
+/** `left [strictness] kind JOIN right ON expr | USING (names)`; joins nest to the left. */
+export interface JoinExpr {
+  t: 'join';
+  kind: JoinKind;
+  strictness?: JoinStrictness;
+  left: TableExpr;
+  right: TableExpr;
+  on?: Expr;
+  using?: string[];
+  alias?: undefined;
+}
+
 export type TableExpr =
   | { t: 'table'; db?: string; name: string; alias?: string }
   | { t: 'func'; name: string; args: Expr[]; alias?: string }
-  | { t: 'sub'; query: SelectQuery; alias?: string };
+  | { t: 'sub'; query: SelectQuery; alias?: string }
+  | JoinExpr;
 
 export interface SelectCore {
   t: 'select';
@@ -80,6 +96,8 @@ export interface SelectCore {
   groupBy?: Expr[];
   having?: Expr;
   orderBy?: OrderItem[];
+  /** ORDER BY ALL: every select item, in this direction. */
+  orderAll?: { desc: boolean; nulls?: 'first' | 'last' };
   limit?: { count: Expr; offset?: Expr };
   settings: [string, string][];
 }

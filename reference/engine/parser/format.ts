@@ -2,19 +2,23 @@
 // getColumnName: functional form, `plus(a, 1)`) and the SQL form used in
 // `in scope ...` messages (infix operators).
 
-import type { Expr, SelectCore, SelectQuery, TableExpr } from './ast.ts';
+import type { Expr, JoinExpr, SelectCore, SelectQuery, TableExpr } from './ast.ts';
 
 function ident(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
 
+/** How an identifier is named when its name depends on the query's tables (a JOIN's `t2.a`). */
+export type IdentifierNamer = (e: Expr & { t: 'id' }) => string;
+
 /** The column name ClickHouse gives an expression without alias. */
-export function columnName(e: Expr): string {
+export function columnName(e: Expr, idName?: IdentifierNamer): string {
+  const argName = (a: Expr): string => (a.alias !== undefined && a.t !== 'lit' ? a.alias : columnName(a, idName));
   switch (e.t) {
     case 'lit':
       return e.raw;
     case 'id':
-      return e.parts.join('.');
+      return idName ? idName(e) : e.parts.join('.');
     case 'star':
       return e.table ? `${e.table}.*` : '*';
     case 'sub':
@@ -22,7 +26,7 @@ export function columnName(e: Expr): string {
     case 'param':
       return `{${e.name}:${e.type}}`;
     case 'lambda':
-      return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body)})`;
+      return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body, idName)})`;
     case 'fn': {
       if (e.name === 'array') return `[${e.args.map(argName).join(', ')}]`;
       if (e.name === 'tuple') return `(${e.args.map(argName).join(', ')})`;
@@ -30,10 +34,6 @@ export function columnName(e: Expr): string {
       return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(argName).join(', ')})`;
     }
   }
-}
-
-function argName(e: Expr): string {
-  return e.alias !== undefined && e.t !== 'lit' ? e.alias : columnName(e);
 }
 
 const INFIX: Record<string, string> = {
@@ -78,8 +78,25 @@ export function formatExpr(e: Expr, top = true): string {
   return !top && e.alias !== undefined ? `(${withAlias})` : withAlias;
 }
 
+/** `INNER JOIN`, `ANY LEFT JOIN`, `CROSS JOIN`: the words ClickHouse prints for a join. */
+export function joinWords(j: JoinExpr): string {
+  if (j.kind === 'COMMA') return ',';
+  return `${j.strictness ? `${j.strictness} ` : ''}${j.kind} JOIN`;
+}
+
+/** `ON expr` or `USING (a, b)` of a join, or nothing. */
+export function joinCondition(j: JoinExpr): string {
+  if (j.on) return `ON ${formatExpr(j.on)}`;
+  if (j.using) return `USING (${j.using.map(ident).join(', ')})`;
+  return '';
+}
+
 function formatTable(t: TableExpr): string {
   let s: string;
+  if (t.t === 'join') {
+    const cond = joinCondition(t);
+    return `${formatTable(t.left)}${t.kind === 'COMMA' ? ',' : ` ${joinWords(t)}`} ${formatTable(t.right)}${cond ? ` ${cond}` : ''}`;
+  }
   if (t.t === 'table') s = t.db ? `${ident(t.db)}.${ident(t.name)}` : ident(t.name);
   else if (t.t === 'func') s = `${t.name}(${t.args.map((a) => formatExpr(a)).join(', ')})`;
   else s = `(${formatQuery(t.query)})`;
@@ -94,6 +111,7 @@ export function formatSelect(c: SelectCore): string {
   if (c.where) s += ` WHERE ${formatExpr(c.where)}`;
   if (c.groupBy) s += ` GROUP BY ${c.groupBy.map((e) => formatExpr(e)).join(', ')}`;
   if (c.having) s += ` HAVING ${formatExpr(c.having)}`;
+  if (c.orderAll) s += ` ORDER BY ALL ${c.orderAll.desc ? 'DESC' : 'ASC'}${c.orderAll.nulls ? ` NULLS ${c.orderAll.nulls.toUpperCase()}` : ''}`;
   if (c.orderBy) s += ` ORDER BY ${c.orderBy.map((o) => `${formatExpr(o.expr)} ${o.desc ? 'DESC' : 'ASC'}${o.nulls ? ` NULLS ${o.nulls.toUpperCase()}` : ''}`).join(', ')}`;
   if (c.limit) s += ` LIMIT ${c.limit.offset ? `${formatExpr(c.limit.offset)}, ` : ''}${formatExpr(c.limit.count)}`;
   return s;

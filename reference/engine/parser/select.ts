@@ -3,7 +3,7 @@
 // HAVING, ORDER BY, LIMIT/OFFSET/FETCH and SETTINGS.
 
 import { EngineError } from '../errors.ts';
-import type { OrderItem, SelectCore, SelectQuery, TableExpr } from './ast.ts';
+import type { Expr, JoinExpr, JoinKind, JoinStrictness, OrderItem, SelectCore, SelectQuery, TableExpr } from './ast.ts';
 import { ExpressionParser, RESERVED } from './expressions.ts';
 
 export class SelectParser extends ExpressionParser {
@@ -34,15 +34,13 @@ export class SelectParser extends ExpressionParser {
     else this.kw('ALL');
     do core.columns.push(this.exprWithAlias()); while (this.op(','));
     if (this.kw('FROM')) {
-      core.from = this.tableExpr();
+      core.from = this.joinedTables();
       if (this.isKw('ARRAY') && this.isKw('JOIN', 1)) {
         this.advance();
         this.advance();
         core.arrayJoin = [];
         do core.arrayJoin.push(this.exprWithAlias()); while (this.op(','));
-      }
-      for (const j of ['JOIN', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'GLOBAL', 'ANY', 'ALL', 'ASOF', 'PASTE']) {
-        if (this.isKw(j) || this.isOp(',')) throw new EngineError('NOT_IMPLEMENTED', 'JOIN is not supported by this engine');
+        if (this.isOp(',') || this.joinHead(true)) throw new EngineError('NOT_IMPLEMENTED', 'JOIN after ARRAY JOIN is not supported by this engine');
       }
     }
     if (this.kw('PREWHERE')) core.where = this.expr();
@@ -53,8 +51,15 @@ export class SelectParser extends ExpressionParser {
     }
     if (this.kw('HAVING')) core.having = this.expr();
     if (this.kw('ORDER', 'BY')) {
-      core.orderBy = [];
-      do core.orderBy.push(this.orderItem()); while (this.op(','));
+      const next = this.lx.at(this.k + 1);
+      if (this.isKw('ALL') && !(next.type === 'op' && ['.', '(', '[', '+', '-', '*', '/', '%', '=', '<', '>', '::', '||'].includes(next.text))) {
+        this.advance();
+        const item = this.orderDirection({ t: 'lit', value: 1n, raw: '1' });
+        core.orderAll = item.nulls ? { desc: item.desc, nulls: item.nulls } : { desc: item.desc };
+      } else {
+        core.orderBy = [];
+        do core.orderBy.push(this.orderItem()); while (this.op(','));
+      }
     }
     if (this.kw('LIMIT')) {
       const first = this.expr();
@@ -78,7 +83,11 @@ export class SelectParser extends ExpressionParser {
   }
 
   protected orderItem(): OrderItem {
-    const expr = this.exprWithAlias();
+    return this.orderDirection(this.exprWithAlias());
+  }
+
+  /** ASC/DESC, NULLS FIRST/LAST and COLLATE after an ORDER BY key. */
+  protected orderDirection(expr: Expr): OrderItem {
     let desc = false;
     if (this.kw('DESC') || this.kw('DESCENDING')) desc = true;
     else if (this.kw('ASC') || this.kw('ASCENDING')) desc = false;
@@ -92,6 +101,51 @@ export class SelectParser extends ExpressionParser {
     }
     if (this.kw('COLLATE')) this.settingValue();
     return nulls ? { expr, desc, nulls } : { expr, desc };
+  }
+
+  /** The FROM list: table expressions joined left to right (`a JOIN b ON … , c`). */
+  protected joinedTables(): TableExpr {
+    let left = this.tableExpr();
+    for (;;) {
+      if (this.op(',')) {
+        left = { t: 'join', kind: 'COMMA', left, right: this.tableExpr() };
+        continue;
+      }
+      const head = this.joinHead();
+      if (!head) return left;
+      const join: JoinExpr = { t: 'join', kind: head.kind, left, right: this.tableExpr() };
+      if (head.strictness) join.strictness = head.strictness;
+      if (head.kind !== 'CROSS' && head.kind !== 'PASTE') {
+        if (this.kw('ON')) join.on = this.expr();
+        else if (this.kw('USING')) {
+          if (this.op('(')) join.using = this.listUntil(')', () => this.identifier());
+          else join.using = [this.identifier()];
+        } else throw this.fail();
+      }
+      left = join;
+    }
+  }
+
+  /**
+   * `[GLOBAL|LOCAL] [ALL|ANY|SEMI|ANTI|ASOF] [INNER|LEFT|RIGHT|FULL [OUTER]|CROSS|PASTE] JOIN`,
+   * strictness before or after the kind; nothing is consumed when it is not one (or when `peek`).
+   */
+  protected joinHead(peek = false): { kind: JoinKind; strictness?: JoinStrictness } | undefined {
+    const start = this.k;
+    if (!this.kw('GLOBAL')) this.kw('LOCAL');
+    const strictnessWord = (): JoinStrictness | undefined => (['ALL', 'ANY', 'SEMI', 'ANTI', 'ASOF'] as const).find((w) => this.kw(w));
+    let strictness = strictnessWord();
+    let kind = (['INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'PASTE'] as const).find((w) => !(this.isKw(w) && this.isKw('ARRAY', 1)) && this.kw(w));
+    if (kind === 'LEFT' || kind === 'RIGHT' || kind === 'FULL') this.kw('OUTER');
+    strictness ??= strictnessWord();
+    if (!this.kw('JOIN') || peek) {
+      const matched = this.k > start && this.isKw('JOIN', -1);
+      this.k = start;
+      return peek && matched ? { kind: kind ?? 'INNER' } : undefined;
+    }
+    // SEMI and ANTI without a side are LEFT (ClickHouse's parser does the same).
+    kind ??= strictness === 'SEMI' || strictness === 'ANTI' ? 'LEFT' : 'INNER';
+    return strictness ? { kind, strictness } : { kind };
   }
 
   protected tableExpr(): TableExpr {

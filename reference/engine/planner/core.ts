@@ -4,10 +4,12 @@
 // order ClickHouse reports their errors.
 
 import type { ColumnDef } from '../api.ts';
-import type { Expr, SelectCore } from '../parser/ast.ts';
+import type { Expr, SelectCore, TableExpr } from '../parser/ast.ts';
+import { EngineError } from '../errors.ts';
+import { joinSelectItems } from './join-names.ts';
 import { columnName, formatSelect } from '../parser/format.ts';
 import type { Compiled } from '../expr/compiled.ts';
-import type { ExecEnv, Plan } from './env.ts';
+import type { ExecEnv, Plan, Source } from './env.ts';
 import { collectAliases, findArrayJoin, isAggregating } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 import { streamingLimitHint, limitRows } from './limit.ts';
@@ -19,33 +21,37 @@ import { compileWhere, filterRows } from './where.ts';
 import { aggregate } from './aggregate.ts';
 import { orderRows } from './order.ts';
 
-export async function planCore(core: SelectCore, env: ExecEnv): Promise<Plan> {
+export async function planCore(query: SelectCore, env: ExecEnv): Promise<Plan> {
+  let core = query;
   const scope = formatSelect(core);
   const aliases = collectAliases(core);
   const aggregating = isAggregating(core);
-  const limitHint = streamingLimitHint(core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
-
-  let source = await resolveSource(core.from, env, scope, limitHint);
+  const limitHint = streamingLimitHint(core.orderAll ? { ...core, orderBy: [] } : core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
 
   const precomputed = new Map<Expr, Compiled>();
-  const allExprs: Expr[] = [...core.with, ...core.columns, ...(core.where ? [core.where] : []), ...(core.groupBy ?? []), ...(core.having ? [core.having] : []), ...(core.orderBy ?? []).map((o) => o.expr)];
+  const allExprs: Expr[] = [...core.with, ...core.columns, ...joinConditions(core.from), ...(core.where ? [core.where] : []), ...(core.groupBy ?? []), ...(core.having ? [core.having] : []), ...(core.orderBy ?? []).map((o) => o.expr)];
   await precompute(allExprs, env, precomputed);
-
   const base: CompileBase = { env: env.fenv, aliases, scope, precomputed };
-  const selectExprs = expandStar(core, source, scope);
+
+  let source = await resolveSource(core.from, env, scope, base, limitHint);
+  const joined = source.join ? joinSelectItems(core.columns, source, scope, aliases) : undefined;
+  const selectExprs = joined ? joined.items : expandStar(core, source, scope);
+  if (selectExprs.length === 0) throw new EngineError('EMPTY_LIST_OF_COLUMNS_QUERIED', `Empty list of columns in SELECT query. In scope ${scope}`);
+  if (core.orderAll) {
+    const { desc, nulls } = core.orderAll;
+    core = { ...core, orderBy: selectExprs.map((_, i) => ({ expr: { t: 'lit', value: BigInt(i + 1), raw: String(i + 1) }, desc, ...(nulls ? { nulls } : {}) })) };
+  }
   source = arrayJoin(core, selectExprs, source, base, env);
 
   const where = compileWhere(core, source, base);
   const filtered = filterRows(source, where, env);
-  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e));
+  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, joined?.namer));
   const stage = aggregating
     ? aggregate(core, selectExprs, source, base, filtered, env)
     : { ...rowProjection(core, selectExprs, source, base), rows: filtered };
 
   const columns: ColumnDef[] = stage.projections.map((p, i) => ({ name: outputNames[i]!, type: p.type }));
-  if (source.table && env.checkSelect) {
-    env.checkSelect(source.table, source.columns.filter((c) => c.used && c.tables.length > 0).map((c) => c.name));
-  }
+  checkPrivileges(source, env);
   const orderBy = core.orderBy ?? [];
   const width = stage.projections.length;
   const projected = project(stage.rows, stage, source, aggregating, env);
@@ -54,4 +60,20 @@ export async function planCore(core: SelectCore, env: ExecEnv): Promise<Plan> {
   const ordered = materialise ? orderRows(projected, carried, width, core.distinct, orderBy, env) : projected;
   const limited = limitRows(core, ordered, width, stage.orderKeys.length > 0, env);
   return { columns, blocks: limited.rows, rowsBeforeLimit: limited.rowsBeforeLimit };
+}
+
+/** The ON conditions of a join tree (their subqueries run before the query). */
+function joinConditions(te: TableExpr | undefined): Expr[] {
+  if (!te || te.t !== 'join') return [];
+  return [...joinConditions(te.left), ...(te.on ? [te.on] : [])];
+}
+
+/** SELECT privilege on the columns read of every stored table (a joined column counts for the one it came from). */
+function checkPrivileges(source: Source, env: ExecEnv): void {
+  if (!env.checkSelect) return;
+  for (const c of source.columns) {
+    for (let d = c.derivedFrom; c.used && d; d = d.derivedFrom) d.used = true;
+  }
+  const reads = [...(source.table ? [{ table: source.table, columns: source.columns }] : []), ...(source.reads ?? [])];
+  for (const r of reads) env.checkSelect(r.table, r.columns.filter((c) => c.used && c.tables.length > 0).map((c) => c.name));
 }

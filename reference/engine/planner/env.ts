@@ -8,6 +8,7 @@ import type { ScopeColumn } from '../expr/compiler.ts';
 import type { Settings } from '../settings.ts';
 import type { SessionScope } from '../session.ts';
 import type { SystemTableContext } from '../system-tables.ts';
+import type { JoinScope } from './join.ts';
 
 /** Everything a running query needs besides its text. */
 export interface ExecEnv {
@@ -42,4 +43,8 @@ export interface Source {
   blocks: Blocks;
   /** The stored table read, for the SELECT privilege check. */
   table?: Table;
+  /** The stored tables a JOIN reads, each with its columns, for the same check. */
+  reads?: { table: Table; columns: ScopeColumn[] }[];
+  /** Set on a JOIN: its tables, as names bind to them. */
+  join?: JoinScope;
 }

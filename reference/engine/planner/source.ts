@@ -17,6 +17,8 @@ import { planSelect } from './plan.ts';
 import { Block } from '../columns/block.ts';
 import { BigIntColumn, NumberColumn } from '../columns/column.ts';
 import { tableParts } from '../catalog.ts';
+import { joinSource } from './join.ts';
+import type { CompileBase } from './expressions.ts';
 
 function numbersSource(env: ExecEnv, start: bigint, count: number | undefined, name: string, limitHint?: number): Source {
   const columns: ScopeColumn[] = [{ name: name === 'zeros' ? 'zero' : 'number', type: name === 'zeros' ? T.UInt8 : T.UInt64, tables: ['numbers', name] }];
@@ -92,11 +94,12 @@ function rowsSource(env: ExecEnv, columns: ScopeColumn[], rows: unknown[][]): So
   return partsSource(env, columns, rows.length ? [Block.ofRows(columns.map((c) => c.type), rows)] : []);
 }
 
-export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, scope: string, limitHint?: number): Promise<Source> {
+export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, scope: string, base: CompileBase, limitHint?: number): Promise<Source> {
   if (!te) {
     const src = rowsSource(env, [{ name: 'dummy', type: T.UInt8, tables: ['system.one', 'one'] }], [[0]]);
     return src;
   }
+  if (te.t === 'join') return joinSource(te, env, scope, base, (side) => resolveSource(side, env, scope, base));
   const aliasTables = te.alias ? [te.alias] : [];
   if (te.t === 'sub') {
     const plan = await planSelect(te.query, env);

@@ -1,0 +1,87 @@
+// The `queries` category: JOINs, subqueries, set operations and window
+// functions over two small seeded tables whose key columns repeat and clash in
+// name, so matches, duplicates, misses and qualified names all occur. Every
+// query ends in ORDER BY ALL: row order without ORDER BY is an engine's choice.
+
+import type { Random } from './random.ts';
+
+export interface QueryCase {
+  setup: string[];
+  query: string;
+  cleanup: string[];
+}
+
+function rows(r: Random, n: number, row: () => string): string {
+  return Array.from({ length: n }, row).join(', ');
+}
+
+const JOIN_HEADS = ['JOIN', 'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN', 'LEFT OUTER JOIN', 'ANY LEFT JOIN', 'ANY INNER JOIN',
+  'ANY RIGHT JOIN', 'SEMI LEFT JOIN', 'ANTI LEFT JOIN', 'SEMI RIGHT JOIN', 'ANTI RIGHT JOIN', 'ALL FULL JOIN', 'CROSS JOIN', ','] as const;
+
+function join(r: Random, a: string, b: string): string {
+  const head = r.pick(JOIN_HEADS);
+  const [x, y] = r.chance(0.4) ? ['x', 'y'] : [a, b];
+  const from = x === 'x' ? `${a} AS x` : a;
+  const to = y === 'y' ? `${b} AS y` : b;
+  if (head === 'CROSS JOIN' || head === ',') {
+    const select = r.pick(['*', `${x}.k, ${y}.k`, 'count()']);
+    const where = r.chance(0.5) ? ` WHERE ${x}.k = ${y}.k` : '';
+    return `SELECT ${select} FROM ${from}${head === ',' ? ',' : ` ${head}`} ${to}${where}`;
+  }
+  const condition = r.pick([
+    () => 'USING (k)', () => 'USING k', () => `ON ${x}.k = ${y}.k`, () => `ON ${y}.k = ${x}.k`,
+    () => `ON ${x}.k = ${y}.k AND ${y}.n > ${r.int(-3, 3)}`, () => `ON ${x}.k = ${y}.k AND ${x}.v != 'b'`,
+    () => `ON ${x}.k + 1 = ${y}.k`, () => `ON ${x}.k = ${y}.k AND ${x}.n = ${y}.n`,
+  ])();
+  const select = r.pick(['*', `${x}.k, ${y}.k, v, w`, 'k, v, w', `${x}.*`, `${y}.*`, `v, ${y}.n`, `${x}.n + ${y}.n`, `k, count() AS c`]);
+  const group = select.includes('count()') ? ' GROUP BY k' : '';
+  const settings = r.chance(0.3) ? ' SETTINGS join_use_nulls = 1' : '';
+  const where = !group && r.chance(0.3) ? ` WHERE ${r.pick([`${x}.k > 1`, 'w > 0', `${y}.n IS NULL`])}` : '';
+  return `SELECT ${select} FROM ${from} ${head} ${to} ${condition}${where}${group} ORDER BY ALL${settings}`;
+}
+
+function subquery(r: Random, a: string, b: string): string {
+  return r.pick([
+    () => `SELECT k, v FROM ${a} WHERE k IN (SELECT k FROM ${b}) ORDER BY ALL`,
+    () => `SELECT k, v FROM ${a} WHERE k NOT IN (SELECT k FROM ${b} WHERE n IS NOT NULL) ORDER BY ALL`,
+    () => `SELECT k, (SELECT max(w) FROM ${b}) AS m FROM ${a} ORDER BY ALL`,
+    () => `SELECT s.k, s.c FROM (SELECT k, count() AS c FROM ${a} GROUP BY k) AS s ORDER BY ALL`,
+    () => `SELECT * FROM (SELECT k FROM ${a}) AS s JOIN (SELECT k, w FROM ${b}) AS t USING k ORDER BY ALL`,
+    () => `WITH ${r.int(1, 3)} AS lim SELECT k, v FROM ${a} WHERE k > lim ORDER BY ALL`,
+    () => `WITH s AS (SELECT k, v FROM ${a} WHERE k > ${r.int(0, 2)}) SELECT * FROM s ORDER BY ALL`,
+    () => `WITH s AS (SELECT k FROM ${b}) SELECT k, v FROM ${a} WHERE k IN s ORDER BY ALL`,
+  ])();
+}
+
+function setOperation(r: Random, a: string, b: string): string {
+  const op = r.pick(['UNION ALL', 'UNION DISTINCT', 'INTERSECT', 'EXCEPT', 'INTERSECT DISTINCT', 'EXCEPT DISTINCT']);
+  const left = r.pick([`SELECT k FROM ${a}`, `SELECT k, n FROM ${a}`]);
+  const right = left.includes(', n') ? `SELECT k, n FROM ${b}` : r.pick([`SELECT k FROM ${b}`, `SELECT toUInt8(k + 1) FROM ${b}`]);
+  return `SELECT * FROM (${left} ${op} ${right}) ORDER BY ALL`;
+}
+
+function windowQuery(r: Random, a: string): string {
+  const fn = r.pick(['row_number()', 'rank()', 'dense_rank()', 'count()', 'sum(k)', 'max(n)', 'lagInFrame(k)', 'leadInFrame(k)', 'min(v)', 'avg(k)']);
+  const over = r.pick([
+    'ORDER BY k', 'PARTITION BY v ORDER BY k', 'PARTITION BY v', '', 'ORDER BY k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW',
+    'PARTITION BY v ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING', 'ORDER BY k RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING',
+    'ORDER BY k DESC',
+  ]);
+  return `SELECT k, v, ${fn} OVER (${over}) AS f FROM ${a} ORDER BY ALL`;
+}
+
+export function queryCase(r: Random, prefix: string): QueryCase {
+  const a = `${prefix}_a`;
+  const b = `${prefix}_b`;
+  const ta = `CREATE TABLE ${a} (k UInt8, v String, n Nullable(Int32)) ENGINE = Memory`;
+  const tb = `CREATE TABLE ${b} (k ${r.pick(['UInt8', 'UInt32', 'Int64'])}, w Float64, n Nullable(Int32)) ENGINE = Memory`;
+  const nullable = () => (r.chance(0.3) ? 'NULL' : String(r.int(-5, 5)));
+  const setup = [
+    `DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`, ta, tb,
+    `INSERT INTO ${a} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 4)}, '${r.pick(['a', 'b', 'c'])}', ${nullable()})`)}`,
+    `INSERT INTO ${b} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 5)}, ${r.int(-9, 9)}.5, ${nullable()})`)}`,
+  ];
+  const kind = r.int(0, 9);
+  const query = kind < 5 ? join(r, a, b) : kind < 7 ? subquery(r, a, b) : kind < 8 ? setOperation(r, a, b) : windowQuery(r, a);
+  return { setup, query, cleanup: [`DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`] };
+}

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClickHouseEngine, run } from './helpers.ts';
+
+// Expected answers are ClickHouse 26.7's (checked against libchdb).
+async function engineWithTables() {
+  const e = createClickHouseEngine();
+  await run(e, 'CREATE TABLE t1 (a UInt32, b String) ENGINE = Memory');
+  await run(e, 'CREATE TABLE t2 (a UInt32, c Nullable(Int32)) ENGINE = Memory');
+  await run(e, "INSERT INTO t1 VALUES (1, 'x'), (2, 'y'), (3, 'z')");
+  await run(e, 'INSERT INTO t2 VALUES (2, 20), (3, NULL), (4, 40), (3, 33)');
+  return e;
+}
+
+const names = (r: { columns: { name: string }[] }) => r.columns.map((c) => c.name);
+const types = (r: { columns: { type: string }[] }) => r.columns.map((c) => c.type);
+
+test('INNER, LEFT, RIGHT and FULL JOIN ON: matches, defaults for missing rows, names of clashing columns', async () => {
+  const e = await engineWithTables();
+  const inner = await run(e, 'SELECT * FROM t1 JOIN t2 ON t1.a = t2.a ORDER BY ALL');
+  assert.deepEqual(names(inner), ['a', 'b', 't2.a', 'c']);
+  assert.deepEqual(inner.rows, [[2, 'y', 2, 20], [3, 'z', 3, 33], [3, 'z', 3, null]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 LEFT JOIN t2 ON t1.a = t2.a ORDER BY ALL')).rows,
+    [[1, 'x', 0, null], [2, 'y', 2, 20], [3, 'z', 3, 33], [3, 'z', 3, null]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 RIGHT JOIN t2 ON t1.a = t2.a ORDER BY ALL')).rows,
+    [[0, '', 4, 40], [2, 'y', 2, 20], [3, 'z', 3, 33], [3, 'z', 3, null]]);
+  const full = await run(e, 'SELECT * FROM t1 FULL JOIN t2 ON t1.a = t2.a ORDER BY ALL SETTINGS join_use_nulls = 1');
+  assert.deepEqual(types(full), ['Nullable(UInt32)', 'Nullable(String)', 'Nullable(UInt32)', 'Nullable(Int32)']);
+  assert.deepEqual(full.rows, [[1, 'x', null, null], [2, 'y', 2, 20], [3, 'z', 3, 33], [3, 'z', 3, null], [null, null, 4, 40]]);
+});
+
+test('USING merges the key columns; ANY, SEMI and ANTI strictness', async () => {
+  const e = await engineWithTables();
+  const full = await run(e, 'SELECT *, t1.a, t2.a FROM t1 FULL JOIN t2 USING a ORDER BY ALL');
+  assert.deepEqual(names(full), ['a', 'b', 'c', 'a', 't2.a']);
+  assert.deepEqual(full.rows[0], [1, 'x', null, 1, 0]);
+  assert.deepEqual(full.rows.at(-1), [4, '', 40, 0, 4]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 ANY LEFT JOIN t2 USING a ORDER BY ALL')).rows, [[1, 'x', null], [2, 'y', 20], [3, 'z', null]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 SEMI LEFT JOIN t2 USING a ORDER BY ALL')).rows, [[2, 'y', 20], [3, 'z', null]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 ANTI LEFT JOIN t2 USING a')).rows, [[1, 'x', null]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 ANTI RIGHT JOIN t2 USING a')).rows, [[4, '', 40]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 SEMI RIGHT JOIN t2 USING a ORDER BY ALL')).rows, [[2, 'y', 20], [3, 'z', 33], [3, 'z', null]]);
+  await assert.rejects(run(e, 'SELECT * FROM t1 ANY FULL JOIN t2 USING a'), { code: 48, message: 'ANY FULL JOINs are not implemented' });
+  await assert.rejects(run(e, 'SELECT * FROM t1 JOIN t2 USING (a, b)'),
+    { code: 47, message: "JOIN  INNER JOIN ... USING (a, b) using identifier 'b' cannot be resolved from right table expression. In scope SELECT * FROM t1 INNER JOIN t2 USING (a, b)" });
+});
+
+test('ON with extra conditions, non-equal conditions, CROSS and comma joins, PASTE JOIN', async () => {
+  const e = await engineWithTables();
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 LEFT JOIN t2 ON t1.a = t2.a AND t2.c > 25 ORDER BY ALL')).rows, [[1, 'x', 0, null], [2, 'y', 0, null], [3, 'z', 3, 33]]);
+  assert.equal((await run(e, 'SELECT * FROM t1 JOIN t2 ON t1.a < t2.a')).rows.length, 8);
+  assert.equal((await run(e, 'SELECT * FROM t1, t2')).rows.length, 12);
+  assert.equal((await run(e, 'SELECT * FROM t1 CROSS JOIN t2 WHERE t1.a = t2.a')).rows.length, 3);
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 PASTE JOIN t2')).rows, [[1, 'x', 2, 20], [2, 'y', 3, null], [3, 'z', 4, 40]]);
+  assert.deepEqual((await run(e, 'SELECT b, count() FROM t1 LEFT JOIN t2 ON t1.a = t2.a GROUP BY b ORDER BY b')).rows, [['x', 1n], ['y', 1n], ['z', 2n]]);
+});
+
+test('names: qualified identifiers drop what they need not say; several joins qualify every table', async () => {
+  const e = await engineWithTables();
+  assert.deepEqual(names(await run(e, 'SELECT x.a, y.a, a FROM t1 AS x JOIN t2 AS y ON x.a = y.a')), ['a', 'y.a', 'a']);
+  assert.deepEqual(names(await run(e, 'SELECT t1.a + 1, t2.a * 2 FROM t1 JOIN t2 ON t1.a = t2.a')), ['plus(a, 1)', 'multiply(t2.a, 2)']);
+  assert.deepEqual(names(await run(e, 'SELECT t2.* FROM t1 JOIN t2 ON t1.a = t2.a')), ['t2.a', 'c']);
+  const three = await run(e, 'SELECT * FROM t1 JOIN t2 ON t1.a = t2.a JOIN t1 AS t3 ON t3.a = t2.a ORDER BY ALL');
+  assert.deepEqual(names(three), ['default.t1.a', 'default.t1.b', 't2.a', 'c', 't3.a', 't3.b']);
+  assert.equal(three.rows.length, 3);
+  await assert.rejects(run(e, 'SELECT a FROM t1 JOIN t2 ON t1.a = t2.a JOIN t2 AS t3 ON t3.a = t2.a'),
+    { code: 207, message: "JOIN  INNER JOIN ... ON t1.a = t2.a ambiguous identifier 'a'. In scope SELECT a FROM t1 INNER JOIN t2 ON t1.a = t2.a INNER JOIN t2 AS t3 ON t3.a = t2.a." });
+});
+
+test('joined subqueries and table functions need an alias; key types need a common type', async () => {
+  const e = await engineWithTables();
+  assert.deepEqual((await run(e, 'SELECT * FROM t1 JOIN (SELECT number AS a FROM numbers(3)) AS s USING a ORDER BY a')).rows, [[1n, 'x'], [2n, 'y']]);
+  await assert.rejects(run(e, 'SELECT * FROM t1 JOIN numbers(3) ON t1.a = number'),
+    { code: 206, message: 'JOIN  INNER JOIN ... ON t1.a = number no alias for subquery or table function numbers(3). In scope SELECT * FROM t1 INNER JOIN numbers(3) ON t1.a = number (set joined_subquery_requires_alias = 0 to disable restriction).' });
+  await assert.rejects(run(e, 'SELECT * FROM t1 JOIN t2 ON t1.b = t2.a'), { code: 386 });
+});
