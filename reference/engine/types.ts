@@ -76,6 +76,11 @@ export function nullable(t: DataType): DataType {
   return Object.freeze({ name: `Nullable(${t.name})`, kind: 'Nullable', inner: t });
 }
 
+/** Whether Nullable(t) exists (makeNullableSafe leaves the others alone). */
+export function canBeInsideNullable(t: DataType): boolean {
+  return !['Array', 'Map', 'Tuple', 'Nullable', 'Nothing', 'Object', 'Variant', 'Dynamic', 'LowCardinality'].includes(t.kind);
+}
+
 export function arrayOf(t: DataType): DataType {
   return Object.freeze({ name: `Array(${t.name})`, kind: 'Array', inner: t });
 }

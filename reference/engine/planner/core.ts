@@ -6,7 +6,8 @@
 import type { ColumnDef } from '../api.ts';
 import type { Expr, SelectCore, TableExpr } from '../parser/ast.ts';
 import { EngineError } from '../errors.ts';
-import { joinSelectItems } from './join-names.ts';
+import { identifierNamer, joinSelectItems } from './join-names.ts';
+import { tableOf } from './join.ts';
 import { columnName, formatSelect } from '../parser/format.ts';
 import type { Compiled } from '../expr/compiled.ts';
 import type { ExecEnv, Plan, Source } from './env.ts';
@@ -45,7 +46,8 @@ export async function planCore(query: SelectCore, env: ExecEnv): Promise<Plan> {
 
   const where = compileWhere(core, source, base);
   const filtered = filterRows(source, where, env);
-  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, joined?.namer));
+  const namer = joined?.namer ?? (core.from ? identifierNamer({ tables: [tableOf(core.from, source.columns, env.fenv.database)], joins: [] }, source.columns, aliases) : undefined);
+  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer));
   const stage = aggregating
     ? aggregate(core, selectExprs, source, base, filtered, env)
     : { ...rowProjection(core, selectExprs, source, base), rows: filtered };

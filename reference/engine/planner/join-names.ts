@@ -12,6 +12,7 @@ import type { Expr } from '../parser/ast.ts';
 import type { IdentifierNamer } from '../parser/format.ts';
 import type { JoinScope, JoinTable } from './join.ts';
 import type { Source } from './env.ts';
+import type { ScopeColumn } from '../expr/compiler.ts';
 
 /** A table name no query can write: it makes a `*` item name exactly one column. */
 const token = (i: number): string => `\u0001${i}`;
@@ -69,7 +70,14 @@ export function joinSelectItems(columns: Expr[], source: Source, scope: string, 
     });
   }
 
-  const namer: IdentifierNamer = (e) => {
+  return { items, namer: identifierNamer(join, cols, aliases, starNames) };
+}
+
+/** How identifiers over these tables are named (`t1.a` → `a` where nothing else binds `a`). */
+export function identifierNamer(join: JoinScope, cols: ScopeColumn[], aliases: Map<string, Expr>, starNames = new Map<string, string>()): IdentifierNamer {
+  const shouldQualify = (origin: number): boolean => !(join.joins.length === 1 && origin === 0);
+  const bindsElsewhere = (parts: string[], origin: number): boolean => join.tables.some((t, i) => i !== origin && bindsTo(parts, t));
+  return (e) => {
     const star = starNames.get(e.parts[0]!);
     if (star !== undefined) return star;
     const full = e.parts.join('.');
@@ -83,9 +91,10 @@ export function joinSelectItems(columns: Expr[], source: Source, scope: string, 
       const shorter = parts.slice(1);
       if (aliases.has(shorter.join('.'))) break;
       if (shouldQualify(origin) && bindsElsewhere(shorter, origin)) break;
+      // A RIGHT join's USING column is the right side's: the left side's column keeps its qualifier.
+      if (shorter.length === 1 && join.joins.some((j, k) => j.kind === 'RIGHT' && j.using.includes(shorter[0]!) && origin <= k)) break;
       parts = shorter;
     }
     return parts.join('.');
   };
-  return { items, namer };
 }

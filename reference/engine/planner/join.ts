@@ -8,7 +8,7 @@
 // from and what it can be qualified with.
 
 import { EngineError } from '../errors.ts';
-import { defaultValue, nullable } from '../types.ts';
+import { canBeInsideNullable, defaultValue, nullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { Expr, JoinExpr, TableExpr } from '../parser/ast.ts';
 import { formatExpr, formatQuery, joinCondition, joinWords } from '../parser/format.ts';
@@ -37,12 +37,12 @@ export interface JoinTable {
 export interface JoinScope {
   tables: JoinTable[];
   /** Per join, its text in messages and its USING names. */
-  joins: { text: string; using: string[] }[];
+  joins: { text: string; using: string[]; kind: JoinExpr['kind'] }[];
 }
 
 export type ResolveTable = (te: TableExpr) => Promise<Source>;
 
-function tableOf(te: TableExpr, columns: ScopeColumn[], database: string): JoinTable {
+export function tableOf(te: TableExpr, columns: ScopeColumn[], database: string): JoinTable {
   const names = new Set(columns.filter((c) => !c.hidden).map((c) => c.name));
   if (te.t === 'table') {
     const db = te.db ?? database;
@@ -51,7 +51,6 @@ function tableOf(te: TableExpr, columns: ScopeColumn[], database: string): JoinT
   return { ...(te.alias ? { alias: te.alias } : {}), qualification: te.alias ? [te.alias] : [], columns: names };
 }
 
-const canBeInsideNullable = (t: DataType): boolean => !['Array', 'Map', 'Tuple', 'Nullable', 'Nothing', 'Object', 'Variant', 'Dynamic'].includes(t.kind);
 
 /** ` INNER JOIN ... ON t1.a = t2.a`: how ClickHouse names a join node in its messages. */
 function joinText(j: JoinExpr): string {
@@ -112,7 +111,7 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
   const rightCols = rightSource.columns.map((c) => Object.assign(c, { origin }));
   const joinScope: JoinScope = {
     tables: [...leftScope.tables, tableOf(j.right, rightCols, database)],
-    joins: [...leftScope.joins, { text: joinText(j), using: j.using ?? [] }],
+    joins: [...leftScope.joins, { text: joinText(j), using: j.using ?? [], kind: j.kind }],
   };
   const L = leftCols.length;
   const onColumns = [...leftCols, ...rightCols];
@@ -179,11 +178,12 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
     const type = kind === 'FULL' && useNulls && canBeInsideNullable(u.type) ? nullable(u.type) : u.type;
     columns[u.left] = { name: leftCols[u.left]!.name, type, tables: [], origin: leftCols[u.left]!.origin!, derivedFrom: leftCols[u.left]! };
   }
+  // Both sides' own USING columns (`t1.a`, `t2.a`) take the USING column's type too.
   columns.push(...rightCols.map((c, i) => {
-    const w = widen(c, rightMayMiss);
-    return usingPairs.some((u) => u.right === i) ? { ...w, hidden: true, derivedFrom: c } : w;
+    const u = usingPairs.find((p) => p.right === i);
+    return u ? { ...widen({ ...c, type: u.type }, rightMayMiss), hidden: true, derivedFrom: c } : widen(c, rightMayMiss);
   }));
-  for (const u of usingPairs) columns.push({ ...widen(leftCols[u.left]!, leftMayMiss), hidden: true, derivedFrom: leftCols[u.left]! });
+  for (const u of usingPairs) columns.push({ ...widen({ ...leftCols[u.left]!, type: u.type }, leftMayMiss), hidden: true, derivedFrom: leftCols[u.left]! });
   markAmbiguous(columns, joinScope, scope);
 
   const types = columns.map((c) => c.type);
@@ -194,9 +194,11 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
   const joined = (l: unknown[] | undefined, r: unknown[] | undefined): unknown[] => {
     const row = [...(l ?? leftDefaults), ...(r ?? rightDefaults)];
     for (const u of usingPairs) {
-      const merged = l ? convertValue(l[u.left], leftTypes[u.left]!, u.type) : convertValue(r![u.right], rightTypes[u.right]!, u.type);
-      row.push(l ? l[u.left] : leftDefaults[u.left]);
-      row[u.left] = merged;
+      const own = l ? convertValue(l[u.left], leftTypes[u.left]!, u.type) : defaultValue(columns[L + rightCols.length + usingPairs.indexOf(u)]!.type);
+      const theirs = r ? convertValue(r[u.right], rightTypes[u.right]!, u.type) : defaultValue(columns[L + u.right]!.type);
+      row.push(own);
+      row[u.left] = l ? own : theirs;
+      row[L + u.right] = theirs;
     }
     return row;
   };

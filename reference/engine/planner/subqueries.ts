@@ -2,7 +2,7 @@
 // set, a scalar subquery as its one value (NULL, or [], when it has no row).
 
 import { EngineError } from '../errors.ts';
-import { T, nullable } from '../types.ts';
+import { T, canBeInsideNullable, defaultValue, nullable } from '../types.ts';
 import type { Expr } from '../parser/ast.ts';
 import { constant } from '../expr/compiled.ts';
 import type { Compiled } from '../expr/compiled.ts';
@@ -25,9 +25,11 @@ export async function precompute(exprs: Expr[], env: ExecEnv, out: Map<Expr, Com
           throw new EngineError('INCORRECT_RESULT_OF_SCALAR_SUBQUERY', 'Scalar subquery returned more than one column');
         }
         if (rows.length > 1) throw new EngineError('INCORRECT_RESULT_OF_SCALAR_SUBQUERY', 'Scalar subquery returned more than one row');
+        // 26.7 types a scalar subquery Nullable wherever the type can be inside Nullable (it may have no row).
         const t = plan.columns[0]!.type;
-        if (rows.length === 0) out.set(e, constant(t.kind === 'Array' || t.kind === 'Nullable' ? t : nullable(t), t.kind === 'Array' ? [] : null));
-        else out.set(e, constant(t, rows[0]![0]));
+        const type = canBeInsideNullable(t) ? nullable(t) : t;
+        if (rows.length === 0) out.set(e, constant(type, type.kind === 'Nullable' ? null : defaultValue(type)));
+        else out.set(e, constant(type, rows[0]![0]));
       }
       return;
     }
