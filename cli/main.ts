@@ -133,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const { diffCommand } = await import('./diff/command.ts');
-    const { CATEGORIES } = await import('./diff/cases.ts');
+    const { ALL_CATEGORIES } = await import('./diff/cases.ts');
     const count = (name: string, fallback: number): number => {
       const text = values[name] as string | undefined;
       if (text === undefined) return fallback;
@@ -141,8 +141,8 @@ async function main(argv: string[]): Promise<number> {
       return Number(text);
     };
     const only = values.only as string | undefined;
-    if (only !== undefined && !(CATEGORIES as readonly string[]).includes(only)) {
-      throw new UsageError(`--only must be one of ${CATEGORIES.join(', ')}, not '${only}'`);
+    if (only !== undefined && !(ALL_CATEGORIES as readonly string[]).includes(only)) {
+      throw new UsageError(`--only must be one of ${ALL_CATEGORIES.join(', ')}, not '${only}'`);
     }
     return diffCommand({
       targets: (values.target as string[] | undefined) ?? ['reference', 'clickhouse-chdb'],

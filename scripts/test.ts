@@ -83,6 +83,10 @@ if (chdb.path) {
   stages.push({ name: 'the reference against ClickHouse 26.7 (olapspec diff, 600 seeded cases)',
     args: ['bin/olapspec.js', 'diff', '--cases', '600', '--seed', '1', '--show', '2', '--baseline', 'test/diff/baseline.json',
       '--json', 'reports/diff.json'] });
+  // Categories outside the rotation (cli/diff/cases.ts OWN_RUN_CATEGORIES), each checked on its own.
+  stages.push({ name: 'the reference against ClickHouse 26.7 on queries (olapspec diff --only queries, 300 seeded cases)',
+    args: ['bin/olapspec.js', 'diff', '--only', 'queries', '--cases', '300', '--seed', '1', '--show', '2', '--baseline', 'test/diff/baseline.json',
+      '--json', 'reports/diff-queries.json'] });
   stages.push({ name: 'every ClickHouse scenario checked against a real server', args: ['bin/olapspec.js', 'truth', '--report', 'reports'] });
 }
 

@@ -8,7 +8,7 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { startTarget, type RunningTarget } from '../../steps/runner.ts';
-import { CATEGORIES, generateCase, type Category } from './cases.ts';
+import { ALL_CATEGORIES, generateCase, type Category } from './cases.ts';
 import { runCase, type CaseOutcome, type Endpoint } from './compare.ts';
 
 export interface DiffOptions {
@@ -35,9 +35,10 @@ export function agreementOf(outcomes: CaseOutcome[]): Agreement {
   return result;
 }
 
-/** Categories that agree less than the baseline says they did. */
-export function belowBaseline(agreement: Agreement, baseline: Record<string, number>): string[] {
-  return Object.entries(baseline).filter(([category, percent]) => (agreement[category]?.percent ?? 0) < percent)
+/** Categories that agree less than the baseline says they did (with `only`, that category alone is checked). */
+export function belowBaseline(agreement: Agreement, baseline: Record<string, number>, only?: string): string[] {
+  return Object.entries(baseline).filter(([category]) => only === undefined || category === only)
+    .filter(([category, percent]) => (agreement[category]?.percent ?? 0) < percent)
     .map(([category, percent]) => `${category}: ${agreement[category]?.percent ?? 0}% < baseline ${percent}%`);
 }
 
@@ -53,7 +54,7 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
     const outcomes: CaseOutcome[] = [];
     for (let i = 0; i < options.cases; i++) outcomes.push(await runCase(generateCase(options.seed, i, options.only), a, b));
     const agreement = agreementOf(outcomes);
-    for (const category of CATEGORIES) {
+    for (const category of ALL_CATEGORIES) {
       const entry = agreement[category];
       if (!entry) continue;
       process.stdout.write(`  ${category.padEnd(8)} ${String(entry.percent).padStart(5)}%  (${entry.agreed}/${entry.total})\n`);
@@ -78,7 +79,7 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
       await writeFile(options.baseline, `${JSON.stringify(raised, null, 2)}\n`);
       process.stdout.write(`olapspec diff: baseline ${options.baseline} raised where agreement grew\n`);
     }
-    const below = belowBaseline(agreement, baseline);
+    const below = belowBaseline(agreement, baseline, options.only);
     for (const line of below) process.stdout.write(`olapspec diff: BELOW BASELINE ${line}\n`);
     return below.length === 0 ? 0 : 1;
   } finally {

@@ -88,6 +88,8 @@ export type TableExpr =
 export interface SelectCore {
   t: 'select';
   with: Expr[];
+  /** `WITH name AS (SELECT …)`: named subqueries the query's FROM and IN can read. */
+  ctes?: { name: string; query: SelectQuery }[];
   distinct: boolean;
   columns: Expr[];
   from?: TableExpr;
@@ -102,10 +104,15 @@ export interface SelectCore {
   settings: [string, string][];
 }
 
-/** A SELECT or a UNION ALL of SELECTs. */
+/** How two parts of a query combine; INTERSECT binds tighter than UNION and EXCEPT. */
+export type SetOperation = 'UNION ALL' | 'UNION DISTINCT' | 'UNION' | 'INTERSECT ALL' | 'INTERSECT DISTINCT' | 'EXCEPT ALL' | 'EXCEPT DISTINCT';
+
+/** A SELECT, or SELECTs combined by UNION, INTERSECT and EXCEPT. */
 export interface SelectQuery {
   t: 'query';
   parts: SelectCore[];
+  /** Between part i and i + 1; absent when every one is UNION ALL. */
+  ops?: SetOperation[];
   /** ORDER BY / LIMIT are per part in ClickHouse; kept on the parts. */
 }
 

@@ -105,7 +105,8 @@ function formatTable(t: TableExpr): string {
 
 export function formatSelect(c: SelectCore): string {
   let s = '';
-  if (c.with.length) s += `WITH ${c.with.map((e) => formatExpr(e)).join(', ')} `;
+  const withItems = [...(c.ctes ?? []).map((q) => `${ident(q.name)} AS (${formatQuery(q.query)})`), ...c.with.map((e) => formatExpr(e))];
+  if (withItems.length) s += `WITH ${withItems.join(', ')} `;
   s += `SELECT ${c.distinct ? 'DISTINCT ' : ''}${c.columns.map((e) => formatExpr(e)).join(', ')}`;
   if (c.from) s += ` FROM ${formatTable(c.from)}`;
   if (c.where) s += ` WHERE ${formatExpr(c.where)}`;
@@ -118,5 +119,5 @@ export function formatSelect(c: SelectCore): string {
 }
 
 export function formatQuery(q: SelectQuery): string {
-  return q.parts.map(formatSelect).join(' UNION ALL ');
+  return q.parts.map((p, i) => (i === 0 ? '' : ` ${q.ops?.[i - 1] ?? 'UNION ALL'} `) + formatSelect(p)).join('');
 }

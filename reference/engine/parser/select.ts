@@ -3,18 +3,23 @@
 // HAVING, ORDER BY, LIMIT/OFFSET/FETCH and SETTINGS.
 
 import { EngineError } from '../errors.ts';
-import type { Expr, JoinExpr, JoinKind, JoinStrictness, OrderItem, SelectCore, SelectQuery, TableExpr } from './ast.ts';
+import type { SetOperation, Expr, JoinExpr, JoinKind, JoinStrictness, OrderItem, SelectCore, SelectQuery, TableExpr } from './ast.ts';
 import { ExpressionParser, RESERVED } from './expressions.ts';
 
 export class SelectParser extends ExpressionParser {
   selectQuery(): SelectQuery {
     const parts: SelectCore[] = [this.selectCore()];
-    while (this.isKw('UNION')) {
+    const ops: SetOperation[] = [];
+    for (;;) {
+      const word = this.isKw('UNION') ? 'UNION' : this.isKw('INTERSECT') ? 'INTERSECT' : this.isKw('EXCEPT') ? 'EXCEPT' : undefined;
+      if (!word) break;
       this.advance();
-      if (!this.kw('ALL')) this.kw('DISTINCT');
+      // INTERSECT and EXCEPT alone are ALL; UNION alone follows union_default_mode.
+      const mode = this.kw('ALL') ? 'ALL' : this.kw('DISTINCT') ? 'DISTINCT' : word === 'UNION' ? '' : 'ALL';
+      ops.push((mode ? `${word} ${mode}` : word) as SetOperation);
       parts.push(this.selectCore());
     }
-    return { t: 'query', parts };
+    return ops.every((o) => o === 'UNION ALL') ? { t: 'query', parts } : { t: 'query', parts, ops };
   }
 
   protected selectCore(): SelectCore {
@@ -27,7 +32,17 @@ export class SelectParser extends ExpressionParser {
     }
     const core: SelectCore = { t: 'select', with: [], distinct: false, columns: [], settings: [] };
     if (this.kw('WITH')) {
-      do core.with.push(this.exprWithAlias()); while (this.op(','));
+      do {
+        const named = this.tok.type === 'word' || this.tok.type === 'quoted_id';
+        if (named && this.isKw('AS', 1) && this.isOp('(', 2) && (this.isKw('SELECT', 3) || this.isKw('WITH', 3))) {
+          const name = this.identifier();
+          this.advance();
+          this.advance();
+          const query = this.selectQuery();
+          this.needOp(')');
+          (core.ctes ??= []).push({ name, query });
+        } else core.with.push(this.exprWithAlias());
+      } while (this.op(','));
     }
     this.needKw('SELECT');
     if (this.kw('DISTINCT')) core.distinct = true;

@@ -22,8 +22,9 @@ import { compileWhere, filterRows } from './where.ts';
 import { aggregate } from './aggregate.ts';
 import { orderRows } from './order.ts';
 
-export async function planCore(query: SelectCore, env: ExecEnv): Promise<Plan> {
+export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Plan> {
   let core = query;
+  const env: ExecEnv = core.ctes ? { ...outerEnv, ctes: new Map([...(outerEnv.ctes ?? []), ...core.ctes.map((c) => [c.name, c.query] as const)]) } : outerEnv;
   const scope = formatSelect(core);
   const aliases = collectAliases(core);
   const aggregating = isAggregating(core);

@@ -9,6 +9,7 @@ import type { Settings } from '../settings.ts';
 import type { SessionScope } from '../session.ts';
 import type { SystemTableContext } from '../system-tables.ts';
 import type { JoinScope } from './join.ts';
+import type { SelectQuery } from '../parser/ast.ts';
 
 /** Everything a running query needs besides its text. */
 export interface ExecEnv {
@@ -24,6 +25,8 @@ export interface ExecEnv {
   scope?: SessionScope;
   /** What system tables need beyond the catalog and settings (process list, access control, ...). */
   system?: Omit<SystemTableContext, 'catalog' | 'settings'>;
+  /** Named subqueries of WITH in scope (inner queries see the outer ones). */
+  ctes?: ReadonlyMap<string, SelectQuery>;
   /** Privilege check for reading `used` columns of a table (all of `all` may be consulted). */
   checkSelect?: (table: Table, used: string[]) => void;
 }

@@ -46,5 +46,7 @@ export function positional(e: Expr, selectExprs: Expr[]): Expr | undefined {
 /** An ORDER BY key: a positional reference names the select column (without its alias). */
 export function orderTarget(e: Expr, selectExprs: Expr[]): Expr {
   const target = positional(e, selectExprs);
+  // A subquery is kept as it is: its precomputed value is keyed by the node.
+  if (target?.t === 'sub') return target;
   return target ? { ...target, alias: undefined } as Expr : e;
 }

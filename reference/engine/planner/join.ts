@@ -257,7 +257,8 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
             if (matches.length > 0) out.push(joined(l, right[matches[0]!]!));
             continue;
           }
-          const taken = strictness === 'ANY' ? matches.slice(0, 1) : matches;
+          // ANY INNER pairs each key once: a right row already taken is not taken again.
+          const taken = strictness === 'ANY' ? matches.slice(0, 1).filter((i) => kind !== 'INNER' || !matched[i]) : matches;
           for (const i of taken) {
             matched[i] = 1;
             out.push(joined(l, right[i]!));

@@ -100,6 +100,8 @@ export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, sco
     return src;
   }
   if (te.t === 'join') return joinSource(te, env, scope, base, (side) => resolveSource(side, env, scope, base));
+  const cte = te.t === 'table' && te.db === undefined ? env.ctes?.get(te.name) : undefined;
+  if (cte && te.t === 'table') return resolveSource({ t: 'sub', query: cte, alias: te.alias ?? te.name }, env, scope, base, limitHint);
   const aliasTables = te.alias ? [te.alias] : [];
   if (te.t === 'sub') {
     const plan = await planSelect(te.query, env);

@@ -11,8 +11,10 @@ import { planSelect } from './plan.ts';
 
 export async function precompute(exprs: Expr[], env: ExecEnv, out: Map<Expr, Compiled>): Promise<void> {
   const visit = async (e: Expr, inSet: boolean): Promise<void> => {
-    if (e.t === 'sub') {
-      const plan = await planSelect(e.query, env);
+    // `x IN name`: a WITH subquery of that name is the set.
+    const named = inSet && e.t === 'id' && e.parts.length === 1 ? env.ctes?.get(e.parts[0]!) : undefined;
+    if (e.t === 'sub' || named) {
+      const plan = await planSelect(named ?? (e as Expr & { t: 'sub' }).query, env);
       const rows: unknown[][] = [];
       for await (const b of plan.blocks()) for (const r of b.rows) rows.push(r);
       if (inSet) {
