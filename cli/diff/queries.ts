@@ -26,7 +26,7 @@ function join(r: Random, a: string, b: string): string {
   if (head === 'CROSS JOIN' || head === ',') {
     const select = r.pick(['*', `${x}.k, ${y}.k`, 'count()']);
     const where = r.chance(0.5) ? ` WHERE ${x}.k = ${y}.k` : '';
-    return `SELECT ${select} FROM ${from}${head === ',' ? ',' : ` ${head}`} ${to}${where}`;
+    return `SELECT ${select} FROM ${from}${head === ',' ? ',' : ` ${head}`} ${to}${where} ORDER BY ALL`;
   }
   const condition = r.pick([
     () => 'USING (k)', () => 'USING k', () => `ON ${x}.k = ${y}.k`, () => `ON ${y}.k = ${x}.k`,
