@@ -24,7 +24,9 @@ test('agreement per category, and the categories below a baseline', () => {
   assert.deepEqual(agreement.scalar, { agreed: 2, total: 3, percent: 66.6 });
   assert.deepEqual(belowBaseline(agreement, { scalar: 70, errors: 100 }), ['scalar: 66.6% < baseline 70%']);
   assert.deepEqual(belowBaseline(agreement, { scalar: 66.6 }), []);
-  // A run of one category (--only) is held to that category's baseline alone.
-  assert.deepEqual(belowBaseline(agreement, { scalar: 50, queries: 90 }, 'scalar'), []);
-  assert.deepEqual(belowBaseline(agreement, { scalar: 50, queries: 90 }), ['queries: 0% < baseline 90%']);
+  // A run of one category (--only) is held to that category's baseline alone; a category run on
+  // its own (queries) is not checked in the rotation's run.
+  assert.deepEqual(belowBaseline(agreement, { scalar: 70, errors: 100 }, 'errors'), []);
+  assert.deepEqual(belowBaseline(agreement, { scalar: 50, queries: 90 }), []);
+  assert.deepEqual(belowBaseline(agreement, { scalar: 50, queries: 90 }, 'queries'), ['queries: 0% < baseline 90%']);
 });
