@@ -75,21 +75,21 @@ Feature: The JSON formats
     And the body is "[\n{\"n\":0},\n{\"n\":1}\n]\n"
 
   Scenario: JSONCompactEachRowWithNames input maps the values by the names line
-    When I POST "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory"
     Then the status is 200
-    When I POST "[\"s\", \"a\"]\n[\"x\", 1]\n[\"y\", 2]\n" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONCompactEachRowWithNames"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONCompactEachRowWithNames" with the body "[\"s\", \"a\"]\n[\"x\", 1]\n[\"y\", 2]\n"
     Then the status is 200
     When I GET "/?query=SELECT%20a,%20s%20FROM%20{t}%20ORDER%20BY%20a"
     Then the body is "1\tx\n2\ty\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
 
   Scenario: JSONObjectEachRow input reads one object of rows
-    When I POST "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory" to "/"
+    When I POST "/" with the body "CREATE TABLE {t} (a UInt8, s String) ENGINE = Memory"
     Then the status is 200
-    When I POST "{\"row_1\": {\"a\": 1, \"s\": \"x\"}, \"row_2\": {\"a\": 2}}" to "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONObjectEachRow"
+    When I POST "/?query=INSERT%20INTO%20{t}%20FORMAT%20JSONObjectEachRow" with the body "{\"row_1\": {\"a\": 1, \"s\": \"x\"}, \"row_2\": {\"a\": 2}}"
     Then the status is 200
     When I GET "/?query=SELECT%20a,%20s%20FROM%20{t}%20ORDER%20BY%20a"
     Then the body is "1\tx\n2\t\n"
-    When I POST "DROP TABLE {t}" to "/"
+    When I POST "/" with the body "DROP TABLE {t}"
     Then the status is 200
