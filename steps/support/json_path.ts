@@ -27,18 +27,25 @@ export function arrayOf(world: OlapWorld): unknown[] {
   return value;
 }
 
-export function at(value: unknown, path: string): unknown {
+/** The value at a dotted path, or `found: false` with the part that is missing. */
+export function lookup(value: unknown, path: string): { found: true; value: unknown } | { found: false; missing: string } {
   if (typeof value === 'object' && value !== null && path in (value as Record<string, unknown>)) {
-    return (value as Record<string, unknown>)[path];
+    return { found: true, value: (value as Record<string, unknown>)[path] };
   }
   let current = value;
   for (const part of path.split('.')) {
-    if (typeof current !== 'object' || current === null || !(part in (current as Record<string, unknown>))) {
-      throw new Error(`no JSON field ${JSON.stringify(path)} (missing ${JSON.stringify(part)}) in ${JSON.stringify(value).slice(0, 400)}`);
-    }
+    if (typeof current !== 'object' || current === null || !(part in (current as Record<string, unknown>))) return { found: false, missing: part };
     current = (current as Record<string, unknown>)[part];
   }
-  return current;
+  return { found: true, value: current };
+}
+
+export function at(value: unknown, path: string): unknown {
+  const found = lookup(value, path);
+  if (!found.found) {
+    throw new Error(`no JSON field ${JSON.stringify(path)} (missing ${JSON.stringify(found.missing)}) in ${JSON.stringify(value).slice(0, 400)}`);
+  }
+  return found.value;
 }
 
 /** A JSON value as a cell of a feature table shows it: strings bare, everything else as JSON. */

@@ -3,22 +3,18 @@
 // field of every item of an array, one per line. A value reads as a feature
 // table cell shows it: strings bare, everything else as JSON text.
 
-import { arrayOf, at, jsonOf, listOf, objectOf, shown } from './json_path.ts';
+import { arrayOf, at, jsonOf, listOf, lookup, objectOf, shown } from './json_path.ts';
 import type { SubjectMaker } from './subjects.ts';
 import type { OlapWorld } from './world.ts';
 
 
-/** A field's value, or undefined when the answer has no such field. */
+/** A field's value, or undefined when the answer has no such field (a JSON null is there: it reads as null). */
 function fieldOf(world: OlapWorld, path: string): unknown {
   const resolved = world.resolve(path);
   // The envelope's status says how the request went: looking at it counts as looking at the outcome.
   if (/^status$/i.test(resolved)) world.outcomeChecked = true;
-  try {
-    return at(jsonOf(world), resolved);
-  } catch (err) {
-    if ((err as Error).message.startsWith('no JSON field')) return undefined;
-    throw err;
-  }
+  const found = lookup(jsonOf(world), resolved);
+  return found.found ? found.value : undefined;
 }
 
 const keysOf = (value: unknown, what: string): string[] => {
@@ -58,12 +54,10 @@ export const JSON_SUBJECTS: [RegExp, SubjectMaker][] = [
   [/the "([^"]*)" of every item of the JSON body/, ([path]) => ({
     read: async (w) => {
       const values: string[] = [];
+      // An item without the field has nothing to show.
       for (const item of arrayOf(w)) {
-        try {
-          values.push(shown(at(item, path!)));
-        } catch {
-          // An item without the field has nothing to show.
-        }
+        const found = lookup(item, path!);
+        if (found.found) values.push(shown(found.value));
       }
       return values.map((value) => `${value}\n`).join('');
     },
