@@ -168,6 +168,13 @@ export class BigIntBuilder {
     this.grow();
     this.data[this.count++] = v;
   }
+  /** The value as its little-endian 32-bit halves (as RowBinary carries it). */
+  appendWords(lo: number, hi: number): void {
+    this.grow();
+    const i = this.count++ * 2;
+    this.words[i] = lo;
+    this.words[i + 1] = hi;
+  }
   finish(): BigIntColumn {
     return new BigIntColumn(this.type, this.data.slice(0, this.count));
   }

@@ -5,6 +5,7 @@
 import type { ColumnDef } from '../../../engine/api.ts';
 import type { FormatContext, InputFormat, OutputFormat } from '../types.ts';
 import { readTsvBlock } from './tsv-input.ts';
+import { readRowBinaryBlock } from './row-binary-input.ts';
 import { writeValue } from '../row-binary.ts';
 import { jsonEachRowBlockWriter } from './json-each-row.ts';
 import { rowBinaryBlockWriter } from './row-binary.ts';
@@ -38,6 +39,7 @@ const WRITERS: [string[], BlockWriterFactory][] = [
 const READERS: [string[], NonNullable<InputFormat['readBlock']>][] = [
   [['TabSeparated', 'TSV'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, false)],
   [['TabSeparatedRaw', 'TSVRaw', 'Raw'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, true)],
+  [['RowBinary'], (data, columns) => readRowBinaryBlock(data, columns)],
 ];
 
 /** Give the registered input formats (by lower-cased name) their columnar readers. */
