@@ -26,23 +26,33 @@ export function bigArrayFor(type: DataType): BigCtor | undefined {
 
 const encoder = new TextEncoder();
 
-/** A column holding `values` (the engine's representation for `type`). */
+/** True when every value has the JS type a packed column of `kind` holds. */
+function allOf(values: readonly unknown[], jsType: string): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== jsType) return false;
+  return true;
+}
+
+/**
+ * A column holding `values` (the engine's representation for `type`). Values
+ * of another JS type than the type's representation (a function that returns
+ * a number for a 64-bit result) are kept as they are, in a ValueColumn.
+ */
 export function columnFromValues(type: DataType, values: readonly unknown[]): Column {
   const n = values.length;
   const num = NUMERIC[type.kind];
-  if (num) {
+  if (num && allOf(values, type.kind === 'Bool' ? 'boolean' : 'number')) {
     const data = new num(n);
     if (type.kind === 'Bool') for (let i = 0; i < n; i++) data[i] = values[i] ? 1 : 0;
     else for (let i = 0; i < n; i++) data[i] = values[i] as number;
     return new NumberColumn(type, data);
   }
   const big = BIG[type.kind];
-  if (big) {
+  if (big && allOf(values, 'bigint')) {
     const data = new big(n);
     for (let i = 0; i < n; i++) data[i] = values[i] as bigint;
     return new BigIntColumn(type, data);
   }
-  if (type.kind === 'String') {
+  if (type.kind === 'String' && allOf(values, 'string')) {
     const b = new StringBuilder(type, n);
     for (let i = 0; i < n; i++) b.appendString(values[i] as string);
     return b.finish();
@@ -58,7 +68,8 @@ export function columnFromValues(type: DataType, values: readonly unknown[]): Co
         inner[i] = fill;
       } else inner[i] = v;
     }
-    return new NullableColumn(type, nulls, columnFromValues(type.inner!, inner));
+    const innerColumn = columnFromValues(type.inner!, inner);
+    if (!(innerColumn instanceof ValueColumn)) return new NullableColumn(type, nulls, innerColumn);
   }
   return new ValueColumn(type, values);
 }

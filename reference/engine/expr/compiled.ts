@@ -2,6 +2,8 @@
 
 import type { DataType } from '../types.ts';
 import type { Settings } from '../settings.ts';
+import type { Column } from '../columns/column.ts';
+import { columnFromValues } from '../columns/builders.ts';
 
 /** Per-query facts functions can read. */
 export interface FunctionEnv {
@@ -34,10 +36,12 @@ export interface Compiled {
   constValue?: unknown;
   /** Set when the expression just reads column `columnIndex` of the row. */
   columnIndex?: number;
+  /** The whole result column from a block's columns (expr/vector.ts), where one is known. */
+  vec?: (columns: readonly Column[], length: number) => Column;
 }
 
 export function constant(type: DataType, value: unknown): Compiled {
-  return { type, ev: () => value, isConst: true, constValue: value };
+  return { type, ev: () => value, isConst: true, constValue: value, vec: (_columns, n) => columnFromValues(type, new Array(n).fill(value)) };
 }
 
 export const NO_STATE: EvalState = { sleepSeconds: 0 };

@@ -12,6 +12,7 @@ import { lookupAggregate } from '../aggregates.ts';
 import { constant } from './compiled.ts';
 import type { Compiled, FunctionEnv } from './compiled.ts';
 import '../functions/index.ts';
+import { vectorCall, vectorColumn } from './vector.ts';
 
 export interface ScopeColumn {
   name: string;
@@ -136,7 +137,7 @@ export class Compiler {
     const type = cols[idx]!.type;
     cols[idx]!.used = true;
     const i = idx;
-    return { type, ev: (row) => row[i], columnIndex: i };
+    return { type, ev: (row) => row[i], columnIndex: i, vec: vectorColumn(i) };
   }
 
   private tupleElementAccess(e: Expr & { t: 'id' }): Compiled | undefined {
@@ -177,7 +178,9 @@ export class Compiler {
       if (typeArg && typeArg.t === 'lit' && typeof typeArg.value === 'string') parseType(typeArg.value);
     }
     const args = e.args.map((a) => this.compile(a));
-    return builder(args, { env: this.opts.env, name: e.name });
+    const result = builder(args, { env: this.opts.env, name: e.name });
+    const vec = vectorCall(e.name, args, result);
+    return vec ? { ...result, vec } : result;
   }
 }
 

@@ -11,6 +11,8 @@ import { checkInterrupted, performSleep } from './interrupts.ts';
 import { orderTarget } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 import { Block, forEachRow } from '../columns/block.ts';
+import { columnFromValues } from '../columns/builders.ts';
+import type { Column } from '../columns/column.ts';
 
 /** The select items with `*` and `t.*` replaced by the source's columns. */
 export function expandStar(core: SelectCore, source: Source, scope: string): Expr[] {
@@ -60,9 +62,29 @@ export function project(rows: Blocks, p: Projection, source: Source, aggregating
   if (picks) return async function* () {
     for await (const b of rows()) yield b.pick(picks);
   };
+  // Over columns: kernels compute whole columns, the rest is evaluated row by
+  // row in one pass into columns, so the block stays columnar for the format.
+  const byColumn = !aggregating && !having;
+  const rowWise = all.map((c, i) => (c.vec ? -1 : i)).filter((i) => i >= 0);
   return async function* () {
     const used = aggregating ? undefined : source.columns.map((c) => c.used === true);
     for await (const b of rows()) {
+      if (byColumn && b.isColumnar) {
+        const st: EvalState = { sleepSeconds: 0 };
+        const computed = new Array<Column>(all.length);
+        if (rowWise.length) {
+          const values = rowWise.map(() => new Array<unknown>(b.length));
+          forEachRow(b, (r, i) => {
+            for (let k = 0; k < rowWise.length; k++) values[k]![i] = all[rowWise[k]!]!.ev(r, st);
+          }, used);
+          rowWise.forEach((p, k) => { computed[p] = columnFromValues(types[p]!, values[k]!); });
+        }
+        for (let p = 0; p < all.length; p++) if (all[p]!.vec) computed[p] = all[p]!.vec!(b.columns, b.length);
+        await performSleep(env, st.sleepSeconds);
+        checkInterrupted(env);
+        if (b.length) yield Block.ofColumns(computed, b.length);
+        continue;
+      }
       const st: EvalState = { sleepSeconds: 0 };
       const out: unknown[][] = [];
       forEachRow(b, (r) => {

@@ -5,7 +5,7 @@
 
 import { BigIntColumn, NullableColumn, NumberColumn, StringColumn } from '../../../engine/columns/column.ts';
 import type { Column } from '../../../engine/columns/column.ts';
-import type { ByteWriter } from './byte-writer.ts';
+import type { ByteWriter } from '../../../engine/columns/byte-writer.ts';
 
 export type CellWriter = (w: ByteWriter, i: number) => void;
 

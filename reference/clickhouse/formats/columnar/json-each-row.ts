@@ -6,7 +6,7 @@ import type { Column } from '../../../engine/columns/column.ts';
 import type { ColumnDef } from '../../../engine/api.ts';
 import type { FormatContext } from '../types.ts';
 import { jsonOptions, jsonString, jsonValue } from '../text.ts';
-import { ByteWriter } from './byte-writer.ts';
+import { ByteWriter } from '../../../engine/columns/byte-writer.ts';
 import { byteSet, genericCells, integerCells, nullableCells, stringCells } from './cells.ts';
 import type { CellWriter } from './cells.ts';
 

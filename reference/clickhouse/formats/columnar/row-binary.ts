@@ -5,7 +5,7 @@
 import type { Block } from '../../../engine/columns/block.ts';
 import { BigIntColumn, NullableColumn, NumberColumn, StringColumn } from '../../../engine/columns/column.ts';
 import type { Column } from '../../../engine/columns/column.ts';
-import { ByteWriter } from './byte-writer.ts';
+import { ByteWriter } from '../../../engine/columns/byte-writer.ts';
 import type { CellWriter } from './cells.ts';
 
 type Fallback = (c: Column) => CellWriter;

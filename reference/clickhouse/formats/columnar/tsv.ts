@@ -5,7 +5,7 @@ import type { Block } from '../../../engine/columns/block.ts';
 import type { Column } from '../../../engine/columns/column.ts';
 import type { FormatContext } from '../types.ts';
 import { tsvField } from '../text.ts';
-import { ByteWriter } from './byte-writer.ts';
+import { ByteWriter } from '../../../engine/columns/byte-writer.ts';
 import { byteSet, genericCells, integerCells, nullableCells, stringCells } from './cells.ts';
 import type { CellWriter } from './cells.ts';
 

@@ -1,14 +1,7 @@
-// A growing output buffer for the columnar writers: numbers are written as
+// A growing byte buffer for columnar writers (formats, string kernels):
 // digits straight into bytes, strings copied from column buffers, so a block
 // becomes one Buffer without a JS string per value.
 
-const DIGITS = new Uint8Array(20);
-// "00".."99" as byte pairs: two digits per division.
-const PAIRS = new Uint8Array(200);
-for (let i = 0; i < 100; i++) {
-  PAIRS[2 * i] = 48 + Math.floor(i / 10);
-  PAIRS[2 * i + 1] = 48 + (i % 10);
-}
 
 export class ByteWriter {
   buf: Buffer;
@@ -45,29 +38,30 @@ export class ByteWriter {
     } else buf.set(src.subarray(start, end), this.pos);
     this.pos += n;
   }
-  /** 0 <= n < 2^53, as decimal digits. */
+  /** 0 <= n < 2^53, as decimal digits (written from the last digit back, 32-bit steps while they fit). */
   uint(n: number): void {
-    if (this.pos + 20 > this.buf.length) this.ensure(20);
+    let len = 1;
+    for (let p = 10; n >= p && len < 16; p *= 10) len++;
+    if (this.pos + len > this.buf.length) this.ensure(len);
     const buf = this.buf;
-    if (n < 10) {
-      buf[this.pos++] = 48 + n;
+    let at = this.pos + len;
+    this.pos = at;
+    if (n < 4294967296) {
+      let m = n >>> 0;
+      while (m >= 10) {
+        const q = (m / 10) >>> 0;
+        buf[--at] = 48 + (m - q * 10);
+        m = q;
+      }
+      buf[--at] = 48 + m;
       return;
     }
-    let len = 0;
-    while (n >= 100) {
-      const q = Math.floor(n / 100);
-      const r = (n - q * 100) * 2;
-      DIGITS[len++] = PAIRS[r + 1]!;
-      DIGITS[len++] = PAIRS[r]!;
+    while (n >= 10) {
+      const q = Math.floor(n / 10);
+      buf[--at] = 48 + (n - q * 10);
       n = q;
     }
-    if (n >= 10) {
-      DIGITS[len++] = PAIRS[n * 2 + 1]!;
-      DIGITS[len++] = PAIRS[n * 2]!;
-    } else DIGITS[len++] = 48 + n;
-    let at = this.pos;
-    for (let i = len - 1; i >= 0; i--) buf[at++] = DIGITS[i]!;
-    this.pos = at;
+    buf[--at] = 48 + n;
   }
   /** |n| < 2^53. */
   int(n: number): void {
