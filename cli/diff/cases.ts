@@ -49,6 +49,28 @@ function literal(r: Random): string {
   }
 }
 
+/** Expressions over the types beyond numbers and strings: decimals, tuples, maps, UUIDs, dates with precision, IPs. */
+function typedExpressions(r: Random): (() => string)[] {
+  // Fractions end in a non-zero digit: how ClickHouse names `1.50` is the column-name generator's business.
+  const dec = () => `toDecimal${r.pick(['32', '64', '128'])}(${r.int(-999, 999)}.${r.int(0, 99)}${r.int(1, 9)}, ${r.int(0, 4)})`;
+  const big = () => `${r.int(1, 9)}${String(r.int(0, 10 ** 9)).padStart(9, '0')}${String(r.int(0, 10 ** 9)).padStart(9, '0')}.${r.int(0, 9999999999)}`;
+  return [
+    () => `${dec()} + ${dec()}`, () => `${dec()} * ${r.int(-9, 9)}`, () => `${dec()} - ${dec()}`, () => `${dec()} / ${r.int(1, 9)}`,
+    () => `${dec()} * ${dec()}`, () => `${dec()} < ${dec()}`, () => `toDecimal128('${big()}', 10) + toDecimal128('0.${r.int(1, 9)}', 10)`,
+    () => `CAST('${big()}' AS Decimal(38, 10)) * ${r.int(2, 9)}`, () => `toDecimalString(${dec()}, ${r.int(0, 6)})`, () => `${dec()} + 1.5`,
+    () => `(${r.int(0, 9)}, 'a', NULL)`, () => `tuple(${r.int(0, 9)}, ${dec()}).2`, () => `tupleElement((${r.int(0, 9)}, 'x'), ${r.int(1, 2)})`,
+    () => `(${r.int(0, 3)}, ${r.int(0, 3)}) < (${r.int(0, 3)}, ${r.int(0, 3)})`, () => `[(1, 'a'), (${r.int(0, 9)}, NULL)]`,
+    () => `map('a', ${r.int(0, 9)}, 'b', ${r.int(0, 9)})`, () => `map('a', ${r.int(0, 9)})['${r.pick(['a', 'z'])}']`, () => `mapKeys(map(${r.int(0, 9)}, 'x', ${r.int(10, 19)}, 'y'))`,
+    () => `toUUID('${r.pick(['61f0c404-5cb3-11e7-907b-a6006ad3dba0', '00000000-0000-0000-0000-000000000000'])}')`, () => `toTypeName(generateUUIDv4())`,
+    () => `toDateTime64('2024-0${r.int(1, 9)}-1${r.int(0, 9)} 12:34:56.${r.int(0, 999999)}', ${r.int(0, 6)})`, () => `toTypeName(now64(${r.int(0, 9)}))`,
+    () => `toDate32('${r.pick(['1900-01-01', '1969-12-31', '2299-12-31', '2024-02-29'])}')`, () => `toFixedString('${r.pick(['a', 'ab', 'abc'])}', 3)`,
+    () => `CAST('${r.pick(['a', 'b'])}' AS Enum8('a' = 1, 'b' = 2))`, () => `toLowCardinality('${r.pick(['x', 'y'])}')`,
+    () => `toIPv4('${r.int(0, 255)}.${r.int(0, 255)}.1.2')`, () => `toIPv6('${r.pick(['::1', '2001:db8::8a2e:370:7334', '1.2.3.4'])}')`,
+    () => `toInt128(${r.int(-99, 99)}) * ${r.int(-99, 99)}`, () => `toUInt256(${r.int(0, 99)}) + ${r.int(0, 99)}`, () => `toInt256(-${r.int(0, 99)})`,
+    () => `coalesce(NULL, ${r.pick(['1', "'a'", 'toNullable(2)', 'NULL'])})`, () => `[[${r.int(0, 9)}, NULL], [${r.int(0, 9)}]]`,
+  ];
+}
+
 function scalarExpression(r: Random, depth = 0): string {
   if (depth > 1 || r.chance(0.3)) return literal(r);
   const a = () => scalarExpression(r, depth + 1);
@@ -67,6 +89,7 @@ function scalarExpression(r: Random, depth = 0): string {
     () => `toStartOfMonth(toDate('2024-05-1${r.int(0, 9)}'))`, () => `formatReadableSize(${r.int(0, 10 ** 9)})`,
     () => `bitAnd(${r.int(0, 255)}, ${r.int(0, 255)})`, () => `bitOr(${r.int(0, 255)}, ${r.int(0, 255)})`,
     () => `hex(${r.int(0, 65535)})`, () => `multiIf(${n()} > 0, 'pos', ${n()} < 0, 'neg', 'zero')`,
+    ...typedExpressions(r),
   ])();
 }
 
@@ -99,7 +122,37 @@ const COLUMN_TYPES: [string, (r: Random, i: number) => string][] = [
   ['Enum8(\'a\' = 1, \'b\' = 2)', (r) => `'${r.pick(['a', 'b'])}'`], ['Map(String, UInt8)', (r) => `{'k${r.int(0, 3)}': ${r.int(0, 9)}}`],
   ['Tuple(UInt8, String)', (r) => `(${r.int(0, 9)}, 's${r.int(0, 9)}')`], ['DateTime64(3)', (r) => `'2024-01-0${r.int(1, 9)} 00:00:00.${r.int(100, 999)}'`],
   ['Int128', (r) => String(r.int(-(2 ** 30), 2 ** 30))],
+  // The wider and rarer types ClickHouse users meet.
+  ['Decimal(38, 10)', (r) => `${r.int(-99999, 99999)}${r.int(10000, 99999)}${r.int(10000, 99999)}.${r.int(1000000000, 9999999999)}`],
+  ['Decimal(5, 2)', (r) => `${r.int(-999, 999)}.${r.int(0, 9)}${r.int(0, 9)}`],
+  ['Tuple(a UInt8, b Nullable(String))', (r) => `(${r.int(0, 9)}, ${r.chance(0.3) ? 'NULL' : `'t${r.int(0, 9)}'`})`],
+  ['Map(String, Array(UInt8))', (r) => `{'m${r.int(0, 2)}': [${r.int(0, 9)}], 'n': []}`],
+  ['DateTime64(6, \'Asia/Tokyo\')', (r) => `'2024-0${r.int(1, 9)}-0${r.int(1, 9)} 1${r.int(0, 9)}:00:00.${r.int(0, 999999)}'`],
+  ['Date32', (r) => `'${r.pick(['1901', '1969', '2024', '2250'])}-0${r.int(1, 9)}-1${r.int(0, 9)}'`],
+  ['Enum16(\'x\' = -1000, \'y\' = 1000)', (r) => `'${r.pick(['x', 'y'])}'`], ['LowCardinality(Nullable(String))', (r) => (r.chance(0.3) ? 'NULL' : `'${r.pick(['p', 'q'])}'`)],
+  ['IPv4', (r) => `'${r.int(0, 255)}.${r.int(0, 255)}.0.${r.int(0, 255)}'`], ['IPv6', (r) => `'${r.pick(['::1', '2001:db8::1', '::ffff:1.2.3.4', 'fe80::1:2'])}'`],
+  ['UInt256', (r) => `${r.int(1, 9)}${String(r.int(0, 2 ** 30)).padStart(10, '0')}${String(r.int(0, 2 ** 30)).padStart(10, '0')}${String(r.int(0, 2 ** 30)).padStart(10, '0')}`],
+  ['Int256', (r) => `-${r.int(1, 9)}${String(r.int(0, 2 ** 30)).padStart(10, '0')}${String(r.int(0, 2 ** 30)).padStart(10, '0')}`],
+  ['UInt128', (r) => `${r.int(1, 9)}${String(r.int(0, 2 ** 30)).padStart(10, '0')}${String(r.int(0, 2 ** 30)).padStart(10, '0')}`],
+  ['Nullable(Decimal(18, 4))', (r) => (r.chance(0.3) ? 'NULL' : `${r.int(-99999, 99999)}.${r.int(0, 9999)}`)],
 ];
+
+/** Types ORDER BY cannot sort in ClickHouse (maps). */
+const unorderable = (type: string): boolean => type.startsWith('Map(');
+
+/** The Values literal of a generated value as TSV text: scalars lose their quotes, composites keep their text form. */
+function valuesToTsv(literal: string): string {
+  if (literal === 'NULL') return '\\N';
+  return /^'.*'$/.test(literal) ? literal.slice(1, -1) : literal;
+}
+
+/** The Values literal of a generated value as JSON: strings JSON-quoted, tuples as arrays, maps as objects. */
+function valuesToJson(literal: string): string {
+  return literal.replace(/'((?:[^'\\]|\\.)*)'|\bNULL\b|[()]/g, (m, str: string | undefined) => {
+    if (str !== undefined) return JSON.stringify(str.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c)));
+    return m === 'NULL' ? 'null' : m === '(' ? '[' : ']';
+  });
+}
 
 function numbersQuery(r: Random): string {
   const n = r.int(0, 40);
@@ -151,13 +204,24 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
       const count = r.int(1, 3);
       const cols = Array.from({ length: count }, () => r.pick(COLUMN_TYPES));
       const ddl = `CREATE TABLE ${table} (${cols.map(([type], i) => `c${i} ${type}`).join(', ')}) ENGINE = Memory`;
-      const rows = Array.from({ length: r.int(1, 4) }, (_, k) => `(${cols.map(([, value]) => value(r, k)).join(', ')})`);
+      const values = Array.from({ length: r.int(1, 4) }, (_, k) => cols.map(([, value]) => value(r, k)));
+      const rows = values.map((row) => `(${row.join(', ')})`);
+      // The rows go in as Values, TSV or JSONEachRow, and come back as TSV, JSONEachRow or sorted with their types.
+      const input = r.pick(['Values', 'Values', 'TSV', 'JSONEachRow'] as const);
+      const insert = input === 'Values' ? post(`INSERT INTO ${table} VALUES ${rows.join(', ')}`)
+        : input === 'TSV' ? post(values.map((row) => row.map(valuesToTsv).join('\t')).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT TSV`)}`)
+          : post(values.map((row) => `{${row.map((v, i) => `"c${i}":${valuesToJson(v)}`).join(',')}}`).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT JSONEachRow`)}`);
+      const orderable = cols.map(([type], i) => (unorderable(type) ? '' : `c${i}`)).filter(Boolean);
+      const output = r.pick(['TSV', 'TSV', 'JSONEachRow', 'sorted'] as const);
+      const select = output === 'TSV' || (output === 'sorted' && orderable.length === 0)
+        // One INSERT into Memory is one block: rows come back in their order on both servers.
+        ? `SELECT * FROM ${table} FORMAT TabSeparatedWithNamesAndTypes`
+        : output === 'JSONEachRow' ? `SELECT * FROM ${table} FORMAT JSONEachRow`
+          : `SELECT ${cols.map((_, i) => `c${i}, toTypeName(c${i})`).join(', ')} FROM ${table} ORDER BY ${orderable.join(', ')} DESC FORMAT TSV`;
       return {
-        index, category, title: `${ddl}; INSERT ${rows.join(', ')}`,
+        index, category, title: `${ddl}; INSERT (${input}) ${rows.join(', ')}; ${select}`,
         setup: [post(`DROP TABLE IF EXISTS ${table}`)],
-        requests: [post(ddl), post(`INSERT INTO ${table} VALUES ${rows.join(', ')}`),
-          // One INSERT into Memory is one block: rows come back in their order on both servers.
-          post(`SELECT * FROM ${table} FORMAT TabSeparatedWithNamesAndTypes`)],
+        requests: [post(ddl), insert, post(select)],
         cleanup: [post(`DROP TABLE IF EXISTS ${table}`)],
       };
     }
