@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
-import { nullable, parseType, valueBytes } from './types.ts';
+import { nullable, parseType, prettyTypeName, valueBytes } from './types.ts';
 import type { DataType } from './types.ts';
 import type { ColumnDef } from './api.ts';
 import type { Statement } from './parser/ast.ts';
@@ -112,5 +112,5 @@ export function showCreateTable(t: Table): string {
 
 /** DESCRIBE rows (24.8 columns). */
 export function describeRows(columns: { name: string; type: DataType; defaultKind?: string; defaultText?: string; comment?: string }[]): unknown[][] {
-  return columns.map((c) => [c.name, c.type.name, c.defaultKind ?? '', c.defaultText ?? '', c.comment ?? '', '', '']);
+  return columns.map((c) => [c.name, prettyTypeName(c.type), c.defaultKind ?? '', c.defaultText ?? '', c.comment ?? '', '', '']);
 }

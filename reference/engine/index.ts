@@ -391,7 +391,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
         if (p < 0) return defaults[i]!();
         const v = r[p];
         const col = table.columns[i]!;
-        if (v === null && col.type.kind !== 'Nullable') return defaultValue(col.type);
+        if (v === null && !isNullable(col.type)) return defaultValue(col.type);
         return v;
       });
     });

@@ -92,6 +92,25 @@ export function tupleOf(elements: readonly DataType[], names?: readonly string[]
   return Object.freeze({ name: `Tuple(${body})`, kind: 'Tuple', elements: Object.freeze([...elements]), ...(named ? { names: Object.freeze([...names]) } : {}) });
 }
 
+/**
+ * The name toTypeName() and DESCRIBE give (IDataType::getPrettyName): a
+ * named Tuple puts each element on its own line, indented four spaces a level.
+ */
+export function prettyTypeName(t: DataType, indent = 0): string {
+  switch (t.kind) {
+    case 'Tuple': {
+      if (!t.names) return `Tuple(${t.elements!.map((e) => prettyTypeName(e, indent)).join(', ')})`;
+      const pad = ' '.repeat(indent + 4);
+      return `Tuple(\n${t.elements!.map((e, i) => `${pad}${backquoteIfNeeded(t.names![i]!)} ${prettyTypeName(e, indent + 4)}`).join(',\n')})`;
+    }
+    case 'Array': return `Array(${prettyTypeName(t.inner!, indent)})`;
+    case 'Nullable': return `Nullable(${prettyTypeName(t.inner!, indent)})`;
+    case 'LowCardinality': return `LowCardinality(${prettyTypeName(t.inner!, indent)})`;
+    case 'Map': return `Map(${prettyTypeName(t.key!, indent)}, ${prettyTypeName(t.inner!, indent)})`;
+    default: return t.name;
+  }
+}
+
 export function mapOf(key: DataType, value: DataType): DataType {
   return Object.freeze({ name: `Map(${key.name}, ${value.name})`, kind: 'Map', key, inner: value });
 }

@@ -5,7 +5,7 @@
 import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
-import { defaultValue, isNumber, parseText } from '../../engine/types.ts';
+import { defaultValue, isNullable, isNumber, parseText, unwrapNullable } from '../../engine/types.ts';
 import type { FormatContext } from './types.ts';
 
 /** Where each input field goes: a target column index, or -1 to skip it. */
@@ -46,12 +46,12 @@ export function emptyRow(columns: readonly ColumnDef[]): unknown[] {
  */
 export function parseField(type: DataType, text: string, isNull: boolean, ctx: FormatContext): unknown {
   if (isNull) {
-    if (type.kind === 'Nullable' || type.kind === 'Nothing') return null;
+    if (isNullable(type) || type.kind === 'Nothing') return null;
     if (ctx.settings.get('input_format_null_as_default')) return defaultValue(type);
     throw new EngineError('CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN',
       `Cannot insert NULL value into a column of type '${type.name}'`);
   }
-  const t = type.kind === 'Nullable' ? type.inner! : type;
+  const t = unwrapNullable(type);
   return parseText(t, text, ctx.timezone);
 }
 
@@ -71,7 +71,7 @@ export function parseDelimitedField(type: DataType, text: string, isNull: boolea
   try {
     return parseField(type, text, isNull, ctx);
   } catch (err) {
-    const base = type.kind === 'Nullable' ? type.inner! : type;
+    const base = unwrapNullable(type);
     if (!(err instanceof EngineError) || err.code !== 6 || !isNumber(base)) throw err;
     const prefix = NUMBER_PREFIX.exec(text)?.[0] ?? '';
     throw new EngineError('CANNOT_PARSE_INPUT_ASSERTION_FAILED',

@@ -4,7 +4,7 @@
 import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
-import { defaultValue } from '../../engine/types.ts';
+import { defaultValue, isNullable, unwrapNullable } from '../../engine/types.ts';
 import { atRow, emptyRow, parseField } from './input-rows.ts';
 import { jsonOptions, jsonString, jsonValue } from './text.ts';
 import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
@@ -143,10 +143,28 @@ export class JsonReader {
 /** Convert a parsed JSON value into the column's value. */
 export function fromJson(type: DataType, v: JsonValue, ctx: FormatContext): unknown {
   if (v === null) return parseField(type, '', true, ctx);
-  const t = type.kind === 'Nullable' ? type.inner! : type;
+  const t = unwrapNullable(type);
   if (t.kind === 'Array') {
     if (!Array.isArray(v)) throw new EngineError('INCORRECT_DATA', `Cannot parse input: expected '[' for a value of type ${type.name}`);
     return v.map((x) => fromJson(t.inner!, x, ctx));
+  }
+  if (t.kind === 'Tuple') {
+    // An array of the elements, or (named tuples) an object keyed by element name.
+    // Named tuples are objects only (input_format_json_named_tuples_as_objects, on by default).
+    if (Array.isArray(v) && t.names) {
+      throw new EngineError('CANNOT_PARSE_INPUT_ASSERTION_FAILED', "Cannot parse input: expected '{' before a JSON array");
+    }
+    if (Array.isArray(v) && v.length === t.elements!.length) return v.map((x, i) => fromJson(t.elements![i]!, x, ctx));
+    if (v !== null && typeof v === 'object' && 'obj' in v && t.names) {
+      const byName = new Map(v.obj);
+      return t.names.map((n, i) => (byName.has(n) ? fromJson(t.elements![i]!, byName.get(n)!, ctx) : defaultValue(t.elements![i]!)));
+    }
+    throw new EngineError('INCORRECT_DATA', `Cannot parse input: expected '[' for a value of type ${type.name}`);
+  }
+  if (t.kind === 'Map') {
+    if (v === null || typeof v !== 'object' || !('obj' in v)) throw new EngineError('INCORRECT_DATA', `Cannot parse input: expected '{' for a value of type ${type.name}`);
+    // Keys are JSON strings read as the key type's text.
+    return v.obj.map(([k, x]) => [parseField(t.key!, k, false, ctx), fromJson(t.inner!, x, ctx)]);
   }
   if (Array.isArray(v) || (typeof v === 'object' && 'obj' in v)) {
     throw new EngineError('INCORRECT_DATA', `Cannot parse a JSON ${Array.isArray(v) ? 'array' : 'object'} as ${type.name}`);
@@ -196,7 +214,7 @@ function eachRowInput(name: string): InputFormat {
               if (skipUnknown) continue;
               throw new EngineError('INCORRECT_DATA', `Unknown field found while parsing JSONEachRow format: ${key}`);
             }
-            row[i] = value === null && columns[i]!.type.kind !== 'Nullable'
+            row[i] = value === null && !isNullable(columns[i]!.type)
               ? defaultValue(columns[i]!.type)
               : fromJson(columns[i]!.type, value, ctx);
           }

@@ -1,7 +1,7 @@
 // Type conversion: toX, toXOrZero/OrNull, CAST, toString, toTypeName.
 
 import { EngineError } from '../errors.ts';
-import { T, dateTime, defaultValue, isNullable, nullable, parseType, serializeText, unwrapNullable } from '../types.ts';
+import { T, dateTime, defaultValue, isNullable, nullable, parseType, prettyTypeName, serializeText, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -104,7 +104,7 @@ register('accurateCast', castBuilder('accurateCast'));
 
 register('toTypeName', (args, bc) => {
   argCount(bc.name, args, 1);
-  return constant(T.String, args[0]!.type.name);
+  return constant(T.String, prettyTypeName(args[0]!.type));
 });
 
 register('toColumnTypeName', (args, bc) => {

@@ -6,4 +6,5 @@ import './conversion.ts';
 import './dates.ts';
 import './misc.ts';
 import './types.ts';
+import './bits.ts';
 import './access.ts';

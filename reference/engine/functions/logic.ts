@@ -179,7 +179,7 @@ for (const [name, ifNull] of [['isNull', 1], ['isNotNull', 0]] as const) {
     argCount(bc.name, args, 1);
     const a = args[0]!;
     // A type that cannot hold NULL answers without looking at the values.
-    if (a.type.kind !== 'Nullable' && a.type.kind !== 'Nothing') return constant(T.UInt8, 1 - ifNull);
+    if (!isNullable(a.type) && a.type.kind !== 'Nothing') return constant(T.UInt8, 1 - ifNull);
     const ev = (row: unknown[], st: EvalState): unknown => (a.ev(row, st) === null ? ifNull : 1 - ifNull);
     return a.isConst ? constant(T.UInt8, ev([], NO_STATE)) : { type: T.UInt8, ev };
   });

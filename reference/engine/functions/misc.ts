@@ -2,7 +2,7 @@
 
 import { hostname } from 'node:os';
 import { EngineError } from '../errors.ts';
-import { T, arrayOf, intBits, isInteger, nullable, unwrapNullable } from '../types.ts';
+import { T, arrayOf, defaultValue, intBits, isInteger, nullable, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -31,7 +31,7 @@ register('arrayElement', (args, bc) => {
   if (!isInteger(it)) throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `Second argument for function arrayElement must be integer, got '${idx.type.name}' instead`);
   const inner = at.inner!;
   const type = inner;
-  const dflt = inner.kind === 'Nullable' || inner.kind === 'Nothing' ? null : inner.kind === 'String' ? '' : inner.kind === 'Array' ? [] : intBits(inner.kind.startsWith('U') || inner.kind.startsWith('I') ? inner : T.Int8) === 64 ? 0n : 0;
+  const dflt = defaultValue(inner);
   const ev = (row: unknown[], st: EvalState): unknown => {
     const a = arr.ev(row, st) as unknown[] | null;
     const i = idx.ev(row, st);
