@@ -95,8 +95,12 @@ export interface CatalogStorage {
   tableDropped(t: Table): void;
   /** The table's definition changed (name, database, columns, extension). */
   tableChanged(t: Table): void;
-  /** `next` replaces the table's parts (`t.parts` still holds the previous ones). */
-  partsReplaced(t: Table, next: readonly Block[], bytes: number): void;
+  /**
+   * `next` replaces the table's parts (`t.parts` still holds the previous
+   * ones). `commit` is what the dialect records with the change (a load's
+   * label), kept in the same write so that both survive a crash or neither.
+   */
+  partsReplaced(t: Table, next: readonly Block[], bytes: number, commit?: unknown): void;
 }
 
 export function backQuoteIfNeed(name: string): string {
@@ -175,9 +179,9 @@ export class Catalog {
     return this.databases.get(t.database)?.tables.get(t.name) === t;
   }
 
-  /** Replace a table's data; stored first when the catalog holds the table. */
-  replaceParts(t: Table, parts: readonly Block[], bytes: number): void {
-    if (this.holds(t)) this.storage?.partsReplaced(t, parts, bytes);
+  /** Replace a table's data; stored first when the catalog holds the table (with `commit`, the dialect's record of the change). */
+  replaceParts(t: Table, parts: readonly Block[], bytes: number, commit?: unknown): void {
+    if (this.holds(t)) this.storage?.partsReplaced(t, parts, bytes, commit);
     setParts(t, parts, bytes);
   }
 

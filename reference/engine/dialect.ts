@@ -67,4 +67,8 @@ export interface StoragePolicy {
   encodeExtension?(extension: unknown): unknown;
   /** The extension back from what encodeExtension gave, at startup. */
   decodeExtension?(data: unknown): unknown;
+  /** At startup: the commit records (AppendOptions.commit) stored with a table's rows, oldest first. */
+  restoreCommits?(t: Table, commits: readonly unknown[]): void;
+  /** Which of a table's commit records are still needed when a part replaces the older ones (default: all). */
+  keepCommits?(commits: readonly unknown[]): unknown[];
 }

@@ -55,6 +55,13 @@ const PROCESS_KIND: Record<string, string> = {
   describe: 'Describe', exists: 'Exists', truncate: 'Drop', kill: 'KillQuery', grant: 'Grant',
 };
 
+export interface AppendOptions {
+  /** Replace the table's rows instead of adding to them (INSERT OVERWRITE), in the same step. */
+  overwrite?: boolean;
+  /** The dialect's record of this load (its label), stored with its rows (Catalog.replaceParts). */
+  commit?: unknown;
+}
+
 /** How rows added to a table combine with the rows it holds (a key model); absent, they are appended. */
 export type RowMerge = (existing: readonly unknown[][], added: unknown[][], addedBytes: number) => { rows: readonly unknown[][]; bytes: number };
 
@@ -356,16 +363,16 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
    * in a non-Nullable column its type's default; `merge` (a key model)
    * decides how they combine with the table's rows, else they are appended.
    */
-  appendRows(table: Table, target: ColumnDef[], data: unknown[][] | Block, ctx: QueryContext | undefined, merge?: RowMerge, opts: { overwrite?: boolean } = {}): void {
+  appendRows(table: Table, target: ColumnDef[], data: unknown[][] | Block, ctx: QueryContext | undefined, merge?: RowMerge, opts: AppendOptions = {}): void {
     if (data instanceof Block) {
       // A block of exactly the table's columns is stored as it is: it holds no NULL outside Nullable columns.
       const whole = !merge && data.isColumnar && target.length === table.columns.length
         && table.columns.every((c, i) => c.name === target[i]!.name && c.type.name === data.types[i]!.name);
       if (!whole) return this.appendRows(table, target, data.rows, ctx, merge, opts);
-      if (data.length === 0 && !opts.overwrite) return;
+      if (data.length === 0 && !opts.overwrite && opts.commit === undefined) return;
       const bytes = data.byteSize();
       const parts = opts.overwrite ? [] : table.parts;
-      this.catalog.replaceParts(table, data.length ? [...parts, data] : [...parts], (opts.overwrite ? 0 : table.bytes) + bytes);
+      this.catalog.replaceParts(table, data.length ? [...parts, data] : [...parts], (opts.overwrite ? 0 : table.bytes) + bytes, opts.commit);
       if (ctx) {
         ctx.progress.writtenRows += data.length;
         ctx.progress.writtenBytes += bytes;
@@ -401,12 +408,13 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     // `overwrite` (INSERT OVERWRITE) starts from an empty table in the same step.
     const parts = opts.overwrite ? [] : table.parts;
     const held = opts.overwrite ? 0 : table.bytes;
-    if (merge) {
+    // A load of no rows merges nothing (its commit record, if any, is stored all the same).
+    if (merge && full.length) {
       const merged = merge(opts.overwrite ? [] : tableRows(table), full, bytes);
-      this.catalog.replaceParts(table, partsOfRows(table, merged.rows as unknown[][]), merged.bytes);
-    } else if (full.length || opts.overwrite) {
+      this.catalog.replaceParts(table, partsOfRows(table, merged.rows as unknown[][]), merged.bytes, opts.commit);
+    } else if (full.length || opts.overwrite || opts.commit !== undefined) {
       const added = full.length ? [Block.ofRows(table.columns.map((c) => c.type), full)] : [];
-      this.catalog.replaceParts(table, [...parts, ...added], held + bytes);
+      this.catalog.replaceParts(table, [...parts, ...added], held + bytes, opts.commit);
     }
     if (ctx) {
       // ClickHouse counts the block as it reaches the table, before the omitted columns

@@ -70,6 +70,10 @@ test('part files: every column layout, sliced strings with invalid UTF-8, row bl
   assert.deepEqual(cut.blocks[1]!.rows, [[1], [2]]);
   assert.equal(cut.blocks[2]!.length, 3);
   assert.equal(cut.reset, true);
+  // The loads' records travel with the rows, exactly (a txn id as bigint, a label).
+  const withCommits = decodePart(encodePart({ reset: false, bytes: 0, commits: [{ label: 'l1', txnId: 7n }, { label: 'l2' }], blocks: [] }));
+  assert.deepEqual(withCommits.commits, [{ label: 'l1', txnId: 7n }, { label: 'l2' }]);
+  assert.equal(decodePart(encodePart({ reset: false, bytes: 0, blocks: [] })).commits, undefined);
 });
 
 test('part files: a damaged or foreign file is refused', () => {

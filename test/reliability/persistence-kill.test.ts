@@ -58,7 +58,7 @@ const clickhouseInsert = (s: ServeProcess) => async (batch: number, rows: number
 
 const starrocksInsert = (s: ServeProcess) => async (batch: number, rows: number): Promise<void> => {
   const body = Array.from({ length: rows }, (_, i) => `${batch}\t${i}\t${'y'.repeat(i * 10)}\n`).join('');
-  const r = await streamLoad(s.be, 'kdb', 'k', body);
+  const r = await streamLoad(s.be, 'kdb', 'k', body, { label: `kill_${batch}` });
   if (r.Status !== 'Success') throw new Error(JSON.stringify(r));
 };
 
@@ -110,7 +110,22 @@ test(`serve --data-dir killed with SIGKILL mid-insert keeps every acknowledged i
       check('ClickHouse', after.ch, chLedger);
       check('StarRocks', after.sr, srLedger);
       t.diagnostic(`round ${round}: ClickHouse ${chLedger.acked.size} batches acknowledged, ${after.ch.length} stored; StarRocks ${srLedger.acked.size}, ${after.sr.length}`);
-      // The in-flight batch may or may not have landed; forget it either way (its id is not reused).
+      // StarRocks' exactly-once: the in-flight load retried with its label is refused if (and only if) its rows are there.
+      if (srLedger.inFlight !== undefined) {
+        const b = srLedger.inFlight;
+        const landed = after.sr.some(([x]) => x === b);
+        const body = Array.from({ length: batchSize(b) }, (_, i) => `${b}\t${i}\t${'y'.repeat(i * 10)}\n`).join('');
+        const retry = await streamLoad(s.be, 'kdb', 'k', body, { label: `kill_${b}` });
+        t.diagnostic(`round ${round}: StarRocks batch ${b} was in flight, ${landed ? 'stored' : 'not stored'}; its retry: ${String(retry.Status)}`);
+        assert.equal(retry.Status, landed ? 'Label Already Exists' : 'Success', `StarRocks: retrying batch ${b} (${landed ? 'stored' : 'not stored'}): ${JSON.stringify(retry)} (seed ${SEED})`);
+        srLedger.acked.add(b);
+        srLedger.inFlight = undefined;
+      }
+      // A retry of any acknowledged load is refused too, after the restart.
+      const old = Math.min(...srLedger.acked);
+      const again = await streamLoad(s.be, 'kdb', 'k', '1\t0\t\n', { label: `kill_${old}` });
+      assert.equal(again.Status, 'Label Already Exists', `StarRocks: label kill_${old} is remembered: ${JSON.stringify(again)} (seed ${SEED})`);
+      // The in-flight ClickHouse batch may or may not have landed; forget it either way (its id is not reused).
       next = Math.max(...chLedger.acked, ...srLedger.acked, chLedger.inFlight ?? 0, srLedger.inFlight ?? 0) + 1;
       for (const [l, rows] of [[chLedger, after.ch], [srLedger, after.sr]] as const) {
         if (l.inFlight !== undefined && rows.some(([b]) => b === l.inFlight)) l.acked.add(l.inFlight);

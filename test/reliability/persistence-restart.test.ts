@@ -64,14 +64,19 @@ async function starrocksSetup(s: ServeProcess): Promise<void> {
     await c.query("INSERT INTO srdb.dup VALUES (1, 'a', 1.5, 170141183460469231731687303715884105727), (2, NULL, -0.000000001, -1)");
     await c.query(`CREATE TABLE srdb.pk (k INT NOT NULL, v VARCHAR(20)) PRIMARY KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1 PROPERTIES ("replication_num" = "1")`);
     await c.query("INSERT INTO srdb.pk VALUES (1, 'one'), (2, 'two')");
-    await c.query("INSERT INTO srdb.pk VALUES (1, 'uno')");
+    await c.query("INSERT INTO srdb.pk WITH LABEL pk_insert VALUES (1, 'uno')");
     await c.query(`CREATE TABLE srdb.agg (k INT NOT NULL, total BIGINT SUM DEFAULT "0") AGGREGATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1 PROPERTIES ("replication_num" = "1")`);
     await c.query('INSERT INTO srdb.agg VALUES (1, 10), (1, 5), (2, 1)');
   } finally {
     await c.end();
   }
-  const r = await streamLoad(s.be, 'srdb', 'dup', '3\tstream\t2.25\t7\n', { columns: 'k, v, d, big' });
+  const r = await streamLoad(s.be, 'srdb', 'dup', '3\tstream\t2.25\t7\n', { columns: 'k, v, d, big', label: 'dup_stream' });
   assert.equal(r.Status, 'Success', JSON.stringify(r));
+  // Each load of a PRIMARY KEY table rewrites it: the labels of the older loads must be carried along.
+  for (const [label, body] of [['pk_stream_1', '3\tthree\n'], ['pk_stream_2', '2\tdos\n']] as const) {
+    const p = await streamLoad(s.be, 'srdb', 'pk', body, { label });
+    assert.equal(p.Status, 'Success', JSON.stringify(p));
+  }
 }
 
 /** Everything the restart must keep, as text. */
@@ -114,6 +119,18 @@ test('serve --data-dir: databases, tables and rows come back after SIGTERM and a
     // A Memory database comes back without its tables; a dropped table and database stay dropped.
     assert.equal(await ch(s.clickhouse, "SELECT count() FROM system.tables WHERE database IN ('memdb', 'gone') OR name IN ('dropped', 'before')"), '0\n');
     assert.deepEqual(after, before);
+    // StarRocks remembers the labels of the loads it kept: retries are refused, new labels load.
+    for (const [table, label] of [['dup', 'dup_stream'], ['pk', 'pk_stream_1'], ['pk', 'pk_stream_2']]) {
+      const retry = await streamLoad(s.be, 'srdb', table!, '9\tnine\n', { label: label! });
+      assert.equal(retry.Status, 'Label Already Exists', `${label}: ${JSON.stringify(retry)}`);
+    }
+    const sr = await mysql.createConnection({ host: s.mysql.host, port: s.mysql.port, user: 'root', password: '' });
+    try {
+      await assert.rejects(sr.query("INSERT INTO srdb.pk WITH LABEL pk_insert VALUES (9, 'nine')"), /Label \[pk_insert\] has already been used/);
+      await sr.query("INSERT INTO srdb.pk WITH LABEL pk_new VALUES (4, 'cuatro')");
+    } finally {
+      await sr.end();
+    }
     // The restarted server goes on storing: new rows, new tables.
     await ch(s.clickhouse, 'INSERT INTO db1.log (x) VALUES (4)');
     assert.equal(await ch(s.clickhouse, 'SELECT sum(x), count() FROM db1.log'), '10\t4\n');
@@ -132,6 +149,8 @@ test('serve --data-dir: databases, tables and rows come back after SIGTERM and a
     const c2 = await mysql.createConnection({ host: s.mysql.host, port: s.mysql.port, user: 'root', password: '' });
     try {
       assert.deepEqual((await c2.query('SELECT k FROM srdb.later'))[0], [{ k: 9 }]);
+      assert.deepEqual((await c2.query('SELECT * FROM srdb.pk ORDER BY k'))[0], [{ k: 1, v: 'uno' }, { k: 2, v: 'dos' }, { k: 3, v: 'three' }, { k: 4, v: 'cuatro' }]);
+      await assert.rejects(c2.query("INSERT INTO srdb.pk WITH LABEL pk_new VALUES (5, 'cinco')"), /Label \[pk_new\] has already been used/);
     } finally {
       await c2.end();
     }

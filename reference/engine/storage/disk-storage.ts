@@ -22,6 +22,8 @@ export interface StoredTable {
   nextSeq: number;
   /** table.json as last written, to rewrite it only when the definition changed. */
   meta: string;
+  /** The commit records of the parts on disk, oldest first (a replacing part carries those still kept). */
+  commits: unknown[];
 }
 
 /** Databases the catalog starts with are not stored; `default`'s tables are. */
@@ -61,10 +63,10 @@ export class DiskStorage implements CatalogStorage {
     if (!this.keeps(t)) return;
     const dir = tableDir(this.root, t.uuid);
     mkdirDurable(dir);
-    const stored: StoredTable = { dir, nextSeq: 1, meta: '' };
+    const stored: StoredTable = { dir, nextSeq: 1, meta: '', commits: [] };
     this.writeMeta(t, stored);
     this.tables.set(t.uuid, stored);
-    if (t.parts.length) this.writePart(t, stored, t.parts, t.bytes, true);
+    if (t.parts.length) this.writePart(t, stored, t.parts, t.bytes, true, []);
   }
 
   tableDropped(t: Table): void {
@@ -84,7 +86,7 @@ export class DiskStorage implements CatalogStorage {
     else if (keeps) this.tableCreated(t);
   }
 
-  partsReplaced(t: Table, next: readonly Block[], bytes: number): void {
+  partsReplaced(t: Table, next: readonly Block[], bytes: number, commit?: unknown): void {
     const stored = this.tables.get(t.uuid);
     if (!stored) return;
     // A load may change the definition too (StarRocks creates expression partitions).
@@ -92,11 +94,15 @@ export class DiskStorage implements CatalogStorage {
     if (!this.policy.keepsData(t)) return;
     const prev = t.parts;
     const appends = next.length >= prev.length && prev.every((b, i) => next[i] === b);
+    const added = commit === undefined ? [] : [commit];
     if (appends) {
-      if (next.length > prev.length) this.writePart(t, stored, next.slice(prev.length), bytes - t.bytes, false);
+      // A load of no rows still writes its commit record (a label is used all the same).
+      if (next.length > prev.length || added.length) this.writePart(t, stored, next.slice(prev.length), bytes - t.bytes, false, added);
       return;
     }
-    this.writePart(t, stored, next, bytes, true);
+    // The replacing part carries the records the dialect still needs, as the older parts go.
+    const kept = this.policy.keepCommits ? this.policy.keepCommits(stored.commits) : stored.commits;
+    this.writePart(t, stored, next, bytes, true, [...kept, ...added]);
   }
 
   private writeMeta(t: Table, stored: StoredTable): void {
@@ -106,10 +112,11 @@ export class DiskStorage implements CatalogStorage {
     stored.meta = meta;
   }
 
-  private writePart(t: Table, stored: StoredTable, blocks: readonly Block[], bytes: number, reset: boolean): void {
+  private writePart(t: Table, stored: StoredTable, blocks: readonly Block[], bytes: number, reset: boolean, commits: unknown[]): void {
     if (!this.policy.keepsData(t)) return;
     const seq = stored.nextSeq++;
-    writeDurable(join(stored.dir, partName(seq)), encodePart({ reset, bytes, blocks: [...blocks] }));
+    writeDurable(join(stored.dir, partName(seq)), encodePart({ reset, bytes, commits, blocks: [...blocks] }));
+    stored.commits = reset ? commits : [...stored.commits, ...commits];
     // The new part replaces the older ones: they are garbage now (the loader ignores them too).
     if (reset) removeOlderParts(stored.dir, seq);
   }

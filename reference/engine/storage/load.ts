@@ -70,18 +70,22 @@ function loadTable(catalog: Catalog, storage: DiskStorage, dir: string): void {
   let parts: Block[] = [];
   let bytes = 0;
   let base = 0;
+  let commits: unknown[] = [];
   for (const seq of seqs) {
     const part = decodePart(readFileSync(join(dir, partName(seq))));
     if (part.reset) {
       parts = [];
       bytes = 0;
       base = seq;
+      commits = [];
     }
     parts.push(...part.blocks);
     bytes += part.bytes;
+    commits.push(...(part.commits ?? []));
   }
   if (base > 0) removeOlderParts(dir, base);
   if (storage.policy.keepsData(table)) setParts(table, parts, bytes);
   db.tables.set(table.name, table as Table);
-  storage.tables.set(table.uuid, { dir, nextSeq: (seqs.at(-1) ?? 0) + 1, meta: encodeTableMeta(table, storage.policy) });
+  storage.tables.set(table.uuid, { dir, nextSeq: (seqs.at(-1) ?? 0) + 1, meta: encodeTableMeta(table, storage.policy), commits });
+  if (commits.length) storage.policy.restoreCommits?.(table, commits);
 }

@@ -6,7 +6,8 @@
 //
 // The header says whether the file replaces every earlier part (`reset`:
 // TRUNCATE, a key model's merge) or adds to them, the bytes it accounts for,
-// and per block its length and per column its type and layout; the buffers
+// the dialect's records of the loads in it (`commits`: StarRocks labels), and
+// per block its length and per column its type and layout; the buffers
 // follow in the order the header lists them. The CRC covers everything
 // before it, so a damaged file is refused rather than read.
 
@@ -28,13 +29,15 @@ type Layout =
   | { layout: 'values'; size: number };
 
 interface ColumnEntry { type: unknown; data: Layout }
-interface Header { endianness: string; reset: boolean; bytes: number; blocks: { length: number; columns: ColumnEntry[] }[] }
+interface Header { endianness: string; reset: boolean; bytes: number; commits?: unknown[]; blocks: { length: number; columns: ColumnEntry[] }[] }
 
 export interface PartContent {
   /** The part replaces all earlier parts of its table. */
   reset: boolean;
   /** What the part adds to the table's byte count (reset: the count). */
   bytes: number;
+  /** The dialect's records of the loads the part holds (reset: of every load still remembered). */
+  commits?: unknown[];
   blocks: Block[];
 }
 
@@ -75,6 +78,7 @@ export function encodePart(part: PartContent): Buffer {
     endianness: endianness(),
     reset: part.reset,
     bytes: part.bytes,
+    ...(part.commits?.length ? { commits: part.commits.map(encodeValue) } : {}),
     blocks: part.blocks.map((b) => ({
       length: b.length,
       columns: b.columns.map((c) => ({ type: encodeValue(c.type), data: encodeColumn(c, buffers) })),
@@ -140,5 +144,5 @@ export function decodePart(buf: Buffer): PartContent {
   if (header.endianness !== endianness()) throw new Error(`part file written on a ${header.endianness} machine`);
   const r = new Reader(buf, headAt + headLen);
   const blocks = header.blocks.map((b) => Block.ofColumns(b.columns.map((c) => decodeColumn(decodeValue(c.type) as DataType, c.data, r)), b.length));
-  return { reset: header.reset, bytes: header.bytes, blocks };
+  return { reset: header.reset, bytes: header.bytes, ...(header.commits ? { commits: header.commits.map(decodeValue) } : {}), blocks };
 }

@@ -81,7 +81,7 @@ export function streamLoadHandler(deps: BeDeps): BeHandler {
       if (tooManyFiltered(outcome, params.maxFilterRatio)) throw new LoadError('INTERNAL_ERROR', 'too many filtered rows');
       const t4 = Date.now();
       try {
-        await c.txns.commit(txn, () => publishWrite(c.engine, outcome.write, c.now()));
+        await c.txns.commit(txn, () => publishWrite(c.engine, outcome.write, c.now(), txn!.label));
       } catch (e) {
         if (e instanceof TxnStateError) throw new LoadError('INTERNAL_ERROR', `transaction [${txn.id}] is already aborted. abort reason: ${txn.reason}`);
         throw e;

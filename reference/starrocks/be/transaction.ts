@@ -181,7 +181,7 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
       throw e;
     }
     const write = ctx.write;
-    const publish = (): Promise<void> => publishWrite(c.engine, write, c.now());
+    const publish = (): Promise<void> => publishWrite(c.engine, write, c.now(), ctx.txn.label);
     beContexts(deps).delete(label);
     if (op === 'prepare') c.txns.prepare(ctx.txn, publish);
     else await c.txns.commit(ctx.txn, publish);

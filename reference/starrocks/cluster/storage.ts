@@ -34,16 +34,22 @@ export function mergeWrites(a: PreparedWrite, b: PreparedWrite): PreparedWrite {
   };
 }
 
-/** Apply the rows to the engine's table (all or nothing), then bump the touched partitions' versions. */
-export async function publishWrite(engine: StarRocksEngine, w: PreparedWrite, now: number): Promise<void> {
-  if (w.rows.length > 0) {
+/**
+ * Apply the rows to the engine's table (all or nothing), then bump the
+ * touched partitions' versions. `label` names the load, whose job is stored
+ * with the rows (a data directory then remembers the label as long as them).
+ */
+export async function publishWrite(engine: StarRocksEngine, w: PreparedWrite, now: number, label?: string): Promise<void> {
+  const job = label === undefined ? undefined : engine.dialect.loads.find(w.meta.db, label);
+  const commit = job ? { commit: { ...job, state: 'FINISHED', loadFinishTime: now } } : {};
+  if (w.rows.length > 0 || job) {
     const table = engine.catalog.table(w.meta.db, w.meta.name);
     const names = table.columns.map((c) => c.name);
     if (w.supplied) {
       const positions = names.flatMap((_, i) => (w.supplied![i] ? [i] : []));
-      loadRows(engine, w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true, ...(w.deletes ? { deletes: w.deletes } : {}) });
+      loadRows(engine, w.meta.db, w.meta.name, positions.map((i) => names[i]!), w.rows.map((r) => positions.map((i) => r[i])), { partialUpdate: true, ...(w.deletes ? { deletes: w.deletes } : {}), ...commit });
     } else {
-      loadRows(engine, w.meta.db, w.meta.name, names, w.rows, w.deletes ? { deletes: w.deletes } : {});
+      loadRows(engine, w.meta.db, w.meta.name, names, w.rows, { ...(w.deletes ? { deletes: w.deletes } : {}), ...commit });
     }
   }
   bumpVersions(w, now);

@@ -86,8 +86,9 @@ export class TransactionManager {
       this.events.onReject(label);
       throw new LabelAlreadyUsed(label, t.status);
     }
+    // Other loaders' jobs, and stream loads a data directory brought back without their transaction.
     const job = this.loads.find(db, label);
-    if (job && job.type !== 'STREAM' && job.state !== 'CANCELLED') {
+    if (job && (job.type !== 'STREAM' || !this.byId.has(job.txnId)) && job.state !== 'CANCELLED') {
       this.events.onReject(label);
       throw new LabelAlreadyUsed(label, job.state === 'FINISHED' ? 'VISIBLE' : 'PREPARE');
     }
@@ -179,9 +180,10 @@ export class TransactionManager {
         if (this.jobOf(txn)) this.loads.remove(txn.db, txn.label);
       }
     }
-    // Jobs of other loaders (INSERT WITH LABEL) keep their labels as long.
+    // Jobs of other loaders (INSERT WITH LABEL), and those a data directory brought back without their transaction, keep their labels as long.
     for (const job of this.loads.all()) {
-      if (job.type !== 'STREAM' && job.loadFinishTime !== undefined && now - job.loadFinishTime > keep) this.loads.remove(job.db, job.label);
+      const own = job.type !== 'STREAM' || !this.byId.has(job.txnId);
+      if (own && job.loadFinishTime !== undefined && now - job.loadFinishTime > keep) this.loads.remove(job.db, job.label);
     }
   }
 

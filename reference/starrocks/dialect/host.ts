@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { T } from '../../engine/types.ts';
 import type { ColumnDef, QueryContext } from '../../engine/api.ts';
 import type { Catalog, Table } from '../../engine/catalog.ts';
+import type { AppendOptions } from '../../engine/index.ts';
 import type { ExecEnv } from '../../engine/planner/env.ts';
 import type { FunctionEnv } from '../../engine/expr/compiled.ts';
 import { SessionScope } from '../../engine/session.ts';
@@ -24,7 +25,7 @@ export interface StarRocksHost {
   /** SET GLOBAL values. */
   globals: Map<string, string | bigint>;
   /** Store rows (of `target` columns) through the engine's insert path: defaults, then the key model's merge. */
-  load(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext, opts?: { overwrite?: boolean }): void;
+  load(table: Table, target: ColumnDef[], rows: unknown[][], ctx: QueryContext, opts?: AppendOptions): void;
 }
 
 export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;

@@ -13,7 +13,7 @@ import type { StarRocksHost } from './host.ts';
 import { toStarRocksError } from './errors.ts';
 import { keyModelMerge } from './key-model.ts';
 import { LoadJobs } from './loads.ts';
-import { STARROCKS_STORAGE } from './storage.ts';
+import { starRocksStorage } from './storage.ts';
 import type { StarRocksRelease } from './variables.ts';
 import './functions.ts';
 
@@ -45,7 +45,7 @@ export function starRocksDialect(release: StarRocksRelease): StarRocksDialect {
     parse: (sql) => parseStarRocks(sql),
     interpreters: starRocksInterpreters(hostOf),
     translateError: (e, ctx) => toStarRocksError(e, ctx.database),
-    storage: STARROCKS_STORAGE,
+    storage: starRocksStorage(loads),
     release,
     loads,
     globals,

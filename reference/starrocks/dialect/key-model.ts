@@ -29,9 +29,9 @@ export function keyModelMerge(table: Table, opts: MergeOptions = {}): RowMerge |
  * stream load or transaction commit does: omitted columns take their
  * defaults, then the key model applies (upsert, aggregate, append; partial
  * updates and `__op` deletes through `opts`). All rows or none. Returns the
- * number of rows loaded.
+ * number of rows loaded. `commit` (the load's job) is stored with the rows.
  */
-export function loadRows(engine: Engine, db: string, table: string, columns: readonly string[], rows: unknown[][], opts: { partialUpdate?: boolean; deletes?: readonly boolean[] } = {}): number {
+export function loadRows(engine: Engine, db: string, table: string, columns: readonly string[], rows: unknown[][], opts: { partialUpdate?: boolean; deletes?: readonly boolean[]; commit?: unknown } = {}): number {
   const t = engine.catalog.table(db, table);
   const target = columns.map((name) => {
     const c = t.columns.find((x) => x.name === name);
@@ -42,6 +42,6 @@ export function loadRows(engine: Engine, db: string, table: string, columns: rea
     ...(opts.deletes ? { deletes: opts.deletes } : {}),
     ...(opts.partialUpdate ? { partialColumns: t.columns.flatMap((c, i) => (columns.includes(c.name) ? [i] : [])) } : {}),
   };
-  engine.appendRows(t, target, rows, undefined, keyModelMerge(t, merge));
+  engine.appendRows(t, target, rows, undefined, keyModelMerge(t, merge), opts.commit === undefined ? {} : { commit: opts.commit });
   return rows.length;
 }

@@ -54,6 +54,14 @@ export class LoadJobs {
     return full;
   }
 
+  /** A job loaded from a data directory: registered unless its label is taken; later ids and txn ids come after its own. */
+  restore(job: Omit<LoadJob, 'id'> & { id?: number }): void {
+    const added = this.add(job);
+    if (!added) return;
+    if (added.id >= this.nextJobId) this.nextJobId = added.id + 1;
+    if (added.txnId >= this.nextTxnId) this.nextTxnId = added.txnId + 1;
+  }
+
   /** Forget a label (label_keep_max_second expired, or a failed job releases it). */
   remove(db: string, label: string): void {
     this.jobs.delete(LoadJobs.key(db, label));

@@ -81,9 +81,10 @@ export async function insert(st: SrStatement & { kind: 'insert' }, ctx: QueryCon
   }
   // DEFAULT in VALUES: the column's default, as if the column were omitted.
   const withDefaults = converted.map((r) => r.map((v, i) => (v === undefined ? defaultFor(host, table, target[i]!.name, ctx) : v)));
-  // OVERWRITE replaces the rows in the same step as the load (one stored change).
-  host.load(table, target.map((c) => ({ name: c.name, type: c.type })), withDefaults, ctx, { overwrite: Boolean(st.overwrite) });
-  host.loads.add({ ...job, scanRows: withDefaults.length, sinkRows: withDefaults.length });
+  // OVERWRITE replaces the rows in the same step as the load (one stored change); the job is stored with them.
+  const done = { ...job, scanRows: withDefaults.length, sinkRows: withDefaults.length };
+  host.load(table, target.map((c) => ({ name: c.name, type: c.type })), withDefaults, ctx, { overwrite: Boolean(st.overwrite), commit: done });
+  host.loads.add(done);
   return { kind: 'none', affectedRows: withDefaults.length, info: `{'label':'${label}', 'status':'VISIBLE', 'txnId':'${txnId}'}` };
 }
 
