@@ -162,6 +162,24 @@ test('start-up removes what a crash leaves (temporary files, tables without tabl
   }
 });
 
+test('a data directory held by a live process is refused; a lock left by a dead one is taken over', async () => {
+  const dir = tempDir();
+  try {
+    createClickHouseEngine().openDataDir(dir);
+    const lock = join(dir, 'lock');
+    assert.equal(JSON.parse(readFileSync(lock, 'utf8')).pid, process.pid);
+    // process.ppid: alive, and not us.
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid }));
+    assert.throws(() => createClickHouseEngine().openDataDir(dir), new RegExp(`in use by another server \\(process ${process.ppid}\\)`));
+    // A pid no process has (above the kernel's pid_max).
+    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 1 }));
+    createClickHouseEngine().openDataDir(dir);
+    assert.equal(JSON.parse(readFileSync(lock, 'utf8')).pid, process.pid);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('without a data directory nothing is written; a Memory table keeps its definition only, a Memory database nothing', async () => {
   const mem = createClickHouseEngine();
   assert.equal(mem.catalog.storage, undefined);

@@ -1,5 +1,6 @@
 // Where things live in a data directory:
 //
+//   DIR/lock                           the process using the directory (lock.ts)
 //   DIR/databases/<name>.json          a database created by SQL (name, engine, uuid, comment)
 //   DIR/tables/<uuid>/table.json       a table's definition (table-meta.ts), with its database's name
 //   DIR/tables/<uuid>/<seq>.part       its data, one file per committed change (part-file.ts)

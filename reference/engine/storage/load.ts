@@ -14,6 +14,7 @@ import type { StoragePolicy } from '../dialect.ts';
 import { DiskStorage, removeOlderParts } from './disk-storage.ts';
 import { mkdirDurable, removeTree, TMP_SUFFIX } from './files.ts';
 import { databasesDir, partName, partSeq, TABLE_FILE, tablesDir } from './layout.ts';
+import { lockDataDir } from './lock.ts';
 import { decodePart } from './part-file.ts';
 import { decodeTableMeta, encodeTableMeta } from './table-meta.ts';
 
@@ -24,6 +25,7 @@ export const KEEP_EVERYTHING: StoragePolicy = { keepsTable: () => true, keepsDat
 export function openDataDir(catalog: Catalog, root: string, policy: StoragePolicy = KEEP_EVERYTHING): DiskStorage {
   mkdirDurable(databasesDir(root));
   mkdirDurable(tablesDir(root));
+  lockDataDir(root);
   const storage = new DiskStorage(root, policy, catalog.builtin, (name) => catalog.databases.get(name));
   loadDatabases(catalog, root);
   for (const entry of readdirSync(tablesDir(root))) {
