@@ -411,6 +411,16 @@ describe('@clickhouse/client', () => {
     assert.equal(exec.summary?.read_rows, '3');
     assert.equal((await exec.stream.toArray()).join(''), '0\n1\n2\n');
     assert.equal(JSON.parse(exec.response_headers['x-clickhouse-summary'] as string).read_rows, '3');
+    // A query's result is counted when it ends, after the headers left with the first bytes of the
+    // answer; wait_end_of_query holds them back until then.
+    const summaryOf = async (settings: Record<string, number>) => {
+      const rs = await client.query({ query: 'SELECT number FROM numbers(10) WHERE number % 2 = 0', format: 'JSONEachRow', clickhouse_settings: settings });
+      await rs.json();
+      const { read_rows, result_rows } = JSON.parse(rs.response_headers['x-clickhouse-summary'] as string) as Record<string, string>;
+      return { read_rows, result_rows };
+    };
+    assert.deepEqual(await summaryOf({}), { read_rows: '10', result_rows: '0' });
+    assert.deepEqual(await summaryOf({ wait_end_of_query: 1 }), { read_rows: '10', result_rows: '5' });
   });
 
   test('roles: the client\'s role, a query\'s roles, and a role not granted', async () => {

@@ -272,7 +272,10 @@ export class QueryResponse {
   }
 
   private summary(): [string, string] {
-    return ['X-ClickHouse-Summary', summaryJson(this.progress, this.elapsedNs(), this.style.summaryMemoryUsage ? 0 : undefined)];
+    // A result's rows and bytes are counted when the query ends, after its output is finalized: headers
+    // that go out with the body (unless wait_end_of_query held it back) show none; an INSERT's count as it writes.
+    const p = this.progress && this.bodyBytes > 0 && !this.options?.waitEndOfQuery ? { ...this.progress, resultRows: 0, resultBytes: 0 } : this.progress;
+    return ['X-ClickHouse-Summary', summaryJson(p, this.elapsedNs(), this.style.summaryMemoryUsage ? 0 : undefined)];
   }
 
   /** finishSendHeaders: the summary (and a late exception code) close the header block. */
