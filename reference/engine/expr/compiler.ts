@@ -21,8 +21,10 @@ export interface ScopeColumn {
   tables: string[];
   /** Set when an expression reads the column (SELECT privilege checks). */
   used?: boolean;
-  /** Not part of `*` (the right side's copy of a JOIN USING column). */
+  /** Not part of `*` (the right side's copy of a JOIN USING column; `t2.*` has it). */
   hidden?: boolean;
+  /** Part of no `*` at all (the left side's own copy of a JOIN USING column). */
+  unlisted?: boolean;
   /** Which table expression of a JOIN the column comes from (index into the join's tables). */
   origin?: number;
   /** The AMBIGUOUS_IDENTIFIER message when the bare name means columns of several joined tables. */
@@ -48,7 +50,7 @@ export interface CompileOptions {
 }
 
 export function isAggregateCall(e: Expr): boolean {
-  return e.t === 'fn' && lookupFunction(e.name) === undefined && lookupAggregate(e.name) !== undefined;
+  return e.t === 'fn' && e.over === undefined && lookupFunction(e.name) === undefined && lookupAggregate(e.name) !== undefined;
 }
 
 /** Literal → typed constant, with ClickHouse's literal type inference. */
@@ -168,6 +170,7 @@ export class Compiler {
     if (e.name === 'arrayJoin') {
       throw new EngineError('UNEXPECTED_EXPRESSION', `arrayJoin is not allowed here. In scope ${this.opts.scope}`);
     }
+    if (e.over) throw new EngineError('NOT_IMPLEMENTED', `Window function ${columnName(e)} is not supported here by this engine. In scope ${this.opts.scope}`);
     const builder = lookupFunction(e.name);
     if (!builder) {
       throw new EngineError('UNKNOWN_FUNCTION', `Function with name '${e.name}' does not exist. In scope ${this.opts.scope}`);

@@ -6,7 +6,7 @@ export type Expr =
   /** `type`: a literal that is a value of that type already (a substituted query parameter), not read from its text. */
   | { t: 'lit'; value: unknown; raw: string; alias?: string; type?: DataType }
   | { t: 'id'; parts: string[]; alias?: string }
-  | { t: 'fn'; name: string; args: Expr[]; params?: Expr[]; distinct?: boolean; alias?: string }
+  | { t: 'fn'; name: string; args: Expr[]; params?: Expr[]; distinct?: boolean; alias?: string; over?: WindowSpec }
   | { t: 'star'; table?: string; alias?: string }
   | { t: 'sub'; query: SelectQuery; alias?: string }
   | { t: 'lambda'; params: string[]; body: Expr; alias?: string }
@@ -58,6 +58,22 @@ export interface RoleSet {
   except: string[];
 }
 
+/** One end of a window frame: UNBOUNDED, CURRENT ROW or an offset, PRECEDING or FOLLOWING. */
+export interface FrameBound {
+  kind: 'unbounded' | 'current' | 'offset';
+  preceding: boolean;
+  offset?: Expr;
+}
+
+/** `OVER (…)` or `OVER name`: the window of a window function. */
+export interface WindowSpec {
+  /** A window of the WINDOW clause, alone or as the base of this one. */
+  name?: string;
+  partitionBy: Expr[];
+  orderBy: OrderItem[];
+  frame?: { units: 'ROWS' | 'RANGE'; start: FrameBound; end: FrameBound };
+}
+
 export interface OrderItem {
   expr: Expr;
   desc: boolean;
@@ -97,6 +113,8 @@ export interface SelectCore {
   where?: Expr;
   groupBy?: Expr[];
   having?: Expr;
+  /** WINDOW name AS (…) */
+  windows?: { name: string; spec: WindowSpec }[];
   orderBy?: OrderItem[];
   /** ORDER BY ALL: every select item, in this direction. */
   orderAll?: { desc: boolean; nulls?: 'first' | 'last' };

@@ -5,7 +5,7 @@
 
 import { EngineError } from '../errors.ts';
 import { unquoteString } from './lexer.ts';
-import type { Expr, SelectQuery } from './ast.ts';
+import type { Expr, FrameBound, OrderItem, SelectQuery, WindowSpec } from './ast.ts';
 import { identifierParam } from './ast.ts';
 import { TokenCursor } from './cursor.ts';
 
@@ -311,8 +311,58 @@ export abstract class ExpressionParser extends TokenCursor {
       fn.params = fn.args;
       fn.args = readArgs();
     }
-    if (this.isKw('OVER')) throw new EngineError('NOT_IMPLEMENTED', 'Window functions are not supported by this engine');
+    if (this.kw('OVER')) {
+      if (this.op('(')) fn.over = this.windowSpec();
+      else fn.over = { name: this.identifier('window name'), partitionBy: [], orderBy: [] };
+    }
     return fn;
+  }
+
+  /** After `(`: `[name] [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )`. */
+  windowSpec(): WindowSpec {
+    const spec: WindowSpec = { partitionBy: [], orderBy: [] };
+    if ((this.tok.type === 'word' && !RESERVED.has(this.tok.text.toUpperCase()) && !['ROWS', 'RANGE'].includes(this.tok.text.toUpperCase())) || this.tok.type === 'quoted_id') {
+      spec.name = this.identifier();
+    }
+    if (this.kw('PARTITION', 'BY')) {
+      do spec.partitionBy.push(this.expr()); while (this.op(','));
+    }
+    if (this.kw('ORDER', 'BY')) {
+      do spec.orderBy.push(this.windowOrderItem()); while (this.op(','));
+    }
+    const units = this.kw('ROWS') ? 'ROWS' : this.kw('RANGE') ? 'RANGE' : undefined;
+    if (units) {
+      if (this.kw('BETWEEN')) {
+        const start = this.frameBound();
+        this.needKw('AND');
+        spec.frame = { units, start, end: this.frameBound() };
+      } else spec.frame = { units, start: this.frameBound(), end: { kind: 'current', preceding: false } };
+    }
+    this.needOp(')');
+    return spec;
+  }
+
+  protected windowOrderItem(): OrderItem {
+    const expr = this.expr();
+    let desc = false;
+    if (this.kw('DESC') || this.kw('DESCENDING')) desc = true;
+    else if (!this.kw('ASC')) this.kw('ASCENDING');
+    let nulls: 'first' | 'last' | undefined;
+    if (this.kw('NULLS')) nulls = this.kw('FIRST') ? 'first' : (this.needKw('LAST'), 'last');
+    return nulls ? { expr, desc, nulls } : { expr, desc };
+  }
+
+  protected frameBound(): FrameBound {
+    if (this.kw('UNBOUNDED')) {
+      if (this.kw('PRECEDING')) return { kind: 'unbounded', preceding: true };
+      this.needKw('FOLLOWING');
+      return { kind: 'unbounded', preceding: false };
+    }
+    if (this.kw('CURRENT', 'ROW')) return { kind: 'current', preceding: false };
+    const offset = this.concat();
+    if (this.kw('PRECEDING')) return { kind: 'offset', preceding: true, offset };
+    this.needKw('FOLLOWING');
+    return { kind: 'offset', preceding: false, offset };
   }
 
   protected caseExpr(): Expr {

@@ -2,7 +2,7 @@
 // getColumnName: functional form, `plus(a, 1)`) and the SQL form used in
 // `in scope ...` messages (infix operators).
 
-import type { Expr, JoinExpr, SelectCore, SelectQuery, TableExpr } from './ast.ts';
+import type { Expr, FrameBound, JoinExpr, SelectCore, SelectQuery, TableExpr, WindowSpec } from './ast.ts';
 
 function ident(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
@@ -31,9 +31,25 @@ export function columnName(e: Expr, idName?: IdentifierNamer): string {
       if (e.name === 'array') return `[${e.args.map(argName).join(', ')}]`;
       if (e.name === 'tuple') return `(${e.args.map(argName).join(', ')})`;
       const params = e.params ? `(${e.params.map(argName).join(', ')})` : '';
-      return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(argName).join(', ')})`;
+      const over = e.over ? ` OVER ${windowName(e.over, argName)}` : '';
+      return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(argName).join(', ')})${over}`;
     }
   }
+}
+
+/** `(PARTITION BY v ORDER BY k ASC ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)`, or a window's name. */
+function windowName(w: WindowSpec, name: (e: Expr) => string): string {
+  if (w.name && !w.partitionBy.length && !w.orderBy.length && !w.frame) return w.name;
+  const parts: string[] = [];
+  if (w.name) parts.push(w.name);
+  if (w.partitionBy.length) parts.push(`PARTITION BY ${w.partitionBy.map(name).join(', ')}`);
+  if (w.orderBy.length) parts.push(`ORDER BY ${w.orderBy.map((o) => `${name(o.expr)} ${o.desc ? 'DESC' : 'ASC'}${o.nulls ? ` NULLS ${o.nulls.toUpperCase()}` : ''}`).join(', ')}`);
+  if (w.frame) {
+    const bound = (b: FrameBound): string => (b.kind === 'current' ? 'CURRENT ROW'
+      : `${b.kind === 'unbounded' ? 'UNBOUNDED' : name(b.offset!)} ${b.preceding ? 'PRECEDING' : 'FOLLOWING'}`);
+    parts.push(`${w.frame.units} BETWEEN ${bound(w.frame.start)} AND ${bound(w.frame.end)}`);
+  }
+  return `(${parts.join(' ')})`;
 }
 
 const INFIX: Record<string, string> = {
@@ -70,7 +86,8 @@ export function formatExpr(e: Expr, top = true): string {
         if (e.name === 'tuple') return `(${e.args.map((a) => formatExpr(a)).join(', ')})`;
         if (e.name === 'CAST' && e.args.length === 2) return `CAST(${formatExpr(e.args[0]!)}, ${formatExpr(e.args[1]!)})`;
         const params = e.params ? `(${e.params.map((a) => formatExpr(a)).join(', ')})` : '';
-        return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => formatExpr(a)).join(', ')})`;
+        const over = e.over ? ` OVER ${windowName(e.over, (a) => formatExpr(a))}` : '';
+        return `${e.name}${params}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => formatExpr(a)).join(', ')})${over}`;
       }
     }
   })();

@@ -65,6 +65,15 @@ export class SelectParser extends ExpressionParser {
       do core.groupBy.push(this.expr()); while (this.op(','));
     }
     if (this.kw('HAVING')) core.having = this.expr();
+    if (this.kw('WINDOW')) {
+      core.windows = [];
+      do {
+        const name = this.identifier('window name');
+        this.needKw('AS');
+        this.needOp('(');
+        core.windows.push({ name, spec: this.windowSpec() });
+      } while (this.op(','));
+    }
     if (this.kw('ORDER', 'BY')) {
       const next = this.lx.at(this.k + 1);
       if (this.isKw('ALL') && !(next.type === 'op' && ['.', '(', '[', '+', '-', '*', '/', '%', '=', '<', '>', '::', '||'].includes(next.text))) {

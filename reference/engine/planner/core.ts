@@ -21,6 +21,7 @@ import { arrayJoin } from './array-join.ts';
 import { compileWhere, filterRows } from './where.ts';
 import { aggregate } from './aggregate.ts';
 import { orderRows } from './order.ts';
+import { hasWindow, windowStage } from './window.ts';
 
 export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Plan> {
   let core = query;
@@ -28,7 +29,9 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   const scope = formatSelect(core);
   const aliases = collectAliases(core);
   const aggregating = isAggregating(core);
-  const limitHint = streamingLimitHint(core.orderAll ? { ...core, orderBy: [] } : core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
+  // Window functions and ORDER BY ALL need every row: no limit pushed to the source.
+  const windows = core.columns.some(hasWindow) || (core.orderBy ?? []).some((o) => hasWindow(o.expr));
+  const limitHint = streamingLimitHint(core.orderAll || windows ? { ...core, orderBy: [] } : core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
 
   const precomputed = new Map<Expr, Compiled>();
   const allExprs: Expr[] = [...core.with, ...core.columns, ...joinConditions(core.from), ...(core.where ? [core.where] : []), ...(core.groupBy ?? []), ...(core.having ? [core.having] : []), ...(core.orderBy ?? []).map((o) => o.expr)];
@@ -46,7 +49,12 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   source = arrayJoin(core, selectExprs, source, base, env);
 
   const where = compileWhere(core, source, base);
-  const filtered = filterRows(source, where, env);
+  let filtered = filterRows(source, where, env);
+  if (windows) {
+    if (aggregating) throw new EngineError('NOT_IMPLEMENTED', `Window functions over aggregation are not supported by this engine. In scope ${scope}`);
+    const windowed = windowStage(core, selectExprs, source, base, filtered, env);
+    if (windowed) ({ source, rows: filtered } = windowed);
+  }
   const namer = joined?.namer ?? (core.from ? identifierNamer({ tables: [tableOf(core.from, source.columns, env.fenv.database)], joins: [] }, source.columns, aliases) : undefined);
   const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer));
   const stage = aggregating

@@ -46,7 +46,7 @@ export function positional(e: Expr, selectExprs: Expr[]): Expr | undefined {
 /** An ORDER BY key: a positional reference names the select column (without its alias). */
 export function orderTarget(e: Expr, selectExprs: Expr[]): Expr {
   const target = positional(e, selectExprs);
-  // A subquery is kept as it is: its precomputed value is keyed by the node.
-  if (target?.t === 'sub') return target;
+  // A subquery or a window call is kept as it is: its precomputed value is keyed by the node.
+  if (target?.t === 'sub' || (target?.t === 'fn' && target.over)) return target;
   return target ? { ...target, alias: undefined } as Expr : e;
 }

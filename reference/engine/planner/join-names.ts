@@ -63,7 +63,7 @@ export function joinSelectItems(columns: Expr[], source: Source, scope: string, 
       if (origin < 0) throw new EngineError('UNKNOWN_IDENTIFIER', `Qualified matcher ${q}.* does not find table. In scope ${scope}`);
     }
     cols.forEach((c, i) => {
-      if (c.hidden || (origin !== undefined && c.origin !== origin)) return;
+      if (c.unlisted || (origin === undefined ? c.hidden : c.origin !== origin)) return;
       if (!c.tables.includes(token(i))) c.tables.push(token(i));
       starNames.set(token(i), starName(i));
       items.push({ t: 'id', parts: [token(i), c.name] });

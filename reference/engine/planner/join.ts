@@ -183,7 +183,7 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
     const u = usingPairs.find((p) => p.right === i);
     return u ? { ...widen({ ...c, type: u.type }, rightMayMiss), hidden: true, derivedFrom: c } : widen(c, rightMayMiss);
   }));
-  for (const u of usingPairs) columns.push({ ...widen({ ...leftCols[u.left]!, type: u.type }, leftMayMiss), hidden: true, derivedFrom: leftCols[u.left]! });
+  for (const u of usingPairs) columns.push({ ...widen({ ...leftCols[u.left]!, type: u.type }, leftMayMiss), hidden: true, unlisted: true, derivedFrom: leftCols[u.left]! });
   markAmbiguous(columns, joinScope, scope);
 
   const types = columns.map((c) => c.type);

@@ -21,30 +21,33 @@ export function orderRows(rows: Blocks, types: readonly DataType[], width: numbe
         return true;
       });
     }
-    if (orderBy.length) {
-      const dirs = orderBy.map((o) => ({ sign: o.desc ? -1 : 1, nullsFirst: o.nulls === 'first' }));
-      all.sort((a, b) => {
-        for (let i = 0; i < dirs.length; i++) {
-          const x = a[width + i];
-          const y = b[width + i];
-          const d = dirs[i]!;
-          const xn = x === null || (typeof x === 'number' && Number.isNaN(x));
-          const yn = y === null || (typeof y === 'number' && Number.isNaN(y));
-          if (xn || yn) {
-            if (xn && yn) {
-              if (x === null && y !== null) return d.nullsFirst ? -1 : 1;
-              if (y === null && x !== null) return d.nullsFirst ? 1 : -1;
-              continue;
-            }
-            return (xn ? 1 : -1) * (d.nullsFirst ? -1 : 1);
-          }
-          const c = compareValues(x, y) * d.sign;
-          if (c !== 0) return c;
-        }
-        return 0;
-      });
-    }
+    if (orderBy.length) all.sort(rowComparator(orderBy, width));
     const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
     for (let i = 0; i < all.length; i += blockSize) yield Block.ofRows(types, all.slice(i, i + blockSize));
+  };
+}
+
+/** Rows compared on the keys at `offset…`: NULL and NaN last unless NULLS FIRST (NULL after NaN). */
+export function rowComparator(orderBy: readonly OrderItem[], offset: number): (a: unknown[], b: unknown[]) => number {
+  const dirs = orderBy.map((o) => ({ sign: o.desc ? -1 : 1, nullsFirst: o.nulls === 'first' }));
+  return (a, b) => {
+    for (let i = 0; i < dirs.length; i++) {
+      const x = a[offset + i];
+      const y = b[offset + i];
+      const d = dirs[i]!;
+      const xn = x === null || (typeof x === 'number' && Number.isNaN(x));
+      const yn = y === null || (typeof y === 'number' && Number.isNaN(y));
+      if (xn || yn) {
+        if (xn && yn) {
+          if (x === null && y !== null) return d.nullsFirst ? -1 : 1;
+          if (y === null && x !== null) return d.nullsFirst ? 1 : -1;
+          continue;
+        }
+        return (xn ? 1 : -1) * (d.nullsFirst ? -1 : 1);
+      }
+      const c = compareValues(x, y) * d.sign;
+      if (c !== 0) return c;
+    }
+    return 0;
   };
 }
