@@ -6,6 +6,7 @@ import type { ColumnDef } from '../../../engine/api.ts';
 import type { FormatContext, InputFormat, OutputFormat } from '../types.ts';
 import { readTsvBlock } from './tsv-input.ts';
 import { readRowBinaryBlock } from './row-binary-input.ts';
+import { readCsvBlock } from './csv-input.ts';
 import { writeValue } from '../row-binary.ts';
 import { jsonEachRowBlockWriter } from './json-each-row.ts';
 import { rowBinaryBlockWriter } from './row-binary.ts';
@@ -40,6 +41,7 @@ const READERS: [string[], NonNullable<InputFormat['readBlock']>][] = [
   [['TabSeparated', 'TSV'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, false)],
   [['TabSeparatedRaw', 'TSVRaw', 'Raw'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, true)],
   [['RowBinary'], (data, columns) => readRowBinaryBlock(data, columns)],
+  [['CSV'], (data, columns, ctx) => readCsvBlock(data, columns, ctx)],
 ];
 
 /** Give the registered input formats (by lower-cased name) their columnar readers. */
