@@ -78,8 +78,8 @@ test('the columnar readers give the row readers\' rows, or leave the input to th
   const blockFor = (name: string) => fc.array(fc.constantFrom(...readable(name)), { minLength: 1, maxLength: 3 }).chain((cols) =>
     fc.array(fc.tuple(...cols.map(([, a]) => a)), { minLength: 0, maxLength: 20 }).map((rows) => ({ name, types: cols.map(([t]) => t), rows })));
   // Valid data from the row writer, sometimes damaged: a byte changed, cut short, a field added.
-  const damage = fc.oneof(fc.constant(undefined), fc.tuple(fc.nat(), fc.constantFrom('\t', '\n', '\\', 'x', '-', '\\N', '\r', '\xff', '\x00', '\x80', '', '"', ',', ' ', "'")));
-  const cases = fc.oneof(blockFor('TSV'), blockFor('TSVRaw'), blockFor('RowBinary'), blockFor('CSV'));
+  const damage = fc.oneof(fc.constant(undefined), fc.tuple(fc.nat(), fc.constantFrom('\t', '\n', '\\', 'x', '-', '\\N', '\r', '\xff', '\x00', '\x80', '', '"', ',', ' ', "'", '}', ':', '{')));
+  const cases = fc.oneof(blockFor('TSV'), blockFor('TSVRaw'), blockFor('RowBinary'), blockFor('CSV'), blockFor('JSONEachRow'));
   fc.assert(fc.property(cases, damage, ({ name, types, rows }, hurt) => {
     const settings = new Settings();
     const ctx = { settings, timezone: 'UTC', parseValues: () => [] };

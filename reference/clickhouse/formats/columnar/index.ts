@@ -7,6 +7,7 @@ import type { FormatContext, InputFormat, OutputFormat } from '../types.ts';
 import { readTsvBlock } from './tsv-input.ts';
 import { readRowBinaryBlock } from './row-binary-input.ts';
 import { readCsvBlock } from './csv-input.ts';
+import { readJsonEachRowBlock } from './json-each-row-input.ts';
 import { writeValue } from '../row-binary.ts';
 import { jsonEachRowBlockWriter } from './json-each-row.ts';
 import { rowBinaryBlockWriter } from './row-binary.ts';
@@ -42,6 +43,7 @@ const READERS: [string[], NonNullable<InputFormat['readBlock']>][] = [
   [['TabSeparatedRaw', 'TSVRaw', 'Raw'], (data, columns, ctx) => readTsvBlock(data, columns, ctx, true)],
   [['RowBinary'], (data, columns) => readRowBinaryBlock(data, columns)],
   [['CSV'], (data, columns, ctx) => readCsvBlock(data, columns, ctx)],
+  [['JSONEachRow', 'NDJSON', 'JSONLines', 'JSONL'], (data, columns) => readJsonEachRowBlock(data, columns)],
 ];
 
 /** Give the registered input formats (by lower-cased name) their columnar readers. */
