@@ -125,3 +125,12 @@ test('stored values keep UUIDs and decimals exactly', async () => {
   assert.equal(String(back[0]), '61f0c404-5cb3-11e7-907b-a6006ad3dba0');
   assert.equal(String(back[1]), '1.5000000000');
 });
+
+test('toDecimalString rounds the fraction alone, as 26.7 does', async () => {
+  const engine = createClickHouseEngine();
+  const cases: [string, string][] = [
+    ['toDecimal64(324.435, 3), 2', '324.44'], ['toDecimal64(-718.6, 1), 0', '-718.'], ['toDecimal64(1.99, 2), 1', '1.0'],
+    ['toDecimal64(718, 0), 0', '718'], ['toDecimal64(1.5, 1), 3', '1.500'], ['toDecimal64(-1.95, 2), 1', '-1.0'],
+  ];
+  for (const [args, want] of cases) assert.equal(await value(engine, `SELECT toDecimalString(${args})`), want, args);
+});

@@ -128,12 +128,34 @@ register('toDecimalString', simple({
   impl: ([x, n], [xt]) => {
     const digits = Number(n);
     if (digits > 77) throw new EngineError('ARGUMENT_OUT_OF_BOUND', 'Too many fractional symbols requested, shall be at most 77');
-    // Decimals are cut to `digits` (no rounding); floats are printed with rounding.
-    if (isDec(x)) return x.rescale(digits).toString();
+    if (isDec(x)) return decimalString(x, digits);
     if (xt!.kind === 'Float32' || xt!.kind === 'Float64') return (x as number).toFixed(digits);
     return Dec.fromBigInt(BigInt(x as number | bigint), digits).toString();
   },
 }));
+
+/**
+ * writeText(Decimal) with a fixed fractional length, as 26.7 has it: fewer
+ * digits round the fraction half up on its own, so a carry out of the
+ * fraction is lost (1.99 to one digit is `1.0`), and zero digits leave the point.
+ */
+function decimalString(x: Dec, digits: number): string {
+  const sign = x.unscaled < 0n ? '-' : '';
+  const abs = x.unscaled < 0n ? -x.unscaled : x.unscaled;
+  const m = 10n ** BigInt(x.scale);
+  const whole = (abs / m).toString();
+  if (x.scale === 0) return digits === 0 ? `${sign}${whole}` : `${sign}${whole}.${'0'.repeat(digits)}`;
+  let frac = abs % m;
+  if (digits < x.scale) {
+    frac /= 10n ** BigInt(x.scale - digits - 1);
+    const carry = frac % 10n;
+    frac /= 10n;
+    if (carry >= 5n) frac += 1n;
+    // Only the last `digits` digits are written: the carry is dropped.
+    return `${sign}${whole}.${digits === 0 ? '' : frac.toString().padStart(digits, '0').slice(-digits)}`;
+  }
+  return `${sign}${whole}.${frac.toString().padStart(x.scale, '0')}${'0'.repeat(digits - x.scale)}`;
+}
 
 // ------------------------------------------------------------ DateTime64
 
