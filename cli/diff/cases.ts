@@ -146,6 +146,15 @@ function valuesToTsv(literal: string): string {
   return /^'.*'$/.test(literal) ? literal.slice(1, -1) : literal;
 }
 
+/** A generated value of a column type as JSONEachRow takes it: named tuples are objects keyed by element name. */
+function jsonOf(type: string, literal: string): string {
+  const json = valuesToJson(literal);
+  if (!type.startsWith('Tuple(') || !/^Tuple\(\w+ [A-Z]/.test(type)) return json;
+  const names = [...type.matchAll(/[(,]\s*(\w+)\s+[A-Z]/g)].map((m) => m[1]!);
+  const items = JSON.parse(json) as unknown[];
+  return `{${names.map((n, i) => `${JSON.stringify(n)}:${JSON.stringify(items[i])}`).join(',')}}`;
+}
+
 /** The Values literal of a generated value as JSON: strings JSON-quoted, tuples as arrays, maps as objects. */
 function valuesToJson(literal: string): string {
   return literal.replace(/'((?:[^'\\]|\\.)*)'|\bNULL\b|[()]/g, (m, str: string | undefined) => {
@@ -210,7 +219,7 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
       const input = r.pick(['Values', 'Values', 'TSV', 'JSONEachRow'] as const);
       const insert = input === 'Values' ? post(`INSERT INTO ${table} VALUES ${rows.join(', ')}`)
         : input === 'TSV' ? post(values.map((row) => row.map(valuesToTsv).join('\t')).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT TSV`)}`)
-          : post(values.map((row) => `{${row.map((v, i) => `"c${i}":${valuesToJson(v)}`).join(',')}}`).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT JSONEachRow`)}`);
+          : post(values.map((row) => `{${row.map((v, i) => `"c${i}":${jsonOf(cols[i]![0], v)}`).join(',')}}`).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT JSONEachRow`)}`);
       const orderable = cols.map(([type], i) => (unorderable(type) ? '' : `c${i}`)).filter(Boolean);
       const output = r.pick(['TSV', 'TSV', 'JSONEachRow', 'sorted'] as const);
       const select = output === 'TSV' || (output === 'sorted' && orderable.length === 0)

@@ -129,10 +129,17 @@ reg('avg', {
   create: (args) => {
     let s = 0;
     let n = 0;
+    // Decimals sum exactly, then the sum as Float64 is divided (AvgFraction::divideIfAnyDecimal).
+    const scale = unwrapNullable(args[0]!).kind === 'Decimal' ? unwrapNullable(args[0]!).scale! : undefined;
+    let exact = 0n;
     const nullableResult = anyNullable(args);
     return {
-      add: ([v]) => { s += toNum(v); n++; },
-      result: () => (n === 0 ? (nullableResult ? null : NaN) : s / n),
+      add: ([v]) => {
+        if (scale !== undefined) exact += (v as Dec).rescale(scale).unscaled;
+        else s += toNum(v);
+        n++;
+      },
+      result: () => (n === 0 ? (nullableResult ? null : NaN) : scale !== undefined ? Number(exact) / 10 ** scale / n : s / n),
     };
   },
 }, true);

@@ -39,6 +39,15 @@ function intArith(t: DataType, a: unknown, b: unknown, op: (x: bigint, y: bigint
   return wrapInt(t, op(toBig(numericOf(a)), toBig(numericOf(b))));
 }
 
+/** A date moved by whole days (Date, Date32) or seconds (DateTime, DateTime64, whose value is Dec seconds). */
+function dateShift(t: DataType, d: unknown, n: unknown, sign: 1 | -1): unknown {
+  if (t.kind === 'DateTime64') {
+    const v = d as Dec;
+    return new Dec(v.unscaled + BigInt(sign) * toBig(n) * 10n ** BigInt(v.scale), v.scale);
+  }
+  return toNum(numericOf(d)) + sign * toNum(numericOf(n));
+}
+
 /**
  * An operation with a Decimal side: exact (values/decimal-types.ts) with an
  * integer or another Decimal; with a float both sides become Float64.
@@ -67,10 +76,11 @@ function withDecimals(op: DecimalOp, spec: SimpleSpec): SimpleSpec {
 }
 
 // DateTime/Date +- integer keeps the date type.
+const DATE_KINDS = new Set(['Date', 'Date32', 'DateTime', 'DateTime64']);
 function dateArith(types: DataType[], raw: DataType[], sub: boolean): DataType | undefined {
   const [a, b] = raw;
-  if ((a!.kind === 'Date' || a!.kind === 'DateTime') && isInteger(b!)) return a;
-  if (!sub && (b!.kind === 'Date' || b!.kind === 'DateTime') && isInteger(a!)) return b;
+  if (DATE_KINDS.has(a!.kind) && isInteger(b!)) return a;
+  if (!sub && DATE_KINDS.has(b!.kind) && isInteger(a!)) return b;
   void types;
   return undefined;
 }
@@ -80,7 +90,7 @@ register('plus', simple(withDecimals('plus', {
   type: (raw) => dateArith(raw, raw, false) ?? (([a, b]) => additionType(a!, b!, false))(check('plus', raw)),
   impl: ([a, b], raw) => {
     const dt = dateArith(raw, raw, false);
-    if (dt) return toNum(numericOf(a)) + toNum(numericOf(b));
+    if (dt) return dateShift(dt, raw[0]!.kind === dt.kind ? a : b, raw[0]!.kind === dt.kind ? b : a, 1);
     const [x, y] = check('plus', raw);
     return intArith(additionType(x!, y!, false), a, b, (p, q) => p + q, (p, q) => p + q);
   },
@@ -90,7 +100,8 @@ register('minus', simple(withDecimals('minus', {
   min: 2,
   type: (raw) => dateArith(raw, raw, true) ?? (([a, b]) => additionType(a!, b!, true))(check('minus', raw)),
   impl: ([a, b], raw) => {
-    if (dateArith(raw, raw, true)) return toNum(numericOf(a)) - toNum(numericOf(b));
+    const dt = dateArith(raw, raw, true);
+    if (dt) return dateShift(dt, a, b, -1);
     const [x, y] = check('minus', raw);
     return intArith(additionType(x!, y!, true), a, b, (p, q) => p - q, (p, q) => p - q);
   },

@@ -1,13 +1,16 @@
 // Date and time parts, now/today.
 
 import { T, dateTime } from '../types.ts';
+import type { Dec } from '../values/decimal.ts';
+import { dt64Seconds } from '../values/convert.ts';
 import type { DataType } from '../types.ts';
 import { constant } from '../expr/compiled.ts';
 import { civilFromDays, daysFromCivil, fromLocal, localParts } from '../time.ts';
 import { argCount, illegalType, register, simple } from './registry.ts';
 
 function partsOf(v: unknown, t: DataType, tz: string): ReturnType<typeof localParts> {
-  if (t.kind === 'Date') {
+  if (t.kind === 'DateTime64') return localParts(dt64Seconds(v as Dec), t.timezone ?? tz);
+  if (t.kind === 'Date' || t.kind === 'Date32') {
     const [y, m, d] = civilFromDays(v as number);
     return { y, m, d, hh: 0, mm: 0, ss: 0, days: v as number };
   }
@@ -20,7 +23,7 @@ function part(name: string, type: DataType, f: (p: ReturnType<typeof localParts>
       min: 1,
       max: 2,
       type: ([t]) => {
-        if (t!.kind !== 'DateTime' && !(allowDate && t!.kind === 'Date')) throw illegalType(name, t!);
+        if (t!.kind !== 'DateTime' && t!.kind !== 'DateTime64' && !(allowDate && (t!.kind === 'Date' || t!.kind === 'Date32'))) throw illegalType(name, t!);
         return type;
       },
       impl: ([v, tz], [t]) => f(partsOf(v, t!, (tz as string | undefined) ?? bc.env.timezone)),
@@ -48,8 +51,10 @@ function startOf(name: string, toDate: boolean, f: (p: ReturnType<typeof localPa
       min: 1,
       max: 2,
       type: ([t]) => {
-        if (t!.kind !== 'DateTime' && t!.kind !== 'Date') throw illegalType(name, t!);
-        return toDate ? T.Date : t!.kind === 'DateTime' ? t! : T.DateTime;
+        if (!['DateTime', 'DateTime64', 'Date', 'Date32'].includes(t!.kind)) throw illegalType(name, t!);
+        // 26.7 answers a Date (also for Date32); DateTime64 gives a DateTime in its zone.
+        if (toDate) return T.Date;
+        return t!.kind === 'DateTime' ? t! : t!.timezone ? dateTime(t!.timezone) : T.DateTime;
       },
       impl: ([v], [t]) => {
         const tz = t!.timezone ?? bc.env.timezone;

@@ -36,16 +36,21 @@ export function integerDigits(t: DataType): number {
   return { 8: 3, 16: 5, 32: 10, 128: 39, 256: 77 }[bits]!;
 }
 
-/** getLeastSupertype of decimals and integers: the widest storage needed, the largest scale. */
+/**
+ * getLeastSupertype of decimals and integers (getLeastSupertype.cpp): the
+ * largest scale, and the widest storage among the decimals or that the largest
+ * scale plus the digits of the widest integer needs. The decimals' own integer
+ * digits do not count.
+ */
 export function decimalSupertype(types: DataType[]): DataType {
   const scale = Math.max(...types.map((t) => (t.kind === 'Decimal' ? t.scale! : 0)));
-  const whole = Math.max(...types.map((t) => (t.kind === 'Decimal' ? t.precision! - t.scale! : integerDigits(t))));
-  const widest = Math.max(...types.filter((t) => t.kind === 'Decimal').map((t) => storagePrecision(t.precision!)));
-  const need = scale + whole;
+  const ints = types.filter((t) => t.kind !== 'Decimal');
+  const need = scale + (ints.length ? Math.max(...ints.map(integerDigits)) : 0);
   if (need > 76) {
     throw new EngineError('ARGUMENT_OUT_OF_BOUND', `Decimal precision ${need} is out of bounds (precision range: [1, 76])`);
   }
-  return decimal(Math.max(widest, storagePrecision(need)), scale);
+  const widest = Math.max(...types.filter((t) => t.kind === 'Decimal').map((t) => storagePrecision(t.precision!)));
+  return decimal(Math.max(widest, storagePrecision(Math.max(need, 1))), scale);
 }
 
 export type DecimalOp = 'plus' | 'minus' | 'multiply' | 'divide' | 'modulo';
