@@ -46,7 +46,8 @@ function parse(data: Buffer, sinks: FieldSink[], keys: Buffer[], strings: boolea
   while (pos < n) {
     for (let j = 0; j < sinks.length; j++) {
       const key = keys[j]!;
-      if (pos + key.length > n || data.compare(key, 0, key.length, pos, pos + key.length) !== 0) throw GIVE_UP;
+      if (pos + key.length > n) throw GIVE_UP;
+      for (let k = 0; k < key.length; k++) if (data[pos + k] !== key[k]) throw GIVE_UP;
       pos += key.length;
       const sink = sinks[j]!;
       if (data[pos] === QUOTE) {
@@ -59,7 +60,7 @@ function parse(data: Buffer, sinks: FieldSink[], keys: Buffer[], strings: boolea
       } else {
         let end = pos;
         while (end < n && data[end] !== 44 && data[end] !== 125) end++;
-        if (end - pos === 4 && data.compare(NULL, 0, 4, pos, end) === 0) {
+        if (end - pos === 4 && data[pos] === NULL[0] && data[pos + 1] === NULL[1] && data[pos + 2] === NULL[2] && data[pos + 3] === NULL[3]) {
           if (!sink.addNull()) throw GIVE_UP;
         } else if (strings[j] || !sink.add(data, pos, end)) throw GIVE_UP;
         pos = end;
