@@ -50,6 +50,11 @@ function subquery(r: Random, a: string, b: string): string {
     () => `WITH ${r.int(1, 3)} AS lim SELECT k, v FROM ${a} WHERE k > lim ORDER BY ALL`,
     () => `WITH s AS (SELECT k, v FROM ${a} WHERE k > ${r.int(0, 2)}) SELECT * FROM s ORDER BY ALL`,
     () => `WITH s AS (SELECT k FROM ${b}) SELECT k, v FROM ${a} WHERE k IN s ORDER BY ALL`,
+    () => `SELECT k, v FROM ${a} ORDER BY k, v LIMIT ${r.int(0, 2)}${r.chance(0.5) ? ` OFFSET ${r.int(0, 1)}` : ''} BY ${r.pick(['k', 'v', 'k, v'])}`,
+    () => `SELECT * FROM ${a} AS x JOIN ${b} AS y ON x.k = y.k ${r.pick(['LEFT ', 'INNER ', ''])}JOIN ${a} AS z ON z.k = y.k ORDER BY ALL`,
+    () => `SELECT x.k, y.w, z.v FROM ${a} AS x JOIN ${b} AS y USING (k) JOIN ${a} AS z ON z.k = x.k ORDER BY ALL`,
+    () => `SELECT v, count() AS c FROM ${a} WHERE k IN (SELECT k FROM ${b} WHERE w > 0) GROUP BY v ORDER BY ALL`,
+    () => `SELECT k FROM ${a} WHERE n = (SELECT min(n) FROM ${b}) ORDER BY ALL`,
   ])();
 }
 

@@ -118,6 +118,8 @@ export interface SelectCore {
   orderBy?: OrderItem[];
   /** ORDER BY ALL: every select item, in this direction. */
   orderAll?: { desc: boolean; nulls?: 'first' | 'last' };
+  /** LIMIT n [OFFSET m] BY keys: at most n rows (after m) of each key. */
+  limitBy?: { count: Expr; offset?: Expr; by: Expr[] };
   limit?: { count: Expr; offset?: Expr };
   settings: [string, string][];
 }

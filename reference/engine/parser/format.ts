@@ -131,6 +131,7 @@ export function formatSelect(c: SelectCore): string {
   if (c.having) s += ` HAVING ${formatExpr(c.having)}`;
   if (c.orderAll) s += ` ORDER BY ALL ${c.orderAll.desc ? 'DESC' : 'ASC'}${c.orderAll.nulls ? ` NULLS ${c.orderAll.nulls.toUpperCase()}` : ''}`;
   if (c.orderBy) s += ` ORDER BY ${c.orderBy.map((o) => `${formatExpr(o.expr)} ${o.desc ? 'DESC' : 'ASC'}${o.nulls ? ` NULLS ${o.nulls.toUpperCase()}` : ''}`).join(', ')}`;
+  if (c.limitBy) s += ` LIMIT ${c.limitBy.offset ? `${formatExpr(c.limitBy.offset)}, ` : ''}${formatExpr(c.limitBy.count)} BY ${c.limitBy.by.map((e) => formatExpr(e)).join(', ')}`;
   if (c.limit) s += ` LIMIT ${c.limit.offset ? `${formatExpr(c.limit.offset)}, ` : ''}${formatExpr(c.limit.count)}`;
   return s;
 }

@@ -85,6 +85,18 @@ export class SelectParser extends ExpressionParser {
         do core.orderBy.push(this.orderItem()); while (this.op(','));
       }
     }
+    if (this.isKw('LIMIT')) {
+      // LIMIT n [OFFSET m] BY keys, before the query's own LIMIT.
+      const start = this.k;
+      this.advance();
+      const first = this.expr();
+      const head = this.op(',') ? { offset: first, count: this.expr() } : this.kw('OFFSET') ? { count: first, offset: this.expr() } : { count: first };
+      if (this.kw('BY')) {
+        const by: Expr[] = [];
+        do by.push(this.expr()); while (this.op(','));
+        core.limitBy = { ...head, by };
+      } else this.k = start;
+    }
     if (this.kw('LIMIT')) {
       const first = this.expr();
       if (this.op(',')) core.limit = { offset: first, count: this.expr() };

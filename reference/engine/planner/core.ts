@@ -22,6 +22,7 @@ import { compileWhere, filterRows } from './where.ts';
 import { aggregate } from './aggregate.ts';
 import { orderRows } from './order.ts';
 import { hasWindow, windowStage } from './window.ts';
+import { limitByRows, withLimitByKeys } from './limit-by.ts';
 
 export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Plan> {
   let core = query;
@@ -31,7 +32,7 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   const aggregating = isAggregating(core);
   // Window functions and ORDER BY ALL need every row: no limit pushed to the source.
   const windows = core.columns.some(hasWindow) || (core.orderBy ?? []).some((o) => hasWindow(o.expr));
-  const limitHint = streamingLimitHint(core.orderAll || windows ? { ...core, orderBy: [] } : core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
+  const limitHint = streamingLimitHint(core.orderAll || windows || core.limitBy ? { ...core, orderBy: [] } : core, aggregating, core.columns.some((c) => findArrayJoin(c) !== undefined), env);
 
   const precomputed = new Map<Expr, Compiled>();
   const allExprs: Expr[] = [...core.with, ...core.columns, ...joinConditions(core.from), ...(core.where ? [core.where] : []), ...(core.groupBy ?? []), ...(core.having ? [core.having] : []), ...(core.orderBy ?? []).map((o) => o.expr)];
@@ -57,9 +58,10 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   }
   const namer = joined?.namer ?? (core.from ? identifierNamer({ tables: [tableOf(core.from, source.columns, env.fenv.database)], joins: [] }, source.columns, aliases) : undefined);
   const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer));
+  const stageCore = withLimitByKeys(core);
   const stage = aggregating
-    ? aggregate(core, selectExprs, source, base, filtered, env)
-    : { ...rowProjection(core, selectExprs, source, base), rows: filtered };
+    ? aggregate(stageCore, selectExprs, source, base, filtered, env)
+    : { ...rowProjection(stageCore, selectExprs, source, base), rows: filtered };
 
   const columns: ColumnDef[] = stage.projections.map((p, i) => ({ name: outputNames[i]!, type: p.type }));
   checkPrivileges(source, env);
@@ -69,7 +71,8 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   const materialise = orderBy.length > 0 || core.distinct || aggregating;
   const carried = [...stage.projections, ...stage.orderKeys].map((p) => p.type);
   const ordered = materialise ? orderRows(projected, carried, width, core.distinct, orderBy, env) : projected;
-  const limited = limitRows(core, ordered, width, stage.orderKeys.length > 0, env);
+  const limitedBy = limitByRows(core, ordered, width + orderBy.length, env);
+  const limited = limitRows(core, limitedBy, width, stage.orderKeys.length > 0, env);
   return { columns, blocks: limited.rows, rowsBeforeLimit: limited.rowsBeforeLimit };
 }
 
