@@ -204,6 +204,9 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
         `SELECT number, [[number], [number + 1, 7]] AS nested, 'line\\nbreak' AS ml, 1 / 0 AS inf FROM numbers(${r.int(1, 3)})`,
         `SELECT number AS a_rather_long_column_name_for_pretty, '*_|#' AS md, -number AS neg FROM numbers(${r.int(0, 12)})`,
         `SELECT toDateTime('2024-01-02 03:04:05') AS dt, toNullable('x') AS nx, true AS b, ['a', NULL] AS arr_n`,
+        `SELECT toUUID('00000000-0000-0000-0000-00000000000${r.int(0, 9)}') AS u, toDecimal64(-1.5, 3) AS dec, (number, 'a') AS tup, ` +
+          `map('k', number) AS m, CAST((1, 'x'), 'Tuple(a UInt8, b String)') AS nt, toDateTime64('2024-01-02 03:04:05.678', 3) AS dt64, ` +
+          `toLowCardinality(toString(number)) AS lc, toFixedString('ab', 3) AS fs, toIPv4('1.2.3.4') AS ip FROM numbers(${r.int(0, 3)})`,
       ]);
       const setting = r.chance(0.35) ? r.pick(FORMAT_SETTINGS) : '';
       const title = `${sql} FORMAT ${format}${setting ? ` (${setting})` : ''}`;

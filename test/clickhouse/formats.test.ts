@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Settings } from '../../reference/engine/settings.ts';
-import { T, arrayOf, nullable } from '../../reference/engine/types.ts';
+import { T, arrayOf, nullable, parseType } from '../../reference/engine/types.ts';
 import type { ColumnDef } from '../../reference/engine/api.ts';
 import { inputFormat, outputFormat } from '../../reference/clickhouse/formats/index.ts';
 import type { FormatContext } from '../../reference/clickhouse/formats/index.ts';
@@ -368,4 +368,42 @@ test('JSONStringsEachRow and JSONObjectEachRow inputs', () => {
   assert.deepEqual(inputFormat('JSONObjectEachRow').read('{"row_1": {"a":6,"s":"o"}, "x": {"a":7}}', jt, ictx()), [[6, 'o', []], [7, '', []]]);
   const named = { ...ctx({ format_json_object_each_row_column_for_object_name: 's' }), parseValues: () => [] };
   assert.deepEqual(inputFormat('JSONObjectEachRow').read('{"k": {"a":1}}', jt, named), [[1, 'k', []]]);
+});
+
+// ---------------------------------------------------------------- Tuple, Map, LowCardinality, UUID and the other new types
+
+const tType = (text: string) => parseType(text);
+
+test('JSON spreads tuples and maps over lines; named tuples are objects', () => {
+  const cols: ColumnDef[] = [{ name: 'nt', type: tType('Tuple(a UInt8, b Array(UInt8))') }, { name: 'm', type: tType('Map(String, UInt8)') }];
+  assert.match(render('JSON', cols, [[[1, [2]], [['k', 1]]]]),
+    /\t\t\t"nt": {\n\t\t\t\t"a": 1,\n\t\t\t\t"b": \[2\]\n\t\t\t},\n\t\t\t"m": {\n\t\t\t\t"k": 1\n\t\t\t}\n/);
+});
+
+test('Pretty draws a named tuple as a JSON object; XML writes tuples and maps element by element', () => {
+  const cols: ColumnDef[] = [{ name: 'nt', type: tType('Tuple(a UInt8, b String)') }];
+  assert.equal(render('PrettyCompact', cols, [[[1, 'x']]]),
+    '   ┌─nt─────────┐\n1. │ {         ↴│\n   │↳  "a": 1, ↴│\n   │↳  "b": "x"↴│\n   │↳}          │\n   └────────────┘\n');
+  const xml: ColumnDef[] = [{ name: 't', type: tType('Tuple(UInt8, String)') }, { name: 'm', type: tType('Map(String, UInt8)') }];
+  assert.match(render('XML', xml, [[[1, 'a'], [['k', 1]]]]),
+    /<t><tuple><elem>1<\/elem><elem>a<\/elem><\/tuple><\/t>\n\t\t\t<m><map><elem><key>k<\/key><value>1<\/value><\/elem><\/map><\/m>/);
+});
+
+test('CSV headers name a tuple by its elements', () => {
+  const cols: ColumnDef[] = [{ name: 't', type: tType('Tuple(UInt8, Tuple(a UInt8, b String))') }];
+  assert.equal(render('CSVWithNamesAndTypes', cols, [[[1, [2, 'x']]]]), '"t.1","t.2.a","t.2.b"\n"UInt8","UInt8","String"\n1,2,"x"\n');
+});
+
+test('Native and RowBinary write UUID halves, LowCardinality dictionaries, maps and tuples as ClickHouse does', () => {
+  const uuid: ColumnDef[] = [{ name: 'u', type: T.UUID }];
+  const u = inputFormat('RowBinary').read(Buffer.from('00'.repeat(8) + '01' + '00'.repeat(7), 'hex').toString('latin1'), uuid, ictx())[0]![0];
+  assert.equal(Buffer.from(render('RowBinary', uuid, [[u]]), 'latin1').toString('hex'), '00'.repeat(8) + '01' + '00'.repeat(7));
+  const lc: ColumnDef[] = [{ name: 'l', type: tType('LowCardinality(Nullable(String))') }];
+  const bytes = Buffer.from(render('Native', lc, [['b'], [null], [''], ['b']]), 'latin1');
+  assert.equal(bytes.subarray(2 + 2 + 1 + 'LowCardinality(Nullable(String))'.length).toString('hex'),
+    '0100000000000000' + '0006000000000000' + '0300000000000000' + '0000' + '0162' + '0400000000000000' + '02000102');
+  assert.deepEqual(inputFormat('Native').read(bytes.toString('latin1'), lc, ictx()), [['b'], [null], [''], ['b']]);
+  const mt: ColumnDef[] = [{ name: 'm', type: tType('Map(String, UInt8)') }, { name: 't', type: tType('Tuple(UInt8, String)') }];
+  const native = render('Native', mt, [[[['k', 1]], [2, 'x']]]);
+  assert.deepEqual(inputFormat('Native').read(native, mt, ictx()), [[[['k', 1]], [2, 'x']]]);
 });

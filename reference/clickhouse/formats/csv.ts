@@ -5,7 +5,7 @@ import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { atRow, emptyRow, identityMap, mapHeader, parseDelimitedField } from './input-rows.ts';
 import type { FieldMap } from './input-rows.ts';
-import { csvField, quoteCsv } from './text.ts';
+import { csvField, csvHeaderColumns, quoteCsv } from './text.ts';
 import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
 interface Variant {
@@ -23,8 +23,8 @@ function csvOutput(name: string, v: Variant): OutputFormat {
       return {
         prefix() {
           let out = '';
-          if (v.names) out += columns.map((c) => quoteCsv(c.name)).join(d) + eol;
-          if (v.types) out += columns.map((c) => quoteCsv(c.type.name)).join(d) + eol;
+          if (v.names) out += csvHeaderColumns(columns).map((c) => quoteCsv(c.name)).join(d) + eol;
+          if (v.types) out += csvHeaderColumns(columns).map((c) => quoteCsv(c.type)).join(d) + eol;
           return out;
         },
         block(rows) {

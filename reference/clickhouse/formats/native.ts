@@ -4,22 +4,67 @@
 // name and values — column by column, in each type's binary bulk layout:
 // fixed-size values packed little-endian, strings length-prefixed, a
 // Nullable's null map before its values, an Array's running UInt64 offsets
-// before its elements. No rows, no blocks: an empty result is empty.
+// before its elements, a Tuple's elements as columns of their own, a Map as
+// its Array(Tuple(key, value)), LowCardinality as a dictionary and indexes.
+// No rows, no blocks: an empty result is empty.
 // Input (NativeReader) matches the columns by name.
 
 import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
 import { T, defaultValue, parseType, parseText, serializeText } from '../../engine/types.ts';
-import { Dec } from '../../engine/values/decimal.ts';
+import { fromLittleEndian, littleEndian } from './binary-values.ts';
 import { atRow, emptyRow } from './input-rows.ts';
 import { Reader, leb128, writeValue } from './row-binary.ts';
 import type { FormatContext, InputContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
-/** Decimal(P, S) is stored as the smallest of Int32, Int64, Int128 and Int256 holding P digits. */
-function decimalBytes(type: DataType): number {
-  const p = type.precision!;
-  return p <= 9 ? 4 : p <= 18 ? 8 : p <= 38 ? 16 : 32;
+/** The key a value has in a LowCardinality dictionary (values are numbers, strings, bigints or objects with a text form). */
+const dictKey = (v: unknown): string => (typeof v === 'object' && v !== null ? JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x)) : `${typeof v}:${String(v)}`);
+
+/**
+ * LowCardinality's bulk layout for one block (SerializationLowCardinality,
+ * shared dictionaries with additional keys): the version (1) first, then the
+ * index width and flags, the dictionary — its default value first, and NULL's
+ * slot before that when the values are Nullable — and each row's index.
+ */
+function writeLowCardinality(type: DataType, values: readonly unknown[], parts: Buffer[]): void {
+  const nullable = type.inner!.kind === 'Nullable';
+  const dictType = nullable ? type.inner!.inner! : type.inner!;
+  const keys: unknown[] = nullable ? [defaultValue(dictType), defaultValue(dictType)] : [defaultValue(dictType)];
+  const index = new Map<string, number>([[dictKey(defaultValue(dictType)), keys.length - 1]]);
+  const indexes = values.map((v) => {
+    if (v === null) return 0;
+    const k = dictKey(v);
+    let i = index.get(k);
+    if (i === undefined) {
+      i = keys.length;
+      index.set(k, i);
+      keys.push(v);
+    }
+    return i;
+  });
+  const width = keys.length <= 0x100 ? 0 : keys.length <= 0x10000 ? 1 : 2;
+  parts.push(littleEndian(1n, 8), littleEndian(BigInt((1 << 9) | (1 << 10) | width), 8), littleEndian(BigInt(keys.length), 8));
+  writeColumn(dictType, keys, parts);
+  parts.push(littleEndian(BigInt(values.length), 8));
+  const size = 1 << width;
+  for (const i of indexes) parts.push(littleEndian(BigInt(i), size));
+}
+
+function readLowCardinality(type: DataType, count: number, r: Reader): unknown[] {
+  const nullable = type.inner!.kind === 'Nullable';
+  const dictType = nullable ? type.inner!.inner! : type.inner!;
+  r.take(8);
+  const flags = Number(fromLittleEndian(r.take(8), false));
+  const keys = readColumn(dictType, Number(fromLittleEndian(r.take(8), false)), r);
+  const rows = Number(fromLittleEndian(r.take(8), false));
+  const size = 1 << (flags & 0xff);
+  const out: unknown[] = [];
+  for (let i = 0; i < rows; i++) {
+    const k = Number(fromLittleEndian(r.take(size), false));
+    out.push(nullable && k === 0 ? null : keys[k]);
+  }
+  return out.slice(0, count);
 }
 
 function writeColumn(type: DataType, values: readonly unknown[], parts: Buffer[]): void {
@@ -41,16 +86,23 @@ function writeColumn(type: DataType, values: readonly unknown[], parts: Buffer[]
       writeColumn(type.inner!, values.flatMap((v) => v as unknown[]), parts);
       return;
     }
-    case 'Decimal': {
-      const size = decimalBytes(type);
-      for (const v of values) {
-        const b = Buffer.alloc(size);
-        let x = BigInt.asUintN(size * 8, (v as Dec).unscaled);
-        for (let i = 0; i < size; i++, x >>= 8n) b[i] = Number(x & 0xffn);
-        parts.push(b);
-      }
+    case 'Tuple':
+      type.elements!.forEach((e, i) => writeColumn(e, values.map((v) => (v as unknown[])[i]), parts));
+      return;
+    case 'Map': {
+      // A Map is its Array(Tuple(key, value)): offsets, then the keys column, then the values column.
+      const offsets: Buffer[] = [];
+      let end = 0;
+      for (const v of values) offsets.push(littleEndian(BigInt(end += (v as unknown[]).length), 8));
+      parts.push(...offsets);
+      const pairs = values.flatMap((v) => v as [unknown, unknown][]);
+      writeColumn(type.key!, pairs.map(([k]) => k), parts);
+      writeColumn(type.inner!, pairs.map(([, v]) => v), parts);
       return;
     }
+    case 'LowCardinality':
+      writeLowCardinality(type, values, parts);
+      return;
     case 'Nothing':
       // SerializationNothing writes a '0' character for each of its (never read) values.
       parts.push(Buffer.from('0'.repeat(values.length), 'latin1'));
@@ -99,17 +151,20 @@ function readColumn(type: DataType, count: number, r: Reader): unknown[] {
       const items = readColumn(type.inner!, offsets[count - 1] ?? 0, r);
       return offsets.map((end, i) => items.slice(i === 0 ? 0 : offsets[i - 1], end));
     }
-    case 'Decimal': {
-      const size = decimalBytes(type);
-      const out: unknown[] = [];
-      for (let i = 0; i < count; i++) {
-        const b = r.take(size);
-        let x = 0n;
-        for (let k = size - 1; k >= 0; k--) x = (x << 8n) | BigInt(b[k]!);
-        out.push(new Dec(BigInt.asIntN(size * 8, x), type.scale!));
-      }
-      return out;
+    case 'Tuple': {
+      const columns = type.elements!.map((e) => readColumn(e, count, r));
+      return Array.from({ length: count }, (_, i) => columns.map((c) => c[i]));
     }
+    case 'Map': {
+      const offsets: number[] = [];
+      for (let i = 0; i < count; i++) offsets.push(Number(r.take(8).readBigUInt64LE()));
+      const total = offsets[count - 1] ?? 0;
+      const keys = readColumn(type.key!, total, r);
+      const vals = readColumn(type.inner!, total, r);
+      return offsets.map((end, i) => keys.slice(i === 0 ? 0 : offsets[i - 1], end).map((k, j) => [k, vals[(i === 0 ? 0 : offsets[i - 1]!) + j]]));
+    }
+    case 'LowCardinality':
+      return readLowCardinality(type, count, r);
     case 'Nothing':
       r.take(count);
       return Array.from({ length: count }, () => null);

@@ -16,7 +16,7 @@ import { unwrapNullable } from '../../engine/types.ts';
 import {
   GRAY, RESET, cutToWidth, displayWidth, highlightDigitGroups, highlightTrailingSpaces, readableNumberTip, truncateName,
 } from './pretty-width.ts';
-import { prettyField } from './text.ts';
+import { jsonOptions, jsonPretty, prettyField } from './text.ts';
 import type { FormatContext, OutputFormat, RowOutput } from './types.ts';
 import { VerticalWriter, isNumeric, prettyColor } from './vertical.ts';
 
@@ -40,6 +40,25 @@ export function alignRight(type: DataType): boolean {
 function cutInTheMiddle(row: number, numRows: number, maxRows: number): boolean {
   return numRows > maxRows && !(row < Math.floor((maxRows + 1) / 2) || row >= numRows - Math.floor(maxRows / 2));
 }
+
+/**
+ * output_format_pretty_named_tuples_as_json: a named tuple (alone or in an
+ * array) is drawn as a pretty JSON object, two spaces in and one more a level
+ * below that; everything else as its text.
+ */
+function cellText(type: DataType, value: unknown, ctx: FormatContext, asJson: boolean): string {
+  const t = unwrapNullable(type);
+  if (asJson && value !== null) {
+    if (t.kind === 'Tuple' && t.names) return jsonPretty(t, value, ctx, jsonOptions(ctx), namedTupleIndent, 0);
+    const inner = t.kind === 'Array' ? unwrapNullable(t.inner!) : undefined;
+    if (inner?.kind === 'Tuple' && inner.names) {
+      return `[${(value as unknown[]).map((v) => jsonPretty(inner, v, ctx, jsonOptions(ctx), namedTupleIndent, 0)).join(',')}]`;
+    }
+  }
+  return prettyField(type, value, ctx);
+}
+
+const namedTupleIndent = (level: number): string => (level === 0 ? '' : ' '.repeat(level + 1));
 
 /** The text of one value split into its lines (one line unless multi-line fields are on). */
 function linesOf(text: string, multiline: boolean): string[] {
@@ -69,6 +88,7 @@ function prettyOutput(name: string, style: Style, noEscapes: boolean, mono: bool
       const fallbackMinColumns = num('output_format_pretty_fallback_to_vertical_min_columns');
       const fallbackMinWidth = num('output_format_pretty_fallback_to_vertical_min_table_width');
       const color = !noEscapes && prettyColor(s);
+      const namedTuplesAsJson = Boolean(s.get('output_format_pretty_named_tuples_as_json'));
       const digitGroups = color && Boolean(s.get('output_format_pretty_highlight_digit_groups'));
       const trailingSpaces = color && Boolean(s.get('output_format_pretty_highlight_trailing_spaces'));
       const ascii = String(s.get('output_format_pretty_grid_charset')).toUpperCase() !== 'UTF-8';
@@ -97,7 +117,7 @@ function prettyOutput(name: string, style: Style, noEscapes: boolean, mono: bool
 
         // calculateWidths: the widest line of each shown value and of each (cut) name.
         const shown = rows.map((_, r) => r).filter((r) => !cutInTheMiddle(r, numRows, maxRows));
-        const texts = shown.map((r) => columns.map((c, i) => prettyField(c.type, rows[r]![i], ctx)));
+        const texts = shown.map((r) => columns.map((c, i) => cellText(c.type, rows[r]![i], ctx, namedTuplesAsJson)));
         const widths = texts.map(() => columns.map(() => 0));
         const maxWidths = columns.map(() => 0);
         const names: string[] = [];
@@ -128,7 +148,7 @@ function prettyOutput(name: string, style: Style, noEscapes: boolean, mono: bool
         const tableWidth = maxWidths.reduce((a, b) => a + b, 0);
         if (fallback && displayedRows === 0 && numRows <= fallbackMaxRows && columns.length >= fallbackMinColumns
           && (tableWidth >= fallbackMinWidth || hasNewlines)) {
-          vertical ??= new VerticalWriter(columns, ctx);
+          vertical ??= new VerticalWriter(columns, ctx, (type, value) => cellText(type, value, ctx, namedTuplesAsJson));
         }
         if (vertical) {
           let out = '';

@@ -12,14 +12,17 @@ import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './type
 
 function valueBytes(column: ColumnDef, value: unknown): string {
   if (value === null) return '';
-  const t = unwrapNullable(column.type);
+  let t = unwrapNullable(column.type);
+  if (t.kind === 'LowCardinality') t = unwrapNullable(t.inner!);
   if (t.kind === 'String') return Buffer.from(value as string, 'utf8').toString('latin1');
   const parts: Buffer[] = [];
+  const noData = (): never => {
+    throw new EngineError('NOT_IMPLEMENTED', `Method getDataAt is not supported for ${t.name}: While executing RawBLOBRowOutputFormat`);
+  };
+  if (t.kind === 'Tuple' || t.kind === 'Map') noData();
   if (t.kind === 'Array') {
     const inner = t.inner!;
-    if (inner.kind === 'Array' || inner.kind === 'Nullable' || inner.kind === 'String') {
-      throw new EngineError('NOT_IMPLEMENTED', `Method getDataAt is not supported for ${t.name}: While executing RawBLOBRowOutputFormat`);
-    }
+    if (['Array', 'Nullable', 'String', 'Tuple', 'Map', 'LowCardinality'].includes(inner.kind)) noData();
     for (const item of value as unknown[]) writeValue(inner, item, parts);
     return Buffer.concat(parts).toString('latin1');
   }

@@ -8,6 +8,7 @@ import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
 import { ServerError } from '../errors.ts';
+import { readExtra, writeExtra } from './binary-values.ts';
 import type { FormatContext, InputContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
 const FIXED: Partial<Record<DataType['kind'], number>> = {
@@ -49,7 +50,10 @@ export function writeValue(type: DataType, v: unknown, parts: Buffer[]): void {
   }
   if (type.kind === 'Nothing') return;
   const size = FIXED[type.kind];
-  if (size === undefined) throw unsupported(type);
+  if (size === undefined) {
+    if (writeExtra(type, v, parts, writeValue)) return;
+    throw unsupported(type);
+  }
   const b = Buffer.alloc(size);
   switch (type.kind) {
     case 'UInt8': b.writeUInt8(Number(v)); break;
@@ -158,7 +162,11 @@ export class Reader {
         const b = this.take(16);
         return BigInt.asIntN(128, (b.readBigUInt64LE(8) << 64n) | b.readBigUInt64LE(0));
       }
-      default: throw unsupported(type);
+      default: {
+        const extra = readExtra(type, this);
+        if (!extra) throw unsupported(type);
+        return extra.value;
+      }
     }
   }
 }

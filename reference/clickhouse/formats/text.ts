@@ -44,6 +44,19 @@ export function tsvField(type: DataType, value: unknown, ctx: FormatContext, raw
 const STRING_LIKE = new Set(['String', 'FixedString', 'Enum8', 'Enum16']);
 const CSV_QUOTED = new Set(['String', 'FixedString', 'Enum8', 'Enum16', 'Date', 'Date32', 'DateTime', 'DateTime64', 'UUID', 'IPv4', 'IPv6', 'Array', 'Map']);
 
+/**
+ * The CSV header's columns: a Tuple column is its elements, named `col.1`,
+ * `col.2` (or `col.name`), nested tuples likewise, as csvField writes their
+ * values (output_format_csv_header_serialize_tuple_into_separate_columns).
+ */
+export function csvHeaderColumns(columns: readonly { name: string; type: DataType }[]): { name: string; type: string }[] {
+  return columns.flatMap((c) => {
+    const t = base(c.type);
+    if (t.kind !== 'Tuple') return [{ name: c.name, type: c.type.name }];
+    return csvHeaderColumns(t.elements!.map((e, i) => ({ name: `${c.name}.${t.names ? t.names[i]! : i + 1}`, type: e })));
+  });
+}
+
 export function csvField(type: DataType, value: unknown, ctx: FormatContext): string {
   if (value === null) return String(ctx.settings.get('format_csv_null_representation'));
   const t = base(type);
@@ -157,15 +170,43 @@ export function jsonCell(type: DataType, value: unknown, ctx: FormatContext, opt
 }
 
 /**
- * serializeTextJSONPretty: an array of arrays spread over lines, each element
- * one `unit` deeper than `level`; an array of plain values stays on one line.
- * JSON indents with tabs (output_format_json_pretty_print), PrettyJSONEachRow
- * with four spaces.
+ * serializeTextJSONPretty: tuples and maps spread over lines, one element a
+ * line, each one `unit` deeper than `level`; an array only when its elements
+ * are themselves arrays, tuples or maps (an array of plain values stays on one
+ * line). JSON indents with tabs (output_format_json_pretty_print),
+ * PrettyJSONEachRow with four spaces.
  */
-export function jsonPretty(type: DataType, value: unknown, ctx: FormatContext, opts: JsonOptions, unit: string, level: number): string {
-  const t = base(type);
-  const items = value as unknown[];
-  if (value === null || t.kind !== 'Array' || t.inner!.kind !== 'Array' || items.length === 0) return jsonValue(type, value, ctx, opts);
-  const pad = unit.repeat(level + 1);
-  return `[\n${items.map((v) => pad + jsonPretty(t.inner!, v, ctx, opts, unit, level + 1)).join(',\n')}\n${unit.repeat(level)}]`;
+export function jsonPretty(type: DataType, value: unknown, ctx: FormatContext, opts: JsonOptions, unit: string | Indent, level: number): string {
+  const t = structural(type);
+  if (value === null || !['Array', 'Tuple', 'Map'].includes(t.kind)) return jsonValue(type, value, ctx, opts);
+  const indent: Indent = typeof unit === 'string' ? (n) => unit.repeat(n) : unit;
+  const pad = indent(level + 1);
+  const close = indent(level);
+  const deeper = (ty: DataType, v: unknown): string => jsonPretty(ty, v, ctx, opts, indent, level + 1);
+  if (t.kind === 'Array') {
+    const items = value as unknown[];
+    if (items.length === 0 || !['Array', 'Tuple', 'Map'].includes(structural(t.inner!).kind)) return jsonValue(type, value, ctx, opts);
+    return `[\n${items.map((v) => pad + deeper(t.inner!, v)).join(',\n')}\n${close}]`;
+  }
+  if (t.kind === 'Map') {
+    const pairs = value as [unknown, unknown][];
+    if (pairs.length === 0) return '{}';
+    const lines = pairs.map(([k, v]) => `${pad}${jsonString(plainText(t.key!, k, ctx), opts.escapeSlashes)}: ${deeper(t.inner!, v)}`);
+    return `{\n${lines.join(',\n')}\n${close}}`;
+  }
+  const items = (value as unknown[]).map((v, i) => deeper(t.elements![i]!, v));
+  if (t.names && ctx.settings.get('output_format_json_named_tuples_as_objects')) {
+    return `{\n${items.map((v, i) => `${pad}${jsonString(t.names![i]!, opts.escapeSlashes)}: ${v}`).join(',\n')}\n${close}}`;
+  }
+  return `[\n${items.map((v) => pad + v).join(',\n')}\n${close}]`;
+}
+
+/** The white space before a line `level` levels deep. */
+export type Indent = (level: number) => string;
+
+/** The type under Nullable and LowCardinality, whose shape decides how a value is spread. */
+function structural(type: DataType): DataType {
+  let t = type;
+  while (t.kind === 'Nullable' || t.kind === 'LowCardinality') t = t.inner!;
+  return t;
 }

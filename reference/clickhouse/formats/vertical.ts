@@ -31,7 +31,11 @@ export class VerticalWriter {
   private readonly ctx: FormatContext;
   rowNumber = 0;
 
-  constructor(columns: readonly ColumnDef[], ctx: FormatContext) {
+  private readonly text: (type: DataType, value: unknown) => string;
+
+  /** `text` is how Pretty, falling back to this writer, has already drawn the values (named tuples as JSON). */
+  constructor(columns: readonly ColumnDef[], ctx: FormatContext, text?: (type: DataType, value: unknown) => string) {
+    this.text = text ?? ((type, value) => prettyField(type, value, ctx));
     const s = ctx.settings;
     this.columns = columns;
     this.ctx = ctx;
@@ -61,7 +65,7 @@ export class VerticalWriter {
     const digitGroups = Boolean(this.ctx.settings.get('output_format_pretty_highlight_digit_groups'));
     const trailing = Boolean(this.ctx.settings.get('output_format_pretty_highlight_trailing_spaces'));
     this.columns.forEach((c, i) => {
-      let text = prettyField(c.type, values[i], this.ctx);
+      let text = this.text(c.type, values[i]);
       if (this.color && digitGroups && this.numeric[i]) text = highlightDigitGroups(text);
       if (this.color && trailing) text = highlightTrailingSpaces(text);
       out += this.labels[i] + text + (this.numeric[i] ? readableNumberTip(values[i], threshold, this.color) : '') + '\n';

@@ -16,14 +16,27 @@ export function xmlText(s: string): string {
 
 const VALID_TAG = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** serializeTextXML: NULL as \\N, an array as <array><elem>…</elem></array>, anything else as its escaped text. */
+/**
+ * serializeTextXML: NULL as \\N, an array as <array><elem>…</elem></array>,
+ * a tuple as <tuple><elem>…</elem></tuple>, a map as
+ * <map><elem><key>…</key><value>…</value></elem></map>, anything else as
+ * its escaped text.
+ */
 export function xmlValue(type: DataType, value: unknown, ctx: FormatContext): string {
   if (value === null) return '\\N';
-  const t = unwrapNullable(type);
-  if (t.kind === 'Array') {
-    return `<array>${(value as unknown[]).map((v) => `<elem>${xmlValue(t.inner!, v, ctx)}</elem>`).join('')}</array>`;
+  let t = unwrapNullable(type);
+  if (t.kind === 'LowCardinality') t = unwrapNullable(t.inner!);
+  switch (t.kind) {
+    case 'Array':
+      return `<array>${(value as unknown[]).map((v) => `<elem>${xmlValue(t.inner!, v, ctx)}</elem>`).join('')}</array>`;
+    case 'Tuple':
+      return `<tuple>${(value as unknown[]).map((v, i) => `<elem>${xmlValue(t.elements![i]!, v, ctx)}</elem>`).join('')}</tuple>`;
+    case 'Map':
+      return `<map>${(value as [unknown, unknown][]).map(([k, v]) =>
+        `<elem><key>${xmlValue(t.key!, k, ctx)}</key><value>${xmlValue(t.inner!, v, ctx)}</value></elem>`).join('')}</map>`;
+    default:
+      return xmlText(plainText(t, value, ctx));
   }
-  return xmlText(plainText(t, value, ctx));
 }
 
 const xmlOutput: OutputFormat = {
