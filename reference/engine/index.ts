@@ -4,6 +4,7 @@
 // servers (ClickHouse HTTP, StarRocks FE/BE) build it with their dialect.
 
 import { hostname } from 'node:os';
+
 import { EngineError } from './errors.ts';
 import { defaultValue, intBits, isInteger, isNullable, parseText, unwrapNullable } from './types.ts';
 import type { ColumnDef, ExecResult, ParsedQuery, QueryContext } from './api.ts';
@@ -31,6 +32,9 @@ import type { DialectStatement, EngineDialect, InsertDestination, Interpreter, P
 import { createTemporaryTable } from './interpreters/create-table.ts';
 import { openDataDir } from './storage/load.ts';
 import type { TemporaryColumn } from './interpreters/create-table.ts';
+
+// The host's name does not change while the server runs; os.hostname() is a system call.
+const HOST_NAME = hostname();
 
 export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } from './api.ts';
 export type { DialectStatement, EngineDialect, ParsedStatement } from './dialect.ts';
@@ -239,7 +243,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     if (!ctx) {
       return {
         database, user: 'default', queryId: '', version: this.versionString, timezone: this.timezone,
-        settings: this.newSettings(), hostName: hostname(), startTime: Math.floor(Date.now() / 1000),
+        settings: this.newSettings(), hostName: HOST_NAME, startTime: Math.floor(Date.now() / 1000),
       };
     }
     const known = this.access.users.get(ctx.user);
@@ -254,7 +258,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       version: this.versionString,
       timezone: this.sessionTimezone(ctx),
       settings: ctx.settings,
-      hostName: hostname(),
+      hostName: HOST_NAME,
       startTime: Math.floor(Date.now() / 1000),
     };
   }

@@ -4,7 +4,7 @@
 //   \r\n__exception__\r\n<tag>\r\n<text>\n<bytes of text> <tag>\r\n__exception__\r\n
 // after which the server closes the connection instead of ending the body.
 
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export const EXCEPTION_TAG_HEADER = 'X-ClickHouse-Exception-Tag';
 const MARKER = '__exception__';
@@ -15,8 +15,10 @@ const FRAMING = 2 + MARKER.length + 2 + TAG_LENGTH + 2 + 8 + 1 + TAG_LENGTH + 2 
 
 /** getRandomASCIIString: lowercase letters. */
 export function newExceptionTag(): string {
+  // One draw of bytes per answer (randomInt per letter cost more than the rest of SELECT 1).
+  const bytes = randomBytes(TAG_LENGTH);
   let tag = '';
-  for (let i = 0; i < TAG_LENGTH; i++) tag += String.fromCharCode(97 + randomInt(26));
+  for (let i = 0; i < TAG_LENGTH; i++) tag += String.fromCharCode(97 + (bytes[i]! % 26));
   return tag;
 }
 
