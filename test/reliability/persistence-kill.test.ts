@@ -37,18 +37,28 @@ interface Ledger {
   inFlight: number | undefined;
 }
 
-/** Insert batches one after another until a request fails (the server died); never throws. */
-async function insertLoop(send: (batch: number, rows: number) => Promise<void>, first: number, ledger: Ledger): Promise<void> {
-  for (let batch = first; ; batch++) {
-    ledger.inFlight = batch;
-    try {
-      await send(batch, batchSize(batch));
-    } catch {
-      return;
+/**
+ * Insert batches one after another until a request fails (the server died);
+ * never throws. `started` resolves at the first acknowledgement (or the end).
+ */
+function insertLoop(send: (batch: number, rows: number) => Promise<void>, first: number, ledger: Ledger): { started: Promise<void>; done: Promise<void> } {
+  let acknowledged!: () => void;
+  const started = new Promise<void>((r) => { acknowledged = r; });
+  const done = (async () => {
+    for (let batch = first; ; batch++) {
+      ledger.inFlight = batch;
+      try {
+        await send(batch, batchSize(batch));
+      } catch {
+        acknowledged();
+        return;
+      }
+      ledger.acked.add(batch);
+      ledger.inFlight = undefined;
+      acknowledged();
     }
-    ledger.acked.add(batch);
-    ledger.inFlight = undefined;
-  }
+  })();
+  return { started, done };
 }
 
 const clickhouseInsert = (s: ServeProcess) => async (batch: number, rows: number): Promise<void> => {
@@ -100,10 +110,12 @@ test(`serve --data-dir killed with SIGKILL mid-insert keeps every acknowledged i
     await c.end();
     let next = 1;
     for (let round = 0; round < 2; round++) {
-      const loops = Promise.all([insertLoop(clickhouseInsert(s), next, chLedger), insertLoop(starrocksInsert(s), next, srLedger)]);
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(rnd() * 1500)));
+      const loops = [insertLoop(clickhouseInsert(s), next, chLedger), insertLoop(starrocksInsert(s), next, srLedger)];
+      // The kill comes at a random moment once both clients are under way (a busy machine starts slowly).
+      await Promise.all(loops.map((l) => l.started));
+      await new Promise((r) => setTimeout(r, 100 + Math.floor(rnd() * 1500)));
       await s.stop('SIGKILL');
-      await loops;
+      await Promise.all(loops.map((l) => l.done));
       assert.ok(chLedger.acked.size > 0 && srLedger.acked.size > 0, `inserts were acknowledged before the kill (seed ${SEED})`);
       s = await startServe(dir);
       const after = await stored(s);
