@@ -1,6 +1,7 @@
 // The `olapspec` command: parses the command line and hands over to `serve` or `run`.
 
 import { parseArgs } from 'node:util';
+import { DataDirError } from '../reference/engine/storage/errors.ts';
 import { EMULATED_VERSIONS } from '../reference/clickhouse/compat.ts';
 import { FaultSyntaxError, parseFaultOption } from '../reference/http/faults/spec.ts';
 import type { FaultOptions } from '../reference/http/faults/spec.ts';
@@ -180,7 +181,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof TargetUnavailable) {
+  if (err instanceof TargetUnavailable || err instanceof DataDirError) {
     process.stderr.write(`olapspec: ${err.message}\n`);
     process.exitCode = 1;
   } else if (err instanceof UsageError) {

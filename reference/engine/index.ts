@@ -40,6 +40,7 @@ export type { ColumnDef, ExecResult, ParsedQuery, QueryContext, RowsResult } fro
 export type { DialectStatement, EngineDialect, ParsedStatement } from './dialect.ts';
 export type { TemporaryColumn } from './interpreters/create-table.ts';
 export { EngineError } from './errors.ts';
+export { DataDirError } from './storage/errors.ts';
 export { Settings } from './settings.ts';
 export { SessionScope } from './session.ts';
 export { ProcessList, RunningQuery } from './processes/process-list.ts';

@@ -15,6 +15,7 @@ import { Dec } from '../../reference/engine/values/decimal.ts';
 import { decodePart, encodePart } from '../../reference/engine/storage/part-file.ts';
 import { decodeValue, encodeValue, parseValue, stringifyValue } from '../../reference/engine/storage/values.ts';
 import { escapeForFileName } from '../../reference/engine/storage/files.ts';
+import { DataDirError } from '../../reference/engine/storage/errors.ts';
 import { createClickHouseEngine, run } from './helpers.ts';
 
 function tempDir(): string {
@@ -156,7 +157,7 @@ test('start-up removes what a crash leaves (temporary files, tables without tabl
     const buf = readFileSync(part);
     buf[20] ^= 0xff;
     writeFileSync(part, buf);
-    assert.throws(() => createClickHouseEngine().openDataDir(dir), (err: Error) => err.message.includes(tdir) && /checksum/.test(err.message));
+    assert.throws(() => createClickHouseEngine().openDataDir(dir), (err: Error) => err instanceof DataDirError && err.message.includes(tdir) && /checksum/.test(err.message));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import { setParts } from '../catalog.ts';
 import type { Block } from '../columns/block.ts';
 import type { StoragePolicy } from '../dialect.ts';
 import { DiskStorage, removeOlderParts } from './disk-storage.ts';
+import { DataDirError } from './errors.ts';
 import { mkdirDurable, removeTree, TMP_SUFFIX } from './files.ts';
 import { databasesDir, partName, partSeq, TABLE_FILE, tablesDir } from './layout.ts';
 import { lockDataDir } from './lock.ts';
@@ -33,7 +34,7 @@ export function openDataDir(catalog: Catalog, root: string, policy: StoragePolic
     try {
       loadTable(catalog, storage, dir);
     } catch (e) {
-      throw new Error(`cannot load the table stored in ${dir}: ${(e as Error).message}`, { cause: e });
+      throw new DataDirError(`cannot load the table stored in ${dir}: ${(e as Error).message}`, { cause: e });
     }
   }
   catalog.storage = storage;

@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataDirError } from './errors.ts';
 import { writeDurable } from './files.ts';
 
 const LOCK_FILE = 'lock';
@@ -28,7 +29,7 @@ export function lockDataDir(root: string): void {
     holder = undefined;
   }
   if (holder !== undefined && holder !== process.pid && Number.isInteger(holder) && alive(holder)) {
-    throw new Error(`the data directory ${root} is in use by another server (process ${holder}); stop it first, or give this one another --data-dir`);
+    throw new DataDirError(`the data directory ${root} is in use by another server (process ${holder}); stop it first, or give this one another --data-dir`);
   }
   writeDurable(path, `${JSON.stringify({ pid: process.pid, since: new Date().toISOString() })}\n`);
 }
