@@ -14,7 +14,7 @@ import mysql from 'mysql2/promise';
 import { ch, startServe, streamLoad } from './persistence/serve-process.ts';
 import type { ServeProcess } from './persistence/serve-process.ts';
 
-const CH_TABLES = ['default.mt', 'default.rmt', 'db1.log', 'db1.tiny', 'db1.stripe', 'db1.renamed', 'db1.emptied', 'default.mem'];
+const CH_TABLES = ['default.mt', 'default.types', 'default.rmt', 'db1.log', 'db1.tiny', 'db1.stripe', 'db1.renamed', 'db1.emptied', 'default.mem'];
 const SR_TABLES = ['srdb.dup', 'srdb.pk', 'srdb.agg'];
 
 async function clickhouseSetup(url: string): Promise<void> {
@@ -27,6 +27,12 @@ async function clickhouseSetup(url: string): Promise<void> {
     'naïve \\'quoted\\' \\t tab', NULL, ['x', NULL, ''], '2024-03-31 02:30:00', '2106-02-07', nan, true)`);
   await q(`INSERT INTO default.mt (id, i64, d, s, n, a, dt, day, f, b) VALUES (1, 2, -0.0000000001, '', -7, [], 0, 0, -0., false), (2, 3, 1, 'z', 2147483647, ['é'], 1, 1, inf, true)`);
   await q('INSERT INTO default.mt (id, s) SELECT number, toString(number) FROM numbers(300)');
+  await q(`CREATE TABLE default.types (u UUID, i4 IPv4, i6 IPv6, fs FixedString(3), en Enum8('a' = 1, 'b c' = -2), d32 Date32,
+    dt64 DateTime64(3, 'UTC'), u128 UInt128, i256 Int256, tup Tuple(a Int32, b String), m Map(String, UInt64), lc LowCardinality(String),
+    lcn LowCardinality(Nullable(String)), an Array(Nullable(Decimal(9, 2)))) ENGINE = MergeTree ORDER BY u`);
+  await q(`INSERT INTO default.types VALUES ('61f0c404-5cb3-11e7-907b-a6006ad3dba0', '1.2.3.4', '2001:db8::1', 'ab', 'b c', '1900-01-01',
+    '2020-01-01 00:00:00.123', 340282366920938463463374607431768211455, -57896044618658097711785492504343953926634992332820282019728792003956564819968,
+    (1, 'x'), {'k': 18446744073709551615}, 'lc', NULL, [1.25, NULL])`);
   await q('CREATE TABLE default.rmt (k String, v Int32) ENGINE = ReplacingMergeTree PARTITION BY k ORDER BY k SETTINGS index_granularity = 128');
   await q("INSERT INTO default.rmt VALUES ('a', 1), ('b', 2)");
   await q('CREATE TABLE db1.log (x Int32, y String DEFAULT concat(\'y\', \'z\')) ENGINE = Log');
