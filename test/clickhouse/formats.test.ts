@@ -407,3 +407,13 @@ test('Native and RowBinary write UUID halves, LowCardinality dictionaries, maps 
   const native = render('Native', mt, [[[['k', 1]], [2, 'x']]]);
   assert.deepEqual(inputFormat('Native').read(native, mt, ictx()), [[[['k', 1]], [2, 'x']]]);
 });
+
+test('RowBinaryWithNamesAndTypes input maps the header onto the table and skips the columns it lacks', () => {
+  const out = outputFormat('RowBinaryWithNamesAndTypes').create([{ name: 's', type: T.String }, { name: 'extra', type: T.UInt8 }, { name: 'a', type: T.UInt64 }], ctx());
+  const body = out.prefix() + out.block([['x', 7, 1n]]);
+  const target: ColumnDef[] = [{ name: 'a', type: T.UInt64 }, { name: 's', type: T.String }];
+  assert.deepEqual(inputFormat('RowBinaryWithNamesAndTypes').read(body, target, ictx()), [[1n, 'x']]);
+  const named = outputFormat('RowBinaryWithNames').create([{ name: 'extra', type: T.UInt8 }], ctx());
+  assert.throws(() => inputFormat('RowBinaryWithNames').read(named.prefix() + named.block([[7]]), target, ictx()), { code: 626 });
+  assert.deepEqual(inputFormat('RowBinaryWithDefaults').read('\x01\x00\x01y', target, ictx()), [[0n, 'y']]);
+});

@@ -26,6 +26,7 @@ import { valuesInputs, valuesOutputs } from './values.ts';
 import { verticalOutputs } from './vertical.ts';
 import { xmlOutputs } from './xml.ts';
 import { rowBinaryInputs, rowBinaryOutputs } from './row-binary.ts';
+import { rowBinaryWithNamesInputs } from './row-binary-with-names.ts';
 import { templateOutputs } from './template.ts';
 import type { InputFormat, OutputFormat } from './types.ts';
 import { attachBlockReaders, attachBlockWriters } from './columnar/index.ts';
@@ -45,7 +46,7 @@ attachBlockWriters(outputs);
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
   ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs, ...jsonCompactEachRowInputs, ...jsonStringsEachRowInputs,
-  ...jsonObjectEachRowInputs]) {
+  ...jsonObjectEachRowInputs, ...rowBinaryWithNamesInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);
