@@ -15,6 +15,7 @@ import { Dec } from '../../reference/engine/values/decimal.ts';
 import { decodePart, encodePart } from '../../reference/engine/storage/part-file.ts';
 import { decodeValue, encodeValue, parseValue, stringifyValue } from '../../reference/engine/storage/values.ts';
 import { escapeForFileName } from '../../reference/engine/storage/files.ts';
+import { COMPACT_AFTER_FILES } from '../../reference/engine/storage/load.ts';
 import { DataDirError } from '../../reference/engine/storage/errors.ts';
 import { createClickHouseEngine, run } from './helpers.ts';
 
@@ -158,6 +159,29 @@ test('start-up removes what a crash leaves (temporary files, tables without tabl
     buf[20] ^= 0xff;
     writeFileSync(part, buf);
     assert.throws(() => createClickHouseEngine().openDataDir(dir), (err: Error) => err instanceof DataDirError && err.message.includes(tdir) && /checksum/.test(err.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a table of many small parts is rewritten as one file at start-up, rows and their order kept', async () => {
+  const dir = tempDir();
+  try {
+    let e = createClickHouseEngine();
+    e.openDataDir(dir);
+    await run(e, 'CREATE TABLE t (x UInt32, s String) ENGINE = Log');
+    for (let i = 0; i < COMPACT_AFTER_FILES + 1; i++) await run(e, `INSERT INTO t VALUES (${i}, 'v${i}'), (${i}, 'w')`);
+    const tdir = join(dir, 'tables', e.catalog.table('default', 't').uuid);
+    assert.equal(readdirSync(tdir).length, COMPACT_AFTER_FILES + 2);
+    const before = (await run(e, 'SELECT * FROM t')).rows;
+    e = createClickHouseEngine();
+    e.openDataDir(dir);
+    assert.deepEqual(readdirSync(tdir).sort(), [`${String(COMPACT_AFTER_FILES + 2).padStart(12, '0')}.part`, 'table.json']);
+    assert.deepEqual((await run(e, 'SELECT * FROM t')).rows, before);
+    await run(e, "INSERT INTO t VALUES (1000, 'after')");
+    e = createClickHouseEngine();
+    e.openDataDir(dir);
+    assert.deepEqual((await run(e, 'SELECT * FROM t')).rows, [...before, [1000, 'after']]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

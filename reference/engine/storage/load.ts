@@ -19,6 +19,9 @@ import { lockDataDir } from './lock.ts';
 import { decodePart } from './part-file.ts';
 import { decodeTableMeta, encodeTableMeta } from './table-meta.ts';
 
+/** Part files a table may have at start-up before they are rewritten as one (each INSERT writes one). */
+export const COMPACT_AFTER_FILES = 64;
+
 /** Keep every table with its rows: the policy of a dialect that names none. */
 export const KEEP_EVERYTHING: StoragePolicy = { keepsTable: () => true, keepsData: () => true };
 
@@ -29,14 +32,18 @@ export function openDataDir(catalog: Catalog, root: string, policy: StoragePolic
   lockDataDir(root);
   const storage = new DiskStorage(root, policy, catalog.builtin, (name) => catalog.databases.get(name));
   loadDatabases(catalog, root);
+  const many: Table[] = [];
   for (const entry of readdirSync(tablesDir(root))) {
     const dir = join(tablesDir(root), entry);
     try {
-      loadTable(catalog, storage, dir);
+      const loaded = loadTable(catalog, storage, dir);
+      if (loaded && loaded.files > COMPACT_AFTER_FILES) many.push(loaded.table);
     } catch (e) {
       throw new DataDirError(`cannot load the table stored in ${dir}: ${(e as Error).message}`, { cause: e });
     }
   }
+  // Once every table and its commit records are back: a table of many small parts is rewritten as one file.
+  for (const t of many) storage.compact(t);
   catalog.storage = storage;
   return storage;
 }
@@ -55,17 +62,18 @@ function loadDatabases(catalog: Catalog, root: string): void {
   }
 }
 
-function loadTable(catalog: Catalog, storage: DiskStorage, dir: string): void {
+/** The table loaded from `dir` and how many part files hold its data; undefined when `dir` was garbage (removed). */
+function loadTable(catalog: Catalog, storage: DiskStorage, dir: string): { table: Table; files: number } | undefined {
   const metaPath = join(dir, TABLE_FILE);
   if (!existsSync(metaPath)) {
     removeTree(dir);
-    return;
+    return undefined;
   }
   const table = decodeTableMeta(readFileSync(metaPath, 'utf8'), storage.policy);
   const db = catalog.databases.get(table.database);
   if (!db || !storage.policy.keepsTable(table, db)) {
     removeTree(dir);
-    return;
+    return undefined;
   }
   const names = readdirSync(dir);
   for (const n of names) if (n.endsWith(TMP_SUFFIX)) removeTree(join(dir, n));
@@ -91,4 +99,5 @@ function loadTable(catalog: Catalog, storage: DiskStorage, dir: string): void {
   db.tables.set(table.name, table as Table);
   storage.tables.set(table.uuid, { dir, nextSeq: (seqs.at(-1) ?? 0) + 1, meta: encodeTableMeta(table, storage.policy), commits });
   if (commits.length) storage.policy.restoreCommits?.(table, commits);
+  return { table, files: seqs.filter((s) => s >= base).length };
 }
