@@ -92,6 +92,9 @@ test('Decimal arithmetic is exact with ClickHouse result types', async () => {
     ["CAST('12345678901234567890.1234567891' AS Decimal(38,10)) * 3", '37037036703703703670.3703703673 Decimal(38, 10)'],
     ['toDecimal32(1.5, 2) + 1.5', '3 Float64'], ['toDecimal32(2.675, 2)', '2.67 Decimal(9, 2)'], ['toDecimal64(-123.456, 2)', '-123.45 Decimal(18, 2)'],
     ['[CAST(1 AS Decimal(5,2)), toInt64(1)]', '[1,1] Array(Decimal(38, 2))'], ['toDecimalString(toDecimal64(1.23456, 5), 2)', '1.23 String'],
+    ['round(toDecimal64(-2.5, 1))', '-3 Decimal(18, 1)'], ['floor(toDecimal64(-1.25, 2), 1)', '-1.3 Decimal(18, 2)'],
+    ['round(toDecimal64(125.5, 1), -1)', '130 Decimal(18, 1)'], ['roundBankers(toDecimal64(2.5, 1))', '2 Decimal(18, 1)'],
+    ['intDiv(toDecimal64(7.5, 1), 2)', '3 Int64'], ['avg(toDecimal64(1.1, 1))', '1.1 Float64'],
     ['coalesce(NULL, 1)', '1 UInt8'], ['coalesce(toNullable(1), NULL)', '1 Nullable(UInt8)'], ["ifNull(NULL, 'a')", 'a String'],
   ];
   for (const [expr, want] of cases) {

@@ -222,6 +222,30 @@ floatFn('power', Math.pow, 2);
 floatFn('pi', () => Math.PI, 0);
 floatFn('e', () => Math.E, 0);
 
+/**
+ * Decimals round exactly and keep their type: round is half away from zero
+ * (roundBankers half to even), floor/ceil/trunc go their way, to `digits`
+ * places (negative: tens, hundreds).
+ */
+function roundDecimal(name: string, x: Dec, digits: number): Dec {
+  if (digits >= x.scale) return x;
+  const m = 10n ** BigInt(x.scale - digits);
+  const q = x.unscaled / m;
+  const rem = x.unscaled - q * m;
+  let r = q;
+  const up = rem > 0n ? 1n : rem < 0n ? -1n : 0n;
+  switch (name) {
+    case 'floor': if (rem < 0n) r -= 1n; break;
+    case 'ceil': case 'ceiling': if (rem > 0n) r += 1n; break;
+    case 'trunc': case 'truncate': break;
+    default: {
+      const twice = (rem < 0n ? -rem : rem) * 2n;
+      if (twice > m || (twice === m && (name === 'round' || q % 2n !== 0n))) r += up;
+    }
+  }
+  return new Dec(r * m, x.scale);
+}
+
 function roundLike(name: string, f: (x: number) => number): void {
   register(name, simple({
     min: 1,
@@ -230,6 +254,7 @@ function roundLike(name: string, f: (x: number) => number): void {
     impl: ([x, digits], [t]) => {
       const d = digits === undefined ? 0 : toNum(digits);
       const tt = t!.kind === 'Bool' ? T.UInt8 : t!;
+      if (isDec(x)) return roundDecimal(name, x, d);
       if (isInteger(tt)) {
         if (d >= 0) return x;
         const p = 10n ** BigInt(-d);
@@ -245,6 +270,10 @@ function roundLike(name: string, f: (x: number) => number): void {
 }
 // ClickHouse's round() rounds half to even for floats (banker's rounding via nearbyint).
 roundLike('round', (x) => {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+});
+roundLike('roundBankers', (x) => {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 });
