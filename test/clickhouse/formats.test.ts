@@ -417,3 +417,15 @@ test('RowBinaryWithNamesAndTypes input maps the header onto the table and skips 
   assert.throws(() => inputFormat('RowBinaryWithNames').read(named.prefix() + named.block([[7]]), target, ictx()), { code: 626 });
   assert.deepEqual(inputFormat('RowBinaryWithDefaults').read('\x01\x00\x01y', target, ictx()), [[0n, 'y']]);
 });
+
+test('CustomSeparated input reads rows by the format_custom_* delimiters and escaping rule', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt32 }, { name: 's', type: T.String }, { name: 'n', type: nullable(T.Int8) }];
+  assert.deepEqual(inputFormat('CustomSeparated').read('1\tx\\ty\t\\N\n2\tz\t5\n', cols, ictx()), [[1, 'x\ty', null], [2, 'z', 5]]);
+  const c = { ...ctx({ format_custom_escaping_rule: 'CSV', format_custom_field_delimiter: '|', format_custom_row_before_delimiter: '<',
+    format_custom_row_after_delimiter: '>\n', format_custom_row_between_delimiter: ',\n', format_custom_result_before_delimiter: 'BEGIN\n',
+    format_custom_result_after_delimiter: 'END\n' }), parseValues: () => [] };
+  assert.deepEqual(inputFormat('CustomSeparatedWithNames').read('BEGIN\n<"s"|"a">\n,\n<"q"|3>\n,\n<"r,s"|4>\nEND\n', cols, c),
+    [[3, 'q', null], [4, 'r,s', null]]);
+  assert.deepEqual(inputFormat('CustomSeparatedWithNamesAndTypes').read('a\ts\nUInt32\tString\n11\ttt\n', cols, ictx()), [[11, 'tt', null]]);
+  assert.throws(() => inputFormat('CustomSeparated').read('1|x\n', cols, ictx()), { code: 27 });
+});

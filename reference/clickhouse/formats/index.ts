@@ -14,6 +14,7 @@ import { jsonObjectEachRowInputs, jsonObjectEachRowOutputs } from './json-object
 import { jsonStringsEachRowInputs, jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
 import { prettyJsonEachRowOutputs } from './pretty-json-each-row.ts';
 import { customSeparatedOutputs } from './custom-separated.ts';
+import { customSeparatedInputs } from './custom-separated-input.ts';
 import { lineAsStringInputs, lineAsStringOutputs } from './line-as-string.ts';
 import { markdownOutputs } from './markdown.ts';
 import { nativeInputs, nativeOutputs } from './native.ts';
@@ -46,7 +47,7 @@ attachBlockWriters(outputs);
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
   ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs, ...jsonCompactEachRowInputs, ...jsonStringsEachRowInputs,
-  ...jsonObjectEachRowInputs, ...rowBinaryWithNamesInputs]) {
+  ...jsonObjectEachRowInputs, ...rowBinaryWithNamesInputs, ...customSeparatedInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);
