@@ -256,8 +256,8 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
     case 'queries': {
       const q = queryCase(r, table);
       return {
-        index, category, title: q.query, setup: q.setup.map((sql) => post(sql)),
-        requests: [post(`${q.query} FORMAT TabSeparatedWithNamesAndTypes`)], cleanup: q.cleanup.map((sql) => post(sql)),
+        index, category, title: [...q.before, q.query].join('; '), setup: q.setup.map((sql) => post(sql)),
+        requests: [...q.before.map((sql) => post(sql)), post(`${q.query} FORMAT TabSeparatedWithNamesAndTypes`)], cleanup: q.cleanup.map((sql) => post(sql)),
       };
     }
     case 'errors': {

@@ -7,6 +7,8 @@ import type { Random } from './random.ts';
 
 export interface QueryCase {
   setup: string[];
+  /** Statements whose answers are compared too, before the query (ALTER …). */
+  before: string[];
   query: string;
   cleanup: string[];
 }
@@ -75,6 +77,18 @@ function windowQuery(r: Random, a: string): string {
   return `SELECT k, v, ${fn} OVER (${over}) AS f FROM ${a} ORDER BY ALL`;
 }
 
+/** ALTER TABLE commands on the first table: columns changed, rows mutated. */
+function alterations(r: Random, a: string): string[] {
+  return Array.from({ length: r.int(1, 3) }, () => `ALTER TABLE ${a} ${r.pick([
+    () => `ADD COLUMN ${r.pick(['x', 'k'])} ${r.pick(['UInt16', 'String', 'Nullable(Int8)'])}${r.chance(0.5) ? ` DEFAULT ${r.pick(['k + 1', "'d'", '7'])}` : ''}${r.pick(['', ' FIRST', ' AFTER k', ' AFTER nope'])}`,
+    () => `DROP COLUMN ${r.pick(['v', 'n', 'nope', 'IF EXISTS nope'])}`,
+    () => `MODIFY COLUMN ${r.pick(['k UInt64', 'n Nullable(Int64)', 'v String DEFAULT \'z\'', 'nope UInt8'])}`,
+    () => `RENAME COLUMN ${r.pick(['v TO w', 'n TO k', 'nope TO q'])}`,
+    () => `DELETE WHERE ${r.pick(['k > 2', 'n IS NULL', "v = 'a'"])}`,
+    () => `UPDATE ${r.pick(['v = concat(v, \'!\')', 'n = k * 2', 'nope = 1'])} WHERE ${r.pick(['k < 3', '1'])}`,
+  ])()}`);
+}
+
 export function queryCase(r: Random, prefix: string): QueryCase {
   const a = `${prefix}_a`;
   const b = `${prefix}_b`;
@@ -86,7 +100,8 @@ export function queryCase(r: Random, prefix: string): QueryCase {
     `INSERT INTO ${a} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 4)}, '${r.pick(['a', 'b', 'c'])}', ${nullable()})`)}`,
     `INSERT INTO ${b} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 5)}, ${r.int(-9, 9)}.5, ${nullable()})`)}`,
   ];
-  const kind = r.int(0, 9);
-  const query = kind < 5 ? join(r, a, b) : kind < 7 ? subquery(r, a, b) : kind < 8 ? setOperation(r, a, b) : windowQuery(r, a);
-  return { setup, query, cleanup: [`DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`] };
+  const kind = r.int(0, 10);
+  const before = kind === 10 ? alterations(r, a) : [];
+  const query = kind < 5 ? join(r, a, b) : kind < 7 ? subquery(r, a, b) : kind < 8 ? setOperation(r, a, b) : kind < 10 ? windowQuery(r, a) : `SELECT * FROM ${a} ORDER BY ALL`;
+  return { setup, before, query, cleanup: [`DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`] };
 }

@@ -5,15 +5,34 @@ import { EngineError } from './errors.ts';
 import { nullable, parseType, prettyTypeName, valueBytes } from './types.ts';
 import type { DataType } from './types.ts';
 import type { ColumnDef } from './api.ts';
-import type { Statement } from './parser/ast.ts';
+import type { ColumnSpec, Statement } from './parser/ast.ts';
 import { backQuoteIfNeed } from './catalog.ts';
 import type { Table, TableColumn } from './catalog.ts';
 import { Compiler } from './expr/compiler.ts';
+import type { ScopeColumn } from './expr/compiler.ts';
 import type { FunctionEnv } from './expr/compiled.ts';
 
 type CreateTable = Statement & { kind: 'create_table' };
 
 const ENGINES = new Set(['Memory', 'MergeTree', 'ReplacingMergeTree', 'SummingMergeTree', 'AggregatingMergeTree', 'CollapsingMergeTree', 'Log', 'TinyLog', 'StripeLog', 'Null']);
+
+/** A column of a definition; a default may read the table's other columns (`scope`). */
+export function tableColumnOf(c: ColumnSpec, env: FunctionEnv, scope: ScopeColumn[] = []): TableColumn {
+  let type: DataType | undefined = c.type !== undefined ? parseType(c.type) : undefined;
+  if (c.defaultExpr) {
+    const compiled = new Compiler({ env, columns: scope, aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
+    type ??= compiled.type;
+  }
+  if (c.nullModifier === 'NULL' && type) type = nullable(type);
+  return {
+    name: c.name,
+    type: type!,
+    ...(c.defaultKind ? { defaultKind: c.defaultKind } : {}),
+    ...(c.defaultExpr ? { defaultExpr: c.defaultExpr } : {}),
+    ...(c.defaultText !== undefined ? { defaultText: c.defaultText } : {}),
+    ...(c.comment !== undefined ? { comment: c.comment } : {}),
+  };
+}
 
 /** Build the table definition of a CREATE TABLE (without AS SELECT rows). */
 export function buildTable(st: CreateTable, database: string, env: FunctionEnv, fromColumns?: ColumnDef[]): Table {
@@ -22,20 +41,7 @@ export function buildTable(st: CreateTable, database: string, env: FunctionEnv, 
   for (const c of st.columns) {
     if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
     seen.add(c.name);
-    let type: DataType | undefined = c.type !== undefined ? parseType(c.type) : undefined;
-    if (c.defaultExpr) {
-      const compiled = new Compiler({ env, columns: [], aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
-      type ??= compiled.type;
-    }
-    if (c.nullModifier === 'NULL' && type) type = nullable(type);
-    columns.push({
-      name: c.name,
-      type: type!,
-      ...(c.defaultKind ? { defaultKind: c.defaultKind } : {}),
-      ...(c.defaultExpr ? { defaultExpr: c.defaultExpr } : {}),
-      ...(c.defaultText !== undefined ? { defaultText: c.defaultText } : {}),
-      ...(c.comment !== undefined ? { comment: c.comment } : {}),
-    });
+    columns.push(tableColumnOf(c, env));
   }
   if (columns.length === 0 && fromColumns) {
     for (const c of fromColumns) columns.push({ name: c.name, type: c.type });

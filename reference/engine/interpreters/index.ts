@@ -10,6 +10,7 @@ import { createDatabase } from './create-database.ts';
 import { createTable } from './create-table.ts';
 import { drop } from './drop.ts';
 import { truncate } from './truncate.ts';
+import { alterTable } from './alter.ts';
 import { exists } from './exists.ts';
 import { showCreate, showDatabases, showTables } from './show.ts';
 import { describe } from './describe.ts';
@@ -25,6 +26,7 @@ export const INTERPRETERS: InterpreterRegistry<Statement> = {
   create_table: createTable,
   drop,
   truncate,
+  alter_table: alterTable,
   exists,
   show_tables: showTables,
   show_databases: showDatabases,

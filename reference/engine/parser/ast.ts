@@ -155,8 +155,18 @@ export interface EngineSpec {
 /** An item of INSERT's column list: a column, or `*` with the columns EXCEPT leaves out. */
 export type InsertColumn = string | { except: string[] };
 
+/** One command of ALTER TABLE. */
+export type AlterCommand =
+  | { t: 'add_column'; column: ColumnSpec; ifNotExists: boolean; after?: string; first?: boolean }
+  | { t: 'drop_column'; name: string; ifExists: boolean }
+  | { t: 'modify_column'; column: ColumnSpec; ifExists: boolean }
+  | { t: 'rename_column'; from: string; to: string; ifExists: boolean }
+  | { t: 'delete'; where: Expr }
+  | { t: 'update'; assignments: [string, Expr][]; where: Expr };
+
 export type Statement =
   | { kind: 'select'; query: SelectQuery }
+  | { kind: 'alter_table'; db?: string; name: string; commands: AlterCommand[] }
   | { kind: 'insert'; db?: string; table: string; columns?: InsertColumn[]; select?: SelectQuery; format?: string; hasData: boolean }
   | { kind: 'create_database'; name: string; ifNotExists: boolean; engine?: string }
   | {

@@ -2,7 +2,7 @@
 // QUERY, SET and RENAME.
 
 import { EngineError } from '../errors.ts';
-import type { ColumnSpec, EngineSpec, Expr, Statement } from './ast.ts';
+import type { AlterCommand, ColumnSpec, EngineSpec, Expr, Statement } from './ast.ts';
 import { InsertParser } from './insert.ts';
 
 /** CREATE TABLE clauses that take one expression, and where its text goes (TTL is parsed and dropped). */
@@ -149,6 +149,56 @@ export class DdlParser extends InsertParser {
     if (this.kw('TTL')) this.expr();
     if (col.comment === undefined && this.kw('COMMENT')) col.comment = this.settingValue();
     return col;
+  }
+
+  /** ALTER TABLE [db.]t command, …: columns added, dropped, modified, renamed; DELETE and UPDATE mutations. */
+  protected alter(): Statement {
+    this.needKw('ALTER');
+    this.needKw('TABLE');
+    const { db, name } = this.qualifiedName();
+    const commands: AlterCommand[] = [];
+    do commands.push(this.alterCommand()); while (this.op(','));
+    return { kind: 'alter_table', ...(db !== undefined ? { db } : {}), name, commands };
+  }
+
+  protected alterCommand(): AlterCommand {
+    if (this.kw('ADD', 'COLUMN')) {
+      const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
+      const column = this.columnSpec();
+      if (this.kw('FIRST')) return { t: 'add_column', column, ifNotExists, first: true };
+      if (this.kw('AFTER')) return { t: 'add_column', column, ifNotExists, after: this.identifier('column name') };
+      return { t: 'add_column', column, ifNotExists };
+    }
+    if (this.kw('DROP', 'COLUMN')) {
+      const ifExists = this.ifExists();
+      return { t: 'drop_column', ifExists, name: this.identifier('column name') };
+    }
+    if (this.kw('MODIFY', 'COLUMN')) {
+      const ifExists = this.ifExists();
+      return { t: 'modify_column', ifExists, column: this.columnSpec() };
+    }
+    if (this.kw('RENAME', 'COLUMN')) {
+      const ifExists = this.ifExists();
+      const from = this.identifier('column name');
+      this.needKw('TO');
+      return { t: 'rename_column', ifExists, from, to: this.identifier('column name') };
+    }
+    if (this.kw('DELETE')) {
+      this.needKw('WHERE');
+      return { t: 'delete', where: this.expr() };
+    }
+    if (this.kw('UPDATE')) {
+      const assignments: [string, Expr][] = [];
+      do {
+        const column = this.identifier('column name');
+        this.needOp('=');
+        assignments.push([column, this.expr()]);
+      } while (this.op(','));
+      this.needKw('WHERE');
+      return { t: 'update', assignments, where: this.expr() };
+    }
+    for (const w of ['ADD COLUMN', 'DROP COLUMN', 'MODIFY COLUMN', 'RENAME COLUMN', 'DELETE WHERE', 'UPDATE']) this.expect(w);
+    throw this.fail();
   }
 
   /** `IF EXISTS`, when it comes next. */

@@ -62,6 +62,7 @@ export class Parser extends DdlParser {
     if (this.isKw('CREATE') || this.isKw('ATTACH')) return this.wrap(this.create(), settings);
     if (this.isKw('DROP') || this.isKw('DETACH')) return this.wrap(this.drop(), settings);
     if (this.isKw('TRUNCATE')) return this.wrap(this.truncate(), settings);
+    if (this.isKw('ALTER') && this.isKw('TABLE', 1)) return this.wrap(this.alter(), settings);
     if (this.isKw('EXISTS')) return this.wrap(this.exists(), settings);
     if (this.isKw('SHOW')) return this.wrap(this.show(), settings);
     if (this.isKw('DESCRIBE') || this.isKw('DESC')) return this.wrap(this.describe(), settings);
