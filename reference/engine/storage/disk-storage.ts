@@ -14,6 +14,7 @@ import { mkdirDurable, removeTree, unlinkDurable, writeDurable } from './files.t
 import { databaseFile, partName, partSeq, TABLE_FILE, tableDir } from './layout.ts';
 import { encodePart } from './part-file.ts';
 import { encodeTableMeta } from './table-meta.ts';
+import { encodeValue } from './values.ts';
 
 /** What the storage knows of a table it keeps. */
 export interface StoredTable {
@@ -44,7 +45,9 @@ export class DiskStorage implements CatalogStorage {
   }
 
   databaseCreated(db: Database): void {
-    writeDurable(databaseFile(this.root, db.name), `${JSON.stringify({ name: db.name, engine: db.engine, uuid: db.uuid, comment: db.comment }, null, 1)}\n`);
+    // Every field but the tables (name, engine, uuid, comment, and whatever a database gains later).
+    const { tables: _tables, ...definition } = db;
+    writeDurable(databaseFile(this.root, db.name), `${JSON.stringify(encodeValue(definition), null, 1)}\n`);
   }
 
   databaseDropped(db: Database): void {

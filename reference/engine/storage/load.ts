@@ -18,6 +18,7 @@ import { databasesDir, partName, partSeq, TABLE_FILE, tablesDir } from './layout
 import { lockDataDir } from './lock.ts';
 import { decodePart } from './part-file.ts';
 import { decodeTableMeta, encodeTableMeta } from './table-meta.ts';
+import { decodeValue } from './values.ts';
 
 /** Part files a table may have at start-up before they are rewritten as one (each INSERT writes one). */
 export const COMPACT_AFTER_FILES = 64;
@@ -57,7 +58,7 @@ function loadDatabases(catalog: Catalog, root: string): void {
       continue;
     }
     if (!name.endsWith('.json')) continue;
-    const d = JSON.parse(readFileSync(path, 'utf8')) as Omit<Database, 'tables'>;
+    const d = decodeValue(JSON.parse(readFileSync(path, 'utf8'))) as Omit<Database, 'tables'>;
     if (!catalog.databases.has(d.name)) catalog.databases.set(d.name, { ...d, tables: new Map() });
   }
 }
