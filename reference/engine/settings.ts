@@ -144,6 +144,7 @@ export const SETTINGS: readonly SettingDef[] = [
   D('output_format_pretty_squash_consecutive_ms', 'UInt64', 50, 'Wait for the next block for up to specified number of milliseconds and squash it to the previous before writing.'),
   D('output_format_pretty_highlight_trailing_spaces', 'Bool', true, 'If enabled and if output is a terminal, highlight trailing spaces with a gray color and underline.'),
   D('output_format_pretty_named_tuples_as_json', 'Bool', true, 'Controls whether named tuples in Pretty format are output as pretty-printed JSON objects.'),
+  D('input_format_json_validate_types_from_metadata', 'Bool', true, 'For JSON/JSONCompact/JSONColumnsWithMetadata input formats, if this setting is set to 1, the types from metadata in input data will be compared with the types of the corresponding columns from the table.'),
   D('input_format_null_as_default', 'Bool', true, 'Initialize null fields with default values if the data type of this field is not nullable and it is supported by the input format'),
   D('input_format_defaults_for_omitted_fields', 'Bool', true, 'For input data calculate default expressions for omitted fields (it works for JSONEachRow, -WithNames, -WithNamesAndTypes formats).'),
   D('input_format_skip_unknown_fields', 'Bool', true, 'Skip columns with unknown names from input data (it works for JSONEachRow, -WithNames, -WithNamesAndTypes and TSKV formats).'),

@@ -429,3 +429,13 @@ test('CustomSeparated input reads rows by the format_custom_* delimiters and esc
   assert.deepEqual(inputFormat('CustomSeparatedWithNamesAndTypes').read('a\ts\nUInt32\tString\n11\ttt\n', cols, ictx()), [[11, 'tt', null]]);
   assert.throws(() => inputFormat('CustomSeparated').read('1|x\n', cols, ictx()), { code: 27 });
 });
+
+test('JSON, JSONCompact, JSONColumns, JSONCompactColumns and JSONColumnsWithMetadata read back what they write', () => {
+  const cols: ColumnDef[] = [{ name: 'a', type: T.UInt64 }, { name: 's', type: T.String }];
+  const rows = [[0n, 'x'], [1n, 'y']];
+  for (const format of ['JSON', 'JSONCompact', 'JSONColumns', 'JSONCompactColumns', 'JSONColumnsWithMetadata']) {
+    assert.deepEqual(inputFormat(format).read(render(format, cols, rows), cols, ictx()), rows, format);
+  }
+  assert.throws(() => inputFormat('JSON').read('{"meta":[{"name":"a","type":"String"}],"data":[{"a":"1"}]}', cols, ictx()),
+    { code: 117, message: "Type String of column 'a' from metadata is not the same as type in header UInt64: (while reading header)" });
+});

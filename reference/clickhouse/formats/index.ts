@@ -9,6 +9,7 @@ import { jsonEachRowInputs, jsonEachRowOutputs } from './json-each-row.ts';
 import { jsonEachRowWithProgressOutputs } from './json-each-row-with-progress.ts';
 import { jsonOutputs } from './json.ts';
 import { jsonColumnsOutputs } from './json-columns.ts';
+import { jsonDocumentInputs } from './json-document-input.ts';
 import { jsonCompactEachRowInputs, jsonCompactEachRowOutputs } from './json-compact-each-row.ts';
 import { jsonObjectEachRowInputs, jsonObjectEachRowOutputs } from './json-object-each-row.ts';
 import { jsonStringsEachRowInputs, jsonStringsEachRowOutputs } from './json-strings-each-row.ts';
@@ -47,7 +48,7 @@ attachBlockWriters(outputs);
 const inputs = new Map<string, InputFormat>();
 for (const f of [...tabSeparatedInputs, ...csvInputs, ...jsonEachRowInputs, ...valuesInputs, ...rowBinaryInputs, ...tskvInputs,
   ...lineAsStringInputs, ...rawBlobInputs, ...nativeInputs, ...jsonCompactEachRowInputs, ...jsonStringsEachRowInputs,
-  ...jsonObjectEachRowInputs, ...rowBinaryWithNamesInputs, ...customSeparatedInputs]) {
+  ...jsonObjectEachRowInputs, ...rowBinaryWithNamesInputs, ...customSeparatedInputs, ...jsonDocumentInputs]) {
   inputs.set(f.name.toLowerCase(), f);
 }
 attachBlockReaders(inputs);
