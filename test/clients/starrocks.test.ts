@@ -156,6 +156,24 @@ describe('StarRocks clients: mysql2 and curl stream loads', () => {
       err.errno === 1064 && err.sqlState === 'HY000' && err.message === `Getting analyzing error. Detail message: Unknown table '${DB}.no_such_table'.`);
   });
 
+  test('mysql2: execute() prepares a query, binds typed parameters and reads binary rows; other statements are refused', async () => {
+    const [rows] = await conn.execute<RowDataPacket[]>('SELECT id, price, day, at, ok, note FROM typed WHERE id = ? OR note = ? ORDER BY id', [2, "it's"]);
+    assert.equal(rows.length, 2);
+    assert.deepEqual({ ...rows[0], day: undefined, at: undefined }, { id: 1, price: '9.99', day: undefined, at: undefined, ok: 1, note: "it's" });
+    assert.equal((rows[0]!.at as Date).getTime(), new Date(2024, 1, 29, 12, 34, 56).getTime());
+    assert.deepEqual(rows[1], { id: 2, price: null, day: null, at: null, ok: 0, note: null });
+    // The same statement again, from mysql2's cache of prepared statements, with other values.
+    const [again] = await conn.execute<RowDataPacket[]>('SELECT id, price, day, at, ok, note FROM typed WHERE id = ? OR note = ? ORDER BY id', [1, 'none']);
+    assert.deepEqual(again.map((r) => r.id), [1]);
+    const [values] = await conn.execute<RowDataPacket[]>('SELECT ? AS d, ? AS s, ? AS n, ? AS big', [1.5, 'a ? in a string', null, 9007199254740993n]);
+    assert.deepEqual(values, [{ d: 1.5, s: 'a ? in a string', n: null, big: '9007199254740993' }]);
+    // Only query statements can be prepared (ConnectProcessor: ERR_UNSUPPORTED_PS).
+    await assert.rejects(conn.execute('INSERT INTO typed (id) VALUES (?)', [3]), (err: { errno?: number; sqlState?: string }) =>
+      err.errno === 1295 && err.sqlState === 'HY000');
+    await conn.unprepare('SELECT ? AS d, ? AS s, ? AS n, ? AS big');
+    assert.deepEqual((await select('SELECT count(*) AS n FROM typed'))[0], { n: 2 });
+  });
+
   test('mysql2: a pool of connections sees what the others wrote', async () => {
     const pool = mysql.createPool({ host: sr.queryHost, port: sr.queryPort, user: sr.user, password: sr.password, database: DB, connectionLimit: 3 });
     try {

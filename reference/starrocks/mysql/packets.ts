@@ -3,7 +3,8 @@
 
 type RawPacket = { buffer: Buffer; length(): number; writeHeader(seq: number): void; _name: string };
 
-function raw(name: string, body: Buffer): RawPacket {
+/** A packet of the given payload, for writers mysql2 lacks (the prepared-statement protocol's). */
+export function raw(name: string, body: Buffer): RawPacket {
   const buffer = Buffer.concat([Buffer.alloc(4), body]);
   return {
     buffer,

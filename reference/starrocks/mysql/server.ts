@@ -6,6 +6,7 @@ import mysql from 'mysql2';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { Settings } from '../../engine/index.ts';
+import { T } from '../../engine/types.ts';
 import type { StarRocksEngine } from '../dialect/index.ts';
 import type { ExecResult, QueryContext } from '../../engine/api.ts';
 import type { SrFrontendStatement } from '../dialect/ast.ts';
@@ -16,7 +17,8 @@ import { srErrors, toStarRocksError } from '../dialect/errors.ts';
 import type { StarRocksError } from '../dialect/errors.ts';
 import { createStarRocksEngine } from '../version.ts';
 import { checkNativePassword } from './auth.ts';
-import { errorPacket, okPacket, parseChangeUser } from './packets.ts';
+import { errorPacket, okPacket, parseChangeUser, raw } from './packets.ts';
+import { binaryRowPayload, bindPlaceholders, columnDefinitionPayload, placeholderOffsets, prepareOkPayload, readExecute } from './prepared.ts';
 import { mysqlColumn, mysqlText } from './columns.ts';
 import type { MysqlColumn } from './columns.ts';
 
@@ -24,6 +26,17 @@ import type { MysqlColumn } from './columns.ts';
 const SERVER_VERSION = '5.1.0';
 const UTF8_GENERAL_CI = 33;
 const SERVER_STATUS_AUTOCOMMIT = 0x0002;
+// Commands of the binary prepared-statement protocol (MysqlCommand).
+const COM_STMT_PREPARE = 0x16;
+const COM_STMT_EXECUTE = 0x17;
+const COM_STMT_CLOSE = 0x19;
+const COM_STMT_RESET = 0x1a;
+/** A statement COM_STMT_PREPARE registered: its text, where its placeholders are, the parameter types last sent. */
+interface PreparedStatement {
+  sql: string;
+  offsets: number[];
+  types?: number[];
+}
 // LONG_PASSWORD | LONG_FLAG | CONNECT_WITH_DB | PROTOCOL_41 | TRANSACTIONS | SECURE_CONNECTION | PLUGIN_AUTH
 const CAPABILITIES = 0x1 | 0x4 | 0x8 | 0x200 | 0x2000 | 0x8000 | 0x80000;
 
@@ -157,6 +170,11 @@ class Session {
   private refused = false;
   /** A command is running; packets wait for it. */
   private busy = false;
+  /** The command byte of the packet mysql2 is dispatching (its events do not say which command). */
+  private command: number | undefined;
+  /** COM_STMT_PREPARE's statements by id, per connection as in the FE's ConnectContext. */
+  private readonly prepared = new Map<number, PreparedStatement>();
+  private nextStatementId = 1;
 
   constructor(engine: StarRocksEngine, users: (user: string) => string | undefined, conn: ServerConnection, connectionId: number, frontend?: FeFrontend) {
     this.engine = engine;
@@ -172,6 +190,17 @@ class Session {
       if (this.refused) return;
       // A packet that comes while a command runs waits in mysql2 (pause): its numbering starts when it is handled.
       if (packet && packet.sequenceId === 0 && !this.busy) conn.sequenceId = 0;
+      const p = packet as unknown as { buffer: Buffer; start: number; end: number; numPackets: number } | undefined;
+      this.command = p ? p.buffer[p.start + 4] : undefined;
+      const internals = conn as unknown as { _paused: boolean; _bumpSequenceId(n: number): void };
+      if (p && this.command === COM_STMT_EXECUTE && !internals._paused) {
+        // mysql2's server guesses where COM_STMT_EXECUTE's parameters start (and can fail on them);
+        // the FE reads them by the types the client sent, and so does execute() here.
+        internals._bumpSequenceId(p.numPackets);
+        const payload = Buffer.from(p.buffer.subarray(p.start + 5, p.end));
+        this.enqueueTask(() => this.execute(payload));
+        return;
+      }
       handle(packet);
     };
     const scope = new SessionScope(String(connectionId));
@@ -220,14 +249,15 @@ class Session {
       },
     });
     conn.on('query', (sql: string) => this.enqueue(sql));
-    // mysql2 hands statements starting with `SET ` to stmt_prepare; StarRocks runs them as queries.
+    // mysql2 hands COM_STMT_PREPARE and statements starting with `SET ` or `PREPARE ` to stmt_prepare;
+    // StarRocks runs SET as a query.
     conn.on('stmt_prepare', (sql: string) => {
-      if (/^\s*SET\s/i.test(sql)) this.enqueue(sql);
-      else this.fail(new EngineError('NOT_IMPLEMENTED', 'This command is not supported in the prepared statement protocol yet'), 1295, 'HY000');
+      if (this.command === COM_STMT_PREPARE) this.enqueueTask(() => this.prepare(sql));
+      else if (/^\s*SET\s/i.test(sql)) this.enqueue(sql);
+      else this.unsupportedPs();
     });
-    conn.on('stmt_execute', () => {
-      this.fail(new EngineError('NOT_IMPLEMENTED', 'This command is not supported in the prepared statement protocol yet'), 1295, 'HY000');
-    });
+    // A text `EXECUTE …` (COM_STMT_EXECUTE never gets here: see handlePacket above).
+    conn.on('stmt_execute', () => this.unsupportedPs());
     conn.on('init_db', (db: string) => {
       this.queue = this.queue.then(() => {
         if (!engine.catalog.databases.has(db)) {
@@ -243,8 +273,13 @@ class Session {
     conn.on('quit', () => conn.stream.end());
     // COM_CHANGE_USER (17), which mysql2's server does not dispatch.
     conn.on('packet', (packet: { buffer: Buffer; start: number; end: number }, known: boolean, command: number) => {
-      if (known || command !== 17) return;
-      this.queue = this.queue.then(() => this.changeUser(parseChangeUser(packet.buffer.subarray(packet.start + 5, packet.end))));
+      if (known) return;
+      const payload = packet.buffer.subarray(packet.start + 5, packet.end);
+      // COM_STMT_CLOSE has no answer; COM_STMT_RESET an OK (there are no long data or cursors to reset).
+      if (command === COM_STMT_CLOSE && payload.length >= 4) this.prepared.delete(payload.readUInt32LE(0));
+      if (command === COM_STMT_RESET) this.queue = this.queue.then(() => this.conn.writePacket(okPacket(0, SERVER_STATUS_AUTOCOMMIT)));
+      if (command !== 17) return;
+      this.queue = this.queue.then(() => this.changeUser(parseChangeUser(payload)));
     });
     conn.on('error', () => conn.stream.destroy());
     conn.stream.once('end', () => {
@@ -277,14 +312,65 @@ class Session {
   }
 
   private enqueue(sql: string): void {
+    this.enqueueTask(() => this.run(sql));
+  }
+
+  private enqueueTask(task: () => Promise<void> | void): void {
     // One command at a time, as the FE reads them: what follows waits for this one's answer (and a
     // packet mysql2 cannot parse, which closes the session, can no longer cost it its answer).
     this.conn.pause();
     this.busy = true;
-    this.queue = this.queue.then(() => this.run(sql)).finally(() => {
+    this.queue = this.queue.then(task).finally(() => {
       this.busy = false;
       this.conn.resume();
     });
+  }
+
+  /** ERR_UNSUPPORTED_PS: what the FE answers a prepared statement it cannot take. */
+  private unsupportedPs(): void {
+    this.fail(new EngineError('NOT_IMPLEMENTED', 'This command is not supported in the prepared statement protocol yet'), 1295, 'HY000');
+  }
+
+  /**
+   * COM_STMT_PREPARE: only a query statement may be prepared (ConnectProcessor reports
+   * ERR_UNSUPPORTED_PS for any other); the OK names its parameters, one definition each.
+   * The result columns are left to COM_STMT_EXECUTE's result set: the OK announces none, where
+   * the FE describes them already (finding them here would mean running the query).
+   */
+  private prepare(sql: string): void {
+    const offsets = placeholderOffsets(sql);
+    try {
+      const st = this.engine.parse(bindPlaceholders(sql, offsets, offsets.map(() => null))).statement;
+      if (st.kind !== 'select') return this.unsupportedPs();
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    const id = this.nextStatementId++;
+    this.prepared.set(id, { sql, offsets });
+    this.conn.writePacket(raw('PrepareOk', prepareOkPayload(id, 0, offsets.length)));
+    if (offsets.length === 0) return;
+    const param = mysqlColumn('?', T.String);
+    for (let i = 0; i < offsets.length; i++) this.conn.writePacket(raw('ColumnDefinition', columnDefinitionPayload(param)));
+    this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
+  }
+
+  /** COM_STMT_EXECUTE: the statement with its parameters' literals in place, answered as a binary result set. */
+  private async execute(payload: Buffer): Promise<void> {
+    let read;
+    try {
+      read = readExecute(payload, (id) => this.prepared.get(id)?.offsets.length, (id) => this.prepared.get(id)?.types);
+    } catch {
+      this.fail(new EngineError('BAD_ARGUMENTS', 'Malformed packet'), 1835, 'HY000');
+      return;
+    }
+    const stmt = this.prepared.get(read.stmtId);
+    if ('unknown' in read || !stmt) {
+      this.fail(new EngineError('BAD_ARGUMENTS', `msg: Not Found prepared statement, stmtName: ${read.stmtId}`), 1105, 'HY000');
+      return;
+    }
+    stmt.types = read.types;
+    await this.run(bindPlaceholders(stmt.sql, stmt.offsets, read.values), true);
   }
 
   private remoteIP(): string {
@@ -297,7 +383,8 @@ class Session {
     return v === 1n || (typeof v === 'string' && v.toLowerCase() === 'true');
   }
 
-  private async run(sql: string): Promise<void> {
+  /** `binary`: rows in the binary protocol's format (COM_STMT_EXECUTE), else as text. */
+  private async run(sql: string, binary = false): Promise<void> {
     // StarRocks query ids are UUIDs; last_query_id() answers the previous one of the session.
     const queryId = randomUUID();
     this.ctx.queryId = queryId;
@@ -323,9 +410,14 @@ class Session {
         this.conn.writePacket(okPacket(result.affectedRows ?? 0, SERVER_STATUS_AUTOCOMMIT, result.info));
       } else {
         const tz = this.timezone();
-        this.conn.writeColumns(result.columns.map((c) => mysqlColumn(c.name, c.type)));
+        const columns = result.columns.map((c) => mysqlColumn(c.name, c.type));
+        this.conn.writeColumns(columns);
         for await (const block of result.blocks) {
-          for (const row of block.rows) this.conn.writeTextRow(row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz)));
+          for (const row of block.rows) {
+            const texts = row.map((v, i) => mysqlText(result.columns[i]!.type, v, tz));
+            if (binary) this.conn.writePacket(raw('BinaryRow', binaryRowPayload(columns, texts)));
+            else this.conn.writeTextRow(texts);
+          }
           returnRows += block.length;
         }
         this.conn.writeEof(0, SERVER_STATUS_AUTOCOMMIT);
