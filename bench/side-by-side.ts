@@ -184,6 +184,10 @@ try {
   process.stdout.write(`bench: ${targets.map((t) => t.name).join(', ')}${quick ? ' (quick: a tenth of the rows)' : ''}\n`);
   await measure('SELECT 1 at 16 connections', 'req/s', targets, (t) => reqPerSecond(t, '/', 'SELECT 1'));
   await measure('/ping at 16 connections', 'req/s', targets, (t) => reqPerSecond(t, '/ping'));
+  // Memory first, while the servers hold no data: after the inserts below a
+  // server's heap stays as large as they made it, whatever streaming needs.
+  await measure('RSS at rest', 'MiB', targets, async (t) => { const pid = t.pid?.(); return pid === undefined ? null : rssMiB(pid); }, false);
+  await measure(`peak RSS while streaming ${rows(100_000_000)} rows`, 'MiB', targets, (t) => peakRssWhileStreaming(t, rows(100_000_000)), false);
   const ten = rows(10_000_000);
   for (const [format, headers] of [['TSV', {}], ['JSONEachRow', {}], ['RowBinary', {}],
     ['TSV, gzip', { 'accept-encoding': 'gzip' }], ['TSV, zstd', { 'accept-encoding': 'zstd' }]] as const) {
@@ -205,7 +209,6 @@ try {
     const body = insertBody('TSV', n);
     await measure(`scaling: insert ${n} rows as TSV`, 'rows/s', targets, (t) => insertRowsPerSecond(t, 'TSV', body, n));
   }
-  await measure(`peak RSS while streaming ${rows(100_000_000)} rows`, 'MiB', targets, (t) => peakRssWhileStreaming(t, rows(100_000_000)), false);
 } finally {
   await Promise.all(targets.map((t) => t.stop()));
 }
