@@ -3,6 +3,13 @@
 // becomes one Buffer without a JS string per value.
 
 
+// "00".."99" as byte pairs.
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  PAIRS[2 * i + 1] = 48 + (i % 10);
+}
+
 export class ByteWriter {
   buf: Buffer;
   pos = 0;
@@ -38,7 +45,7 @@ export class ByteWriter {
     } else buf.set(src.subarray(start, end), this.pos);
     this.pos += n;
   }
-  /** 0 <= n < 2^53, as decimal digits (written from the last digit back, 32-bit steps while they fit). */
+  /** 0 <= n < 2^53, as decimal digits, written from the last one back: two per division, 32-bit steps while they fit. */
   uint(n: number): void {
     let len = 1;
     for (let p = 10; n >= p && len < 16; p *= 10) len++;
@@ -46,22 +53,25 @@ export class ByteWriter {
     const buf = this.buf;
     let at = this.pos + len;
     this.pos = at;
-    if (n < 4294967296) {
-      let m = n >>> 0;
-      while (m >= 10) {
-        const q = (m / 10) >>> 0;
-        buf[--at] = 48 + (m - q * 10);
-        m = q;
-      }
-      buf[--at] = 48 + m;
-      return;
-    }
-    while (n >= 10) {
-      const q = Math.floor(n / 10);
-      buf[--at] = 48 + (n - q * 10);
+    while (n >= 4294967296) {
+      const q = Math.floor(n / 100);
+      const r = (n - q * 100) * 2;
+      buf[--at] = PAIRS[r + 1]!;
+      buf[--at] = PAIRS[r]!;
       n = q;
     }
-    buf[--at] = 48 + n;
+    let m = n >>> 0;
+    while (m >= 100) {
+      const q = (m / 100) >>> 0;
+      const r = (m - q * 100) * 2;
+      buf[--at] = PAIRS[r + 1]!;
+      buf[--at] = PAIRS[r]!;
+      m = q;
+    }
+    if (m >= 10) {
+      buf[--at] = PAIRS[m * 2 + 1]!;
+      buf[--at] = PAIRS[m * 2]!;
+    } else buf[--at] = 48 + m;
   }
   /** |n| < 2^53. */
   int(n: number): void {

@@ -41,15 +41,21 @@ export function stringCells(c: Column, special: Uint8Array, slow: (w: ByteWriter
   return (w, i) => {
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
+    // Copy while checking; on a byte that needs escaping nothing was written yet (pos is unchanged).
+    w.ensure(e - s + 2);
+    const buf = w.buf;
+    let at = w.pos;
+    if (quote !== undefined) buf[at++] = quote;
     for (let k = s; k < e; k++) {
-      if (special[bytes[k]!]) {
+      const b = bytes[k]!;
+      if (special[b]) {
         slow(w, c.get(i) as string);
         return;
       }
+      buf[at++] = b;
     }
-    if (quote !== undefined) w.byte(quote);
-    w.bytes(bytes, s, e);
-    if (quote !== undefined) w.byte(quote);
+    if (quote !== undefined) buf[at++] = quote;
+    w.pos = at;
   };
 }
 
