@@ -224,12 +224,16 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
         : input === 'TSV' ? post(values.map((row) => row.map(valuesToTsv).join('\t')).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT TSV`)}`)
           : post(values.map((row) => `{${row.map((v, i) => `"c${i}":${jsonOf(cols[i]![0], v)}`).join(',')}}`).join('\n') + '\n', `query=${encodeURIComponent(`INSERT INTO ${table} FORMAT JSONEachRow`)}`);
       const orderable = cols.map(([type], i) => (unorderable(type) ? '' : `c${i}`)).filter(Boolean);
-      const output = r.pick(['TSV', 'TSV', 'JSONEachRow', 'sorted'] as const);
-      const select = output === 'TSV' || (output === 'sorted' && orderable.length === 0)
+      const output = r.pick(['TSV', 'TSV', 'JSONEachRow', 'sorted', 'grouped', 'minmax', 'other'] as const);
+      const first = orderable[0];
+      const select = output === 'TSV' || (output !== 'JSONEachRow' && output !== 'other' && first === undefined)
         // One INSERT into Memory is one block: rows come back in their order on both servers.
         ? `SELECT * FROM ${table} FORMAT TabSeparatedWithNamesAndTypes`
         : output === 'JSONEachRow' ? `SELECT * FROM ${table} FORMAT JSONEachRow`
-          : `SELECT ${cols.map((_, i) => `c${i}, toTypeName(c${i})`).join(', ')} FROM ${table} ORDER BY ${orderable.join(', ')} DESC FORMAT TSV`;
+          : output === 'sorted' ? `SELECT ${cols.map((_, i) => `c${i}, toTypeName(c${i})`).join(', ')} FROM ${table} ORDER BY ${orderable.join(', ')} DESC FORMAT TSV`
+            : output === 'grouped' ? `SELECT ${first}, count() AS n FROM ${table} GROUP BY ${first} ORDER BY ${first} FORMAT TSVWithNamesAndTypes`
+              : output === 'minmax' ? `SELECT min(${first}), max(${first}), any(${first}) = min(${first}) FROM ${table} FORMAT TSVWithNamesAndTypes`
+                : `SELECT * FROM ${table} FORMAT ${r.pick(['CSV', 'Values', 'JSONCompact', 'PrettyCompact', 'Vertical', 'JSONCompactEachRow', 'TSKV', 'RowBinary'])}`;
       return {
         index, category, title: `${ddl}; INSERT (${input}) ${rows.join(', ')}; ${select}`,
         setup: [post(`DROP TABLE IF EXISTS ${table}`)],

@@ -2,7 +2,7 @@
 // skipped; a Nullable argument makes sum/min/max/avg/any results Nullable.
 
 import { EngineError } from './errors.ts';
-import { T, arrayOf, decimal, isFloat, isInteger, isUnsigned, nullable, unwrapNullable, defaultValue } from './types.ts';
+import { T, arrayOf, decimal, isFloat, isInteger, isUnsigned, nullable, stripLowCardinality, unwrapNullable, defaultValue } from './types.ts';
 import { Dec } from './values/decimal.ts';
 import type { DataType } from './types.ts';
 import { compareValues, valueKey } from './values/compare.ts';
@@ -153,7 +153,8 @@ function keepOneRow(name: string, arity: number, replaces: (row: unknown[], kept
   reg(name, {
     minArgs: arity,
     maxArgs: arity,
-    type: (args) => args[0]!,
+    // Aggregate states hold no LowCardinality: the result is the plain type.
+    type: (args) => stripLowCardinality(args[0]!),
     create: (args) => {
       let kept: unknown[] | undefined;
       return {

@@ -76,7 +76,9 @@ export function truncateName(name: string, cutTo: number, hysteresis: number, as
 
 /** formatReadableQuantity(value, 2). */
 export function readableQuantity(value: number): string {
-  const units = ['', ' thousand', ' million', ' billion', ' trillion', ' quadrillion', ' quintillion', ' sextillion', ' septillion'];
+  const units = ['', ' thousand', ' million', ' billion', ' trillion', ' quadrillion', ' quintillion', ' sextillion', ' septillion',
+    ' octillion', ' nonillion', ' decillion', ' undecillion', ' duodecillion', ' tredecillion', ' quattuordecillion', ' quindecillion',
+    ' sexdecillion', ' septendecillion', ' octodecillion', ' novemdecillion', ' vigintillion'];
   let v = value;
   let i = 0;
   while (Math.abs(v) >= 1000 && i < units.length - 1) {

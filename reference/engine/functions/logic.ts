@@ -48,14 +48,18 @@ function comparable(name: string, ta: DataType, tb: DataType): (a: unknown, b: u
   throw illegal();
 }
 
+/** A Tuple with a Nullable element: comparing it can give NULL (any NULL element makes the answer NULL). */
+const hasNullableElement = (t: DataType): boolean => t.kind === 'Tuple' && t.elements!.some((e) => isNullable(e) || e.kind === 'Nothing');
+
 function comparison(name: string, test: (c: number) => boolean): void {
   register(name, simple({
     min: 2,
     type: (types) => {
       comparable(name, types[0]!, types[1]!);
-      return T.UInt8;
+      return types.some(hasNullableElement) ? nullable(T.UInt8) : T.UInt8;
     },
     impl: ([a, b], types) => {
+      if (types.some(hasNullableElement) && [a, b].some((v) => (v as unknown[]).includes(null))) return null;
       const c = comparable(name, types[0]!, types[1]!)(a, b);
       // NaN compares unequal to everything, including itself.
       if ((typeof a === 'number' && Number.isNaN(a)) || (typeof b === 'number' && Number.isNaN(b))) return name === 'notEquals' ? 1 : 0;

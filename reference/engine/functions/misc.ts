@@ -214,7 +214,9 @@ register('formatReadableSize', simple({
 
 /** ClickHouse's formatReadableQuantity: two decimals and a word. */
 export function formatReadableQuantity(x: number): string {
-  const units = ['', ' thousand', ' million', ' billion', ' trillion', ' quadrillion'];
+  const units = ['', ' thousand', ' million', ' billion', ' trillion', ' quadrillion', ' quintillion', ' sextillion', ' septillion',
+    ' octillion', ' nonillion', ' decillion', ' undecillion', ' duodecillion', ' tredecillion', ' quattuordecillion', ' quindecillion',
+    ' sexdecillion', ' septendecillion', ' octodecillion', ' novemdecillion', ' vigintillion'];
   let i = 0;
   while (Math.abs(x) >= 1000 && i < units.length - 1) {
     x /= 1000;
