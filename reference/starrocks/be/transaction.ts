@@ -183,7 +183,11 @@ export function registerBeTransaction(router: Router<BeHandler>, deps: BeDeps): 
     const write = ctx.write;
     const publish = (): Promise<void> => publishWrite(c.engine, write, c.now(), ctx.txn.label);
     beContexts(deps).delete(label);
-    if (op === 'prepare') c.txns.prepare(ctx.txn, publish);
+    if (op === 'prepare') {
+      // With a data directory the prepared rows are on disk before the transaction shows PREPARED and the prepare is answered.
+      if (ctx.txn.status === 'PREPARE') c.prepared?.save(ctx.txn, write, c.now());
+      c.txns.prepare(ctx.txn, publish);
+    }
     else await c.txns.commit(ctx.txn, publish);
     m.inc('txn_request', 1, [['type', 'commit']]);
     m.inc('load_rows', ctx.loaded);

@@ -3,6 +3,7 @@
 // the FE's journal id, txn state, metrics, tablet versions...).
 
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { StarRocksEngine } from '../dialect/index.ts';
@@ -21,6 +22,8 @@ import { TransactionManager } from './transactions.ts';
 import type { Txn } from './transactions.ts';
 import { ErrorLogStore } from './error-logs.ts';
 import { BeFileStore } from './be-files.ts';
+import { PreparedStore, rebuildWrite } from './prepared-store.ts';
+import { publishWrite } from './storage.ts';
 
 export interface ClusterOptions {
   engine?: StarRocksEngine;
@@ -89,6 +92,8 @@ export class Cluster {
   readonly computeNodes: ComputeNode[];
   readonly tables: TableRegistry;
   readonly txns: TransactionManager;
+  /** PREPARED transactions kept in the data directory (absent without one). */
+  readonly prepared: PreparedStore | undefined;
   readonly feMetrics = new MetricRegistry();
   readonly beMetrics = new MetricRegistry();
   readonly cnMetrics = new MetricRegistry();
@@ -144,19 +149,46 @@ export class Cluster {
         onReject: () => this.feMetrics.inc('txn_reject'),
         onCommit: () => this.journal.log('OP_UPSERT_TRANSACTION_STATE'),
         onVisible: (t: Txn) => {
+          this.prepared?.remove(t.id);
           this.journal.log('OP_UPSERT_TRANSACTION_STATE');
           this.feMetrics.inc('txn_success');
           if (t.source === 'BACKEND_STREAMING') this.feMetrics.inc('load_finished');
         },
-        onAbort: () => {
+        onAbort: (t: Txn) => {
+          this.prepared?.remove(t.id);
           this.journal.log('OP_UPSERT_TRANSACTION_STATE');
           this.feMetrics.inc('txn_failed');
         },
       },
     });
+    this.prepared = opts.dataDir !== undefined ? new PreparedStore(join(opts.dataDir, 'prepared')) : undefined;
+    if (this.prepared) this.restorePrepared(this.prepared);
     defineFeMetrics(this);
     defineBeMetrics(this, this.beMetrics, true);
     defineBeMetrics(this, this.cnMetrics, false);
+  }
+
+  /**
+   * PREPARED transactions of the data directory back in the transaction
+   * manager; one whose load committed before a crash (its label is stored
+   * with its rows) or whose table is gone is dropped.
+   */
+  private restorePrepared(store: PreparedStore): void {
+    for (const p of store.list()) {
+      const job = this.engine.dialect.loads.find(p.db, p.txn.label);
+      if ((job && job.txnId === p.txn.id) || !this.engine.catalog.findTable(p.db, p.table)) {
+        store.remove(p.txn.id);
+        continue;
+      }
+      this.txns.restorePrepared({
+        ...p.txn,
+        publish: () => {
+          const meta = this.tables.find(p.db, p.table);
+          if (!meta) throw new Error(`unknown table "${p.db}.${p.table}"`);
+          return publishWrite(this.engine, rebuildWrite(p, meta), this.now(), p.txn.label);
+        },
+      });
+    }
   }
 
   get leader(): Frontend {

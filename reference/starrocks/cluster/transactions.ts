@@ -6,7 +6,7 @@
 // LABEL): a stream load registers a STREAM job there, and a label an INSERT
 // used is refused here.
 
-import type { LoadJobs } from '../dialect/loads.ts';
+import type { LoadJob, LoadJobs } from '../dialect/loads.ts';
 
 export type TxnStatus = 'UNKNOWN' | 'PREPARE' | 'PREPARED' | 'COMMITTED' | 'VISIBLE' | 'ABORTED';
 export type TxnSource = 'BACKEND_STREAMING' | 'FRONTEND_STREAMING' | 'INSERT_STREAMING' | 'MULTI_STATEMENT_STREAMING';
@@ -44,6 +44,14 @@ export class LabelAlreadyUsed extends Error {
 }
 
 export class TxnStateError extends Error {}
+
+/** The STREAM job of a transaction's label, as its begin registers it. */
+function streamJob(txn: Txn): Omit<LoadJob, 'id'> {
+  return {
+    label: txn.label, db: txn.db, table: txn.tables[0] ?? '', type: 'STREAM', state: 'LOADING', txnId: txn.id, scanRows: 0, filteredRows: 0,
+    unselectedRows: 0, sinkRows: 0, createTime: txn.prepareTime, loadStartTime: txn.prepareTime, taskInfo: `resource:N/A; timeout(s):${Math.round(txn.timeoutMs / 1000)}; max_filter_ratio:0.0`,
+  };
+}
 
 export interface TxnEvents {
   onBegin(txn: Txn): void;
@@ -109,12 +117,18 @@ export class TransactionManager {
     perDb.set(opts.label, ids);
     // The label's job (StreamLoadMgr's task), replacing that of an aborted load with the same label.
     this.loads.remove(opts.db, opts.label);
-    this.loads.add({
-      label: opts.label, db: opts.db, table: opts.tables[0] ?? '', type: 'STREAM', state: 'LOADING', txnId: txn.id, scanRows: 0, filteredRows: 0,
-      unselectedRows: 0, sinkRows: 0, createTime: txn.prepareTime, loadStartTime: txn.prepareTime, taskInfo: `resource:N/A; timeout(s):${Math.round(opts.timeoutMs / 1000)}; max_filter_ratio:0.0`,
-    });
+    this.loads.add(streamJob(txn));
     this.events.onBegin(txn);
     return txn;
+  }
+
+  /** A PREPARED transaction a data directory brought back (prepared-store.ts): its label and job as after its begin. */
+  restorePrepared(txn: Txn): void {
+    this.byId.set(txn.id, txn);
+    let perDb = this.labels.get(txn.db);
+    if (!perDb) this.labels.set(txn.db, (perDb = new Map()));
+    perDb.set(txn.label, [...(perDb.get(txn.label) ?? []), txn.id]);
+    this.loads.restore(streamJob(txn));
   }
 
   prepare(txn: Txn, publish?: () => Promise<void>): void {
