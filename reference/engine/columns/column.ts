@@ -20,42 +20,45 @@ export interface Column {
   byteSize(): number;
 }
 
-/** (U)Int8..32, Float32/64, Date, DateTime, Bool (as 0/1 bytes) in one typed array. */
-export class NumberColumn implements Column {
+type TypedArray = NumericArray | BigArray;
+
+/** Fixed-width values in one typed array: slices are views, selections copies. */
+abstract class PackedColumn<A extends TypedArray> implements Column {
   readonly type: DataType;
-  readonly data: NumericArray;
+  readonly data: A;
   readonly length: number;
-  constructor(type: DataType, data: NumericArray) {
+  constructor(type: DataType, data: A) {
     this.type = type;
     this.data = data;
     this.length = data.length;
   }
-  get(i: number): unknown {
-    return this.type.kind === 'Bool' ? this.data[i] !== 0 : this.data[i];
-  }
+  abstract get(i: number): unknown;
+  protected abstract of(data: A): Column;
   slice(start: number, end: number): Column {
-    return new NumberColumn(this.type, this.data.subarray(start, end));
+    return this.of(this.data.subarray(start, end) as A);
   }
   take(indexes: ArrayLike<number>, count: number): Column {
-    const out = new (this.data.constructor as new (n: number) => NumericArray)(count);
+    const out = new (this.data.constructor as new (n: number) => A)(count);
     for (let i = 0; i < count; i++) out[i] = this.data[indexes[i]!]!;
-    return new NumberColumn(this.type, out);
+    return this.of(out);
   }
   byteSize(): number {
     return this.length * this.data.BYTES_PER_ELEMENT;
   }
 }
 
-/** (U)Int64 in a BigInt64Array/BigUint64Array; `words` views the same memory as 32-bit halves. */
-export class BigIntColumn implements Column {
-  readonly type: DataType;
-  readonly data: BigArray;
-  readonly length: number;
-  constructor(type: DataType, data: BigArray) {
-    this.type = type;
-    this.data = data;
-    this.length = data.length;
+/** (U)Int8..32, Float32/64, Date, DateTime, Bool (as 0/1 bytes) in one typed array. */
+export class NumberColumn extends PackedColumn<NumericArray> {
+  get(i: number): unknown {
+    return this.type.kind === 'Bool' ? this.data[i] !== 0 : this.data[i];
   }
+  protected of(data: NumericArray): Column {
+    return new NumberColumn(this.type, data);
+  }
+}
+
+/** (U)Int64 in a BigInt64Array/BigUint64Array; `words` views the same memory as 32-bit halves. */
+export class BigIntColumn extends PackedColumn<BigArray> {
   /** Little-endian 32-bit halves, for writers that format without making a BigInt per value. */
   get words(): Uint32Array {
     return new Uint32Array(this.data.buffer, this.data.byteOffset, this.length * 2);
@@ -63,16 +66,8 @@ export class BigIntColumn implements Column {
   get(i: number): unknown {
     return this.data[i];
   }
-  slice(start: number, end: number): Column {
-    return new BigIntColumn(this.type, this.data.subarray(start, end));
-  }
-  take(indexes: ArrayLike<number>, count: number): Column {
-    const out = new (this.data.constructor as new (n: number) => BigArray)(count);
-    for (let i = 0; i < count; i++) out[i] = this.data[indexes[i]!]!;
-    return new BigIntColumn(this.type, out);
-  }
-  byteSize(): number {
-    return this.length * 8;
+  protected of(data: BigArray): Column {
+    return new BigIntColumn(this.type, data);
   }
 }
 

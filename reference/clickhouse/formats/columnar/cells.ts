@@ -68,6 +68,15 @@ export function nullableCells(c: Column, inner: (c: Column) => CellWriter | unde
   return (w, i) => (nulls[i] ? w.latin1(nullText) : put(w, i));
 }
 
+/**
+ * A text format's cells: its fast writers where they apply (also under a
+ * null map, where the format's NULL text fills in), else its per-value text.
+ */
+export function textCells(fast: (c: Column) => CellWriter | undefined, nullText: string,
+  text: (c: Column, value: unknown) => string): (c: Column) => CellWriter {
+  return (c) => fast(c) ?? nullableCells(c, fast, nullText) ?? genericCells(c, (v) => text(c, v));
+}
+
 /** Any column, value by value through the format's text function. */
 export function genericCells(c: Column, text: (value: unknown) => string): CellWriter {
   return (w, i) => w.utf8(text(c.get(i)));

@@ -6,15 +6,14 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { ColumnDef } from '../../../engine/api.ts';
-import { Block } from '../../../engine/columns/block.ts';
+import type { Block } from '../../../engine/columns/block.ts';
 import type { FormatContext } from '../types.ts';
-import { sinkFor } from './field-sinks.ts';
+import { GIVE_UP, readIntoColumns } from './field-sinks.ts';
 import type { FieldSink } from './field-sinks.ts';
 
 const LF = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const GIVE_UP = Symbol('give up');
 
 /** Bytes an unquoted field may not start or end with: blanks and anything the row reader's trim() might remove. */
 const edgy = (b: number): boolean => b <= 0x20 || b >= 0x80;
@@ -27,20 +26,7 @@ export function readCsvBlock(data: Buffer, columns: readonly ColumnDef[], ctx: F
   if (delimiter === QUOTE || delimiter === LF || edgy(delimiter) || delimiter === 39) return undefined;
   if (!isUtf8(data)) return undefined;
   const singleQuotes = Boolean(ctx.settings.get('format_csv_allow_single_quotes'));
-  const capacity = Math.max(1024, Math.min(1 << 20, Math.ceil(data.length / (8 * columns.length))));
-  const sinks: FieldSink[] = [];
-  for (const c of columns) {
-    const s = sinkFor(c.type, capacity, 'plain');
-    if (!s) return undefined;
-    sinks.push(s);
-  }
-  try {
-    parse(data, sinks, delimiter, singleQuotes);
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
-  return Block.ofColumns(sinks.map((s) => s.finish()));
+  return readIntoColumns(data, columns, 'plain', (sinks) => parse(data, sinks, delimiter, singleQuotes));
 }
 
 function parse(data: Uint8Array, sinks: FieldSink[], delimiter: number, singleQuotes: boolean): void {

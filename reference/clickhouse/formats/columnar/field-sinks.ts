@@ -6,6 +6,8 @@ import { BigIntBuilder, NumberBuilder, StringBuilder } from '../../../engine/col
 import { NullableColumn } from '../../../engine/columns/column.ts';
 import type { Column } from '../../../engine/columns/column.ts';
 import type { DataType } from '../../../engine/types.ts';
+import type { ColumnDef } from '../../../engine/api.ts';
+import { Block } from '../../../engine/columns/block.ts';
 
 const BACKSLASH = 92;
 
@@ -138,3 +140,28 @@ export function sinkFor(type: DataType, capacity: number, mode: StringMode): Fie
   return integerSink(type, capacity);
 }
 
+
+/** Thrown by a reader's parse loop when the input is for the row reader. */
+export const GIVE_UP = Symbol('give up');
+
+/**
+ * A reader's frame: a sink per column, the parse loop over them, the block
+ * they make; undefined when a column type has no sink or the loop gave up.
+ */
+export function readIntoColumns(data: Uint8Array, columns: readonly ColumnDef[], mode: StringMode,
+  parse: (sinks: FieldSink[]) => void): Block | undefined {
+  const capacity = Math.max(1024, Math.min(1 << 20, Math.ceil(data.length / (8 * columns.length))));
+  const sinks: FieldSink[] = [];
+  for (const c of columns) {
+    const s = sinkFor(c.type, capacity, mode);
+    if (!s) return undefined;
+    sinks.push(s);
+  }
+  try {
+    parse(sinks);
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+  return Block.ofColumns(sinks.map((s) => s.finish()));
+}

@@ -6,38 +6,23 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { ColumnDef } from '../../../engine/api.ts';
-import { Block } from '../../../engine/columns/block.ts';
+import type { Block } from '../../../engine/columns/block.ts';
 import { jsonString } from '../text.ts';
-import { sinkFor } from './field-sinks.ts';
+import { GIVE_UP, readIntoColumns } from './field-sinks.ts';
 import type { FieldSink } from './field-sinks.ts';
 
 const LF = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const GIVE_UP = Symbol('give up');
 const NULL = Buffer.from('null');
 
 export function readJsonEachRowBlock(data: Buffer, columns: readonly ColumnDef[]): Block | undefined {
   if (columns.length === 0 || !isUtf8(data)) return undefined;
-  const capacity = Math.max(1024, Math.min(1 << 20, Math.ceil(data.length / (16 * columns.length))));
-  const sinks: FieldSink[] = [];
-  const strings: boolean[] = [];
-  for (const c of columns) {
-    const s = sinkFor(c.type, capacity, 'plain');
-    if (!s) return undefined;
-    sinks.push(s);
-    strings.push((c.type.kind === 'Nullable' ? c.type.inner! : c.type).kind === 'String');
-  }
   // `{"a":`, `,"b":`: what comes before each value, as bytes.
   const keys = columns.map((c, j) => Buffer.from(`${j === 0 ? '{' : ','}${jsonString(c.name, false)}:`));
   if (keys.some((k) => k.includes(BACKSLASH))) return undefined;
-  try {
-    parse(data, sinks, keys, strings);
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
-  return Block.ofColumns(sinks.map((s) => s.finish()));
+  const strings = columns.map((c) => (c.type.kind === 'Nullable' ? c.type.inner! : c.type).kind === 'String');
+  return readIntoColumns(data, columns, 'plain', (sinks) => parse(data, sinks, keys, strings));
 }
 
 function parse(data: Buffer, sinks: FieldSink[], keys: Buffer[], strings: boolean[]): void {

@@ -7,7 +7,7 @@ import type { ColumnDef } from '../../../engine/api.ts';
 import type { FormatContext } from '../types.ts';
 import { jsonOptions, jsonString, jsonValue } from '../text.ts';
 import { ByteWriter } from '../../../engine/columns/byte-writer.ts';
-import { byteSet, genericCells, integerCells, nullableCells, stringCells } from './cells.ts';
+import { byteSet, integerCells, stringCells, textCells } from './cells.ts';
 import type { CellWriter } from './cells.ts';
 
 // 0xE2 starts U+2028/U+2029, which writeJSONString escapes.
@@ -20,8 +20,7 @@ export function jsonEachRowBlockWriter(columns: readonly ColumnDef[], ctx: Forma
   const writer = new ByteWriter(1 << 16);
   const fast = (c: Column): CellWriter | undefined => integerCells(c, opts.quote64)
     ?? stringCells(c, special, (w, s) => w.utf8(jsonString(s, opts.escapeSlashes)), 34);
-  const cellsOf = (c: Column): CellWriter => fast(c) ?? nullableCells(c, fast, 'null')
-    ?? genericCells(c, (v) => jsonValue(c.type, v, ctx, opts));
+  const cellsOf = textCells(fast, 'null', (c, v) => jsonValue(c.type, v, ctx, opts));
   // What goes before each value: `{"a":`, `,"b":` (or `[`, `, `), and after the row.
   const before = columns.map((c, j) => Buffer.from(compact ? (j === 0 ? '[' : ', ') : `${j === 0 ? '{' : ','}${jsonString(c.name, opts.escapeSlashes)}:`));
   const after = Buffer.from(compact ? ']\n' : '}\n');

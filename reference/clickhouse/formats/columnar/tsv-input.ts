@@ -7,15 +7,14 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { ColumnDef } from '../../../engine/api.ts';
-import { Block } from '../../../engine/columns/block.ts';
+import type { Block } from '../../../engine/columns/block.ts';
 import type { FormatContext } from '../types.ts';
-import { sinkFor } from './field-sinks.ts';
+import { GIVE_UP, readIntoColumns } from './field-sinks.ts';
 import type { FieldSink } from './field-sinks.ts';
 
 const TAB = 9;
 const LF = 10;
 const BACKSLASH = 92;
-const GIVE_UP = Symbol('give up');
 
 /**
  * The block for `data`, or undefined when the row reader must decide: other
@@ -26,20 +25,7 @@ export function readTsvBlock(data: Buffer, columns: readonly ColumnDef[], ctx: F
   if (Number(ctx.settings.get('input_format_tsv_skip_first_lines')) > 0 || ctx.settings.get('input_format_tsv_empty_as_default')
     || String(ctx.settings.get('format_tsv_null_representation')) !== '\\N' || columns.length === 0) return undefined;
   if (!isUtf8(data)) return undefined;
-  const capacity = Math.max(1024, Math.min(1 << 20, Math.ceil(data.length / (8 * columns.length))));
-  const sinks: FieldSink[] = [];
-  for (const c of columns) {
-    const s = sinkFor(c.type, capacity, raw ? 'raw' : 'escaped');
-    if (!s) return undefined;
-    sinks.push(s);
-  }
-  try {
-    parse(data, sinks);
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
-  return Block.ofColumns(sinks.map((s) => s.finish()));
+  return readIntoColumns(data, columns, raw ? 'raw' : 'escaped', (sinks) => parse(data, sinks));
 }
 
 function parse(data: Uint8Array, sinks: FieldSink[]): void {

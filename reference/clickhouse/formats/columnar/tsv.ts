@@ -6,7 +6,7 @@ import type { Column } from '../../../engine/columns/column.ts';
 import type { FormatContext } from '../types.ts';
 import { tsvField } from '../text.ts';
 import { ByteWriter } from '../../../engine/columns/byte-writer.ts';
-import { byteSet, genericCells, integerCells, nullableCells, stringCells } from './cells.ts';
+import { byteSet, integerCells, stringCells, textCells } from './cells.ts';
 import type { CellWriter } from './cells.ts';
 
 const TSV_SPECIAL = byteSet("\\'\b\f\n\r\t\0");
@@ -18,8 +18,7 @@ export function tsvBlockWriter(ctx: FormatContext, raw: boolean): (block: Block)
   const writer = new ByteWriter(1 << 16);
   const fast = (c: Column): CellWriter | undefined => integerCells(c)
     ?? stringCells(c, raw ? NONE : TSV_SPECIAL, (w, s) => w.utf8(tsvField(c.type, s, ctx, raw)));
-  const cellsOf = (c: Column): CellWriter => fast(c) ?? nullableCells(c, fast, nullText)
-    ?? genericCells(c, (v) => tsvField(c.type, v, ctx, raw));
+  const cellsOf = textCells(fast, nullText, (c, v) => tsvField(c.type, v, ctx, raw));
   return (block) => {
     const cells = block.columns.map(cellsOf);
     const n = block.length;
