@@ -13,7 +13,12 @@ import type { FormatContext } from './types.ts';
 
 export function jsonField(type: DataType, v: JsonValue, ctx: FormatContext, strings: boolean): unknown {
   if (v === null && type.kind !== 'Nullable') return defaultValue(type);
-  if (strings && typeof v === 'string') return parseField(unwrapNullable(type), v, false, ctx);
+  if (strings && typeof v === 'string') {
+    // As text a Nullable reads NULL in any case, and Pretty's ᴺᵁᴸᴸ, as NULL (SerializationNullable's
+    // whole-text deserialization); \N stays the text it is.
+    if (type.kind === 'Nullable' && (/^null$/i.test(v) || v === 'ᴺᵁᴸᴸ')) return null;
+    return parseField(unwrapNullable(type), v, false, ctx);
+  }
   return fromJson(type, v, ctx);
 }
 
