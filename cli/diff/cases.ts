@@ -2,6 +2,7 @@
 // answers are compared between two servers. Case i of seed s is always the
 // same case, so a mismatch is replayed with `--seed s --only i`.
 
+import { INPUT_FORMATS, INPUT_TABLE, inputRows } from './format-inputs.ts';
 import { Random } from './random.ts';
 import { queryCase } from './queries.ts';
 
@@ -209,6 +210,18 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
           `toLowCardinality(toString(number)) AS lc, toFixedString('ab', 3) AS fs, toIPv4('1.2.3.4') AS ip FROM numbers(${r.int(0, 3)})`,
       ]);
       const setting = r.chance(0.35) ? r.pick(FORMAT_SETTINGS) : '';
+      // A quarter of the cases read a format instead: rows written in it, inserted, read back.
+      if (r.chance(0.25)) {
+        const input = r.pick(Object.keys(INPUT_FORMATS));
+        const body = INPUT_FORMATS[input]!(inputRows(r));
+        return {
+          index, category, title: `INSERT INTO t FORMAT ${input} ${JSON.stringify(body).slice(0, 100)}`,
+          setup: [post(`DROP TABLE IF EXISTS ${table}`)],
+          requests: [post(`CREATE TABLE ${table} ${INPUT_TABLE}`), post(`INSERT INTO ${table} FORMAT ${input}\n${body}`),
+            post(`SELECT * FROM ${table} ORDER BY a FORMAT TabSeparatedWithNamesAndTypes`)],
+          cleanup: [post(`DROP TABLE IF EXISTS ${table}`)],
+        };
+      }
       const title = `${sql} FORMAT ${format}${setting ? ` (${setting})` : ''}`;
       return { index, category, title, ...none, requests: [post(`${sql} FORMAT ${format}`, setting)] };
     }

@@ -3,13 +3,15 @@
 // ({"name": [values…]}), JSONCompactColumns ([[values…], …] in the table's
 // column order) and JSONColumnsWithMetadata ("meta" and a "data" object of
 // columns). With input_format_json_validate_types_from_metadata, a "meta"
-// type that differs from the column's is refused.
+// type that differs from the column's is refused. A JSON body that does not
+// begin with "meta" is read as JSONEachRow, as JSONRowInputFormat falls back
+// to it; JSONCompact needs its "meta" (JSONCompactRowInputFormat).
 
 import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { parseType } from '../../engine/types.ts';
 import { atRow, emptyRow } from './input-rows.ts';
-import { JsonReader, type JsonValue } from './json-each-row.ts';
+import { JsonReader, jsonEachRowInputs, type JsonValue } from './json-each-row.ts';
 import { jsonField, objectRow } from './json-input.ts';
 import type { FormatContext, InputFormat } from './types.ts';
 
@@ -68,6 +70,16 @@ function documentInput(name: string, shape: Shape): InputFormat {
       const r = new JsonReader(text);
       r.ws();
       if (r.pos >= r.text.length) return [];
+      const metaFirst = /^\{\s*"meta"/.test(r.text.slice(r.pos, r.pos + 64));
+      if (shape === 'rows' && !metaFirst) return jsonEachRowInputs[0]!.read(text, columns, ctx);
+      if (shape === 'compact' && !metaFirst) {
+        if (r.text[r.pos] !== '{') {
+          throw new EngineError('CANNOT_PARSE_INPUT_ASSERTION_FAILED',
+            `Cannot parse input: expected '{' before: '${r.text.slice(r.pos, r.pos + 40)}': (while reading header)`);
+        }
+        const first = /^\{\s*"([^"]*)"/.exec(r.text.slice(r.pos, r.pos + 200))?.[1] ?? '';
+        throw new EngineError('INCORRECT_DATA', `Expected field "meta" with columns names and types, found field ${first}: (while reading header)`);
+      }
       const doc = r.value();
       switch (shape) {
         case 'columns':
