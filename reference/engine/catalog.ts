@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { EngineError } from './errors.ts';
 import type { DataType } from './types.ts';
-import type { Expr } from './parser/ast.ts';
+import type { Expr, SelectQuery } from './parser/ast.ts';
 import { Block } from './columns/block.ts';
 
 export interface TableColumn {
@@ -42,6 +42,8 @@ export interface Table {
    * reads it.
    */
   extension?: unknown;
+  /** A VIEW's or MATERIALIZED VIEW's query; a materialized one's rows go to `to`, else it keeps them itself. */
+  view?: { query: SelectQuery; materialized: boolean; to?: { db: string; name: string } };
 }
 
 export interface Database {

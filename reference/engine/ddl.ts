@@ -9,6 +9,7 @@ import type { ColumnSpec, Statement } from './parser/ast.ts';
 import { backQuoteIfNeed } from './catalog.ts';
 import type { Table, TableColumn } from './catalog.ts';
 import { Compiler } from './expr/compiler.ts';
+import { viewQueryText } from './views.ts';
 import type { ScopeColumn } from './expr/compiler.ts';
 import type { FunctionEnv } from './expr/compiled.ts';
 
@@ -104,6 +105,12 @@ export function showCreateTable(t: Table): string {
     if (c.comment) s += ` COMMENT '${c.comment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     return s;
   });
+  if (t.view) {
+    const kind = t.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
+    const to = t.view.to ? ` TO ${backQuoteIfNeed(t.view.to.db)}.${backQuoteIfNeed(t.view.to.name)}` : '';
+    const engine = t.view.materialized && !t.view.to && t.engineFull ? `\nENGINE = ${t.engineFull}` : '';
+    return `CREATE ${kind} ${backQuoteIfNeed(t.database)}.${backQuoteIfNeed(t.name)}${to}\n(\n${cols.join(',\n')}\n)${engine}\nAS ${viewQueryText(t.view.query, t.database)}`;
+  }
   // A temporary table has no database (its database field is empty).
   const name = t.database === '' ? `TEMPORARY TABLE ${backQuoteIfNeed(t.name)}` : `TABLE ${backQuoteIfNeed(t.database)}.${backQuoteIfNeed(t.name)}`;
   let s = `CREATE ${name}\n(\n${cols.join(',\n')}\n)\nENGINE = ${t.engine}`;

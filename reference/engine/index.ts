@@ -3,6 +3,7 @@
 // quotas, the process list) and lends it to the dialect's interpreters;
 // servers (ClickHouse HTTP, StarRocks FE/BE) build it with their dialect.
 
+import { checkWritable, materializeViews } from './views.ts';
 import { hostname } from 'node:os';
 
 import { EngineError } from './errors.ts';
@@ -348,7 +349,9 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       // Rows that came with the query were read, as ClickHouse's input format reports them.
       ctx.progress.readRows += rows.length;
       ctx.progress.readBytes += rows instanceof Block ? rows.byteSize() : rowsBytes(target, rows);
+      const before = table.parts.length;
       this.appendRows(table, target, rows, ctx);
+      await materializeViews(this, table, before, ctx);
     } catch (e) {
       this.access.quotas.chargeError(this.quotaSubject(ctx, q));
       throw e;
@@ -359,6 +362,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
 
   /** INSERT on the target columns of a stored table (temporary tables need none). */
   checkInsert(table: Table, target: ColumnDef[], ctx: QueryContext): void {
+    checkWritable(table);
     if (table.database === '') return;
     this.accessFor(ctx).check('INSERT', { db: table.database, table: table.name, columns: target.map((c) => c.name) });
   }

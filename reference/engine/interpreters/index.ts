@@ -11,6 +11,7 @@ import { createTable } from './create-table.ts';
 import { drop } from './drop.ts';
 import { truncate } from './truncate.ts';
 import { alterTable } from './alter.ts';
+import { createView } from '../views.ts';
 import { exists } from './exists.ts';
 import { showCreate, showDatabases, showTables } from './show.ts';
 import { describe } from './describe.ts';
@@ -27,6 +28,7 @@ export const INTERPRETERS: InterpreterRegistry<Statement> = {
   drop,
   truncate,
   alter_table: alterTable,
+  create_view: createView,
   exists,
   show_tables: showTables,
   show_databases: showDatabases,

@@ -12,6 +12,7 @@ import { planSelect } from '../planner/plan.ts';
 import { convertValue } from '../values/convert.ts';
 import type { InsertDestination } from '../dialect.ts';
 import type { Engine } from '../index.ts';
+import { materializeViews } from '../views.ts';
 
 type Insert = Statement & { kind: 'insert' };
 
@@ -47,6 +48,8 @@ export async function insertSelect(st: Insert, ctx: QueryContext, engine: Engine
   for await (const b of plan.blocks()) {
     for (const r of b.rows) rows.push(r.map((v, i) => (v === null && target[i]!.type.kind !== 'Nullable' ? defaultValue(target[i]!.type) : convertValue(v, plan.columns[i]!.type, target[i]!.type))));
   }
+  const before = table.parts.length;
   engine.appendRows(table, target, rows, ctx);
+  await materializeViews(engine, table, before, ctx);
   return NONE;
 }

@@ -167,6 +167,12 @@ export type AlterCommand =
 export type Statement =
   | { kind: 'select'; query: SelectQuery }
   | { kind: 'alter_table'; db?: string; name: string; commands: AlterCommand[] }
+  | {
+      kind: 'create_view'; db?: string; name: string; ifNotExists: boolean; orReplace: boolean; materialized: boolean;
+      /** MATERIALIZED VIEW … TO target: the rows go there. */
+      to?: { db?: string; name: string };
+      engine?: EngineSpec; populate: boolean; query: SelectQuery;
+    }
   | { kind: 'insert'; db?: string; table: string; columns?: InsertColumn[]; select?: SelectQuery; format?: string; hasData: boolean }
   | { kind: 'create_database'; name: string; ifNotExists: boolean; engine?: string }
   | {

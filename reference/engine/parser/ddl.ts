@@ -40,6 +40,7 @@ export class DdlParser extends InsertParser {
       return { kind: 'create_database', name, ifNotExists, ...(engine ? { engine } : {}) };
     }
     const temporary = this.kw('TEMPORARY');
+    if (!temporary && (this.isKw('VIEW') || (this.isKw('MATERIALIZED') && this.isKw('VIEW', 1)))) return this.createViewStatement(orReplace);
     if (!this.kw('TABLE')) {
       this.expect('DATABASE');
       this.expect('TABLE');
@@ -149,6 +150,32 @@ export class DdlParser extends InsertParser {
     if (this.kw('TTL')) this.expr();
     if (col.comment === undefined && this.kw('COMMENT')) col.comment = this.settingValue();
     return col;
+  }
+
+  /** After CREATE [OR REPLACE]: `[MATERIALIZED] VIEW [IF NOT EXISTS] [db.]v [TO t] [ENGINE = …] [POPULATE] AS SELECT …`. */
+  protected createViewStatement(orReplace: boolean): Statement {
+    const materialized = this.kw('MATERIALIZED');
+    this.needKw('VIEW');
+    const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
+    const { db, name } = this.qualifiedName();
+    const st: Statement & { kind: 'create_view' } = { kind: 'create_view', ...(db !== undefined ? { db } : {}), name, ifNotExists, orReplace, materialized, populate: false, query: { t: 'query', parts: [] } };
+    if (materialized && this.kw('TO')) st.to = this.qualifiedName();
+    if (materialized && this.kw('ENGINE')) {
+      this.op('=');
+      const nameTok = this.tok;
+      const engineName = this.identifier('engine name');
+      const args: Expr[] = [];
+      if (this.isOp('(')) {
+        this.advance();
+        args.push(...this.listUntil(')', () => this.expr()));
+      }
+      st.engine = { name: engineName, args, text: this.sql.slice(nameTok.begin, this.lx.at(this.k - 1).end) };
+      while (TABLE_EXPRESSION_CLAUSES.some(([words]) => this.kw(...words))) this.exprText();
+    }
+    if (materialized && this.kw('POPULATE')) st.populate = true;
+    this.needKw('AS');
+    st.query = this.selectQuery();
+    return st;
   }
 
   /** ALTER TABLE [db.]t command, …: columns added, dropped, modified, renamed; DELETE and UPDATE mutations. */
@@ -285,6 +312,7 @@ export class DdlParser extends InsertParser {
     }
     if (this.kw('CREATE')) {
       if (this.kw('DATABASE')) return { kind: 'show_create', what: 'database', name: this.identifier() };
+      if (this.kw('VIEW')) return { kind: 'show_create', what: 'table', ...this.qualifiedName() };
       this.kw('TABLE') || this.kw('TEMPORARY', 'TABLE');
       return { kind: 'show_create', what: 'table', ...this.qualifiedName() };
     }

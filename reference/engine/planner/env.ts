@@ -25,6 +25,8 @@ export interface ExecEnv {
   scope?: SessionScope;
   /** What system tables need beyond the catalog and settings (process list, access control, ...). */
   system?: Omit<SystemTableContext, 'catalog' | 'settings'>;
+  /** Tables read as other contents (a materialized view reads only the inserted block of its source). */
+  tableOverrides?: ReadonlyMap<Table, Table>;
   /** Named subqueries of WITH in scope (inner queries see the outer ones). */
   ctes?: ReadonlyMap<string, SelectQuery>;
   /** Privilege check for reading `used` columns of a table (all of `all` may be consulted). */

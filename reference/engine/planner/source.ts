@@ -146,8 +146,15 @@ export async function resolveSource(te: TableExpr | undefined, env: ExecEnv, sco
     if (te.db !== undefined) throw unknownDatabase(db);
     throw unknownTableExpression(te, scope, env);
   }
-  const table = temporary ?? database!.tables.get(te.name);
-  if (!table) throw unknownTableExpression(te, scope, env);
+  const found = temporary ?? database!.tables.get(te.name);
+  if (!found) throw unknownTableExpression(te, scope, env);
+  // A view reads its query, a materialized view the table its rows go to.
+  if (found.view && !env.tableOverrides?.has(found)) {
+    const alias = te.alias ?? te.name;
+    if (!found.view.materialized) return resolveSource({ t: 'sub', query: found.view.query, alias }, env, scope, base, limitHint);
+    if (found.view.to) return resolveSource({ t: 'table', db: found.view.to.db, name: found.view.to.name, alias }, env, scope, base, limitHint);
+  }
+  const table = env.tableOverrides?.get(found) ?? found;
   const visible = table.columns.filter((c) => c.defaultKind !== 'ALIAS' && c.defaultKind !== 'EPHEMERAL');
   const columns = visible.map((c) => ({ name: c.name, type: c.type, tables: qualified }));
   const idx = visible.map((c) => table.columns.indexOf(c));
