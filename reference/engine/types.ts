@@ -241,6 +241,17 @@ export function valueBytes(t: DataType, v: unknown): number {
   }
 }
 
+/** Bytes a column of the type counts once, whatever its rows: ColumnFixedString adds its size_t N. */
+export function columnOverheadBytes(t: DataType): number {
+  switch (t.kind) {
+    case 'FixedString': return 8;
+    case 'Nullable': case 'Array': case 'LowCardinality': return columnOverheadBytes(t.inner!);
+    case 'Map': return columnOverheadBytes(t.key!) + columnOverheadBytes(t.inner!);
+    case 'Tuple': return t.elements!.reduce((n, e) => n + columnOverheadBytes(e), 0);
+    default: return 0;
+  }
+}
+
 /** The value a column holds when none is given (ClickHouse defaults). */
 export function defaultValue(t: DataType): unknown {
   switch (t.kind) {

@@ -5,7 +5,7 @@
 // columns it does not need.
 
 import type { DataType } from '../types.ts';
-import { valueBytes } from '../types.ts';
+import { columnOverheadBytes, valueBytes } from '../types.ts';
 import type { Column } from './column.ts';
 import { columnFromValues } from './builders.ts';
 
@@ -100,6 +100,7 @@ export class Block {
       for (const c of this.cols) n += c.byteSize();
       return n;
     }
+    for (const t of this.types) n += columnOverheadBytes(t);
     for (const r of this.rowCache!) for (let j = 0; j < this.types.length; j++) n += valueBytes(this.types[j]!, r[j]);
     return n;
   }

@@ -4,7 +4,7 @@
 // representation (api.ts) for code that still works value by value.
 
 import type { DataType } from '../types.ts';
-import { valueBytes } from '../types.ts';
+import { columnOverheadBytes, valueBytes } from '../types.ts';
 
 export type NumericArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 export type BigArray = BigInt64Array | BigUint64Array;
@@ -160,7 +160,7 @@ export class ValueColumn implements Column {
     return new ValueColumn(this.type, out);
   }
   byteSize(): number {
-    let n = 0;
+    let n = columnOverheadBytes(this.type);
     for (const v of this.values) n += valueBytes(this.type, v);
     return n;
   }
