@@ -39,7 +39,59 @@ function integerToString(arg: Column, type: Compiled['type']): Column | undefine
 
 type Kernel = (args: Compiled[], result: Compiled) => VectorEval | undefined;
 
+const NUMERIC_KINDS = new Set([...INTEGER_KINDS, 'Float32', 'Float64']);
+const numeric = (c: Compiled): boolean => NUMERIC_KINDS.has(c.type.kind);
+
+/** Values as JS numbers or bigints; `<`, `==` between them compare exactly, NaN unequal to all (as the row path). */
+function values(c: Column): ArrayLike<number | bigint> {
+  if (c instanceof NumberColumn || c instanceof BigIntColumn) return c.data;
+  return Array.from({ length: c.length }, (_, i) => c.get(i) as number | bigint);
+}
+
+/** A comparison of two numeric columns as a UInt8 column. */
+function comparisonKernel(test: (a: number | bigint, b: number | bigint) => boolean): Kernel {
+  return (args, result) => {
+    if (args.length !== 2 || !args.every(numeric) || result.type.kind !== 'UInt8') return undefined;
+    const [x, y] = [args[0]!.vec!, args[1]!.vec!];
+    return (cols, n) => {
+      const a = values(x(cols, n));
+      const b = values(y(cols, n));
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = test(a[i]!, b[i]!) ? 1 : 0;
+      return new NumberColumn(result.type, out);
+    };
+  };
+}
+
+/** and/or of non-Nullable integer columns (their truth is != 0) as a UInt8 column. */
+function logicalKernel(all: boolean): Kernel {
+  return (args, result) => {
+    if (!args.every((a) => INTEGER_KINDS.has(a.type.kind) || a.type.kind === 'Bool') || result.type.kind !== 'UInt8') return undefined;
+    const vecs = args.map((a) => a.vec!);
+    return (cols, n) => {
+      const out = new Uint8Array(n).fill(all ? 1 : 0);
+      for (const v of vecs) {
+        const c = v(cols, n);
+        const d = c instanceof NumberColumn || c instanceof BigIntColumn ? c.data : values(c);
+        for (let i = 0; i < n; i++) {
+          const t = d[i] != 0;
+          out[i] = all ? (out[i]! && t ? 1 : 0) : (out[i]! || t ? 1 : 0);
+        }
+      }
+      return new NumberColumn(result.type, out);
+    };
+  };
+}
+
 const KERNELS: Record<string, Kernel> = {
+  equals: comparisonKernel((a, b) => a == b),
+  notequals: comparisonKernel((a, b) => a != b),
+  less: comparisonKernel((a, b) => a < b),
+  greater: comparisonKernel((a, b) => a > b),
+  lessorequals: comparisonKernel((a, b) => a <= b),
+  greaterorequals: comparisonKernel((a, b) => a >= b),
+  and: logicalKernel(true),
+  or: logicalKernel(false),
   tostring: (args, result) => {
     if (args.length !== 1 || !INTEGER_KINDS.has(args[0]!.type.kind) || result.type.kind !== 'String') return undefined;
     const inner = args[0]!.vec!;

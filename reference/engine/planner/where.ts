@@ -32,6 +32,16 @@ export function filterRows(source: Source, where: Compiled | undefined, env: Exe
       const st: EvalState = { sleepSeconds: 0 };
       const selected = new Uint32Array(b.length);
       let n = 0;
+      if (where.vec && b.isColumnar) {
+        // A kernel's filter column: the rows where it is not 0.
+        const mask = where.vec(b.columns, b.length);
+        for (let i = 0; i < b.length; i++) {
+          const v = mask.get(i);
+          if (v !== null && v !== 0 && v !== 0n && v !== false) selected[n++] = i;
+        }
+        if (n) yield b.take(selected, n);
+        continue;
+      }
       forEachRow(b, (r, i) => {
         const v = where.ev(r, st);
         if (v !== null && v !== 0 && v !== 0n && v !== false) selected[n++] = i;
