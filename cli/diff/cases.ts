@@ -109,7 +109,10 @@ const FORMAT_SETTINGS = ['output_format_json_quote_64bit_integers=1', 'output_fo
   'output_format_write_statistics=0', 'output_format_pretty_max_rows=2', 'output_format_pretty_row_numbers=0',
   'output_format_pretty_grid_charset=ASCII', 'output_format_pretty_max_value_width=3', 'output_format_pretty_color=1',
   'format_csv_delimiter=%3B', 'format_custom_escaping_rule=CSV', 'format_custom_field_delimiter=%7C',
-  'output_format_markdown_escape_special_characters=1', 'format_tsv_null_representation=NULL'] as const;
+  'output_format_markdown_escape_special_characters=1', 'format_tsv_null_representation=NULL', 'date_time_output_format=iso',
+  'date_time_output_format=unix_timestamp', 'output_format_json_quote_64bit_floats=1', 'output_format_json_quote_decimals=1',
+  'bool_true_representation=yes', 'output_format_decimal_trailing_zeros=1', 'output_format_json_named_tuples_as_objects=0',
+  'output_format_pretty_fallback_to_vertical=0', 'output_format_pretty_multiline_fields=0'] as const;
 
 const COLUMN_TYPES: [string, (r: Random, i: number) => string][] = [
   ['UInt8', (r) => String(r.int(0, 255))], ['Int32', (r) => String(r.int(-100000, 100000))],

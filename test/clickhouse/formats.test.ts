@@ -439,3 +439,18 @@ test('JSON, JSONCompact, JSONColumns, JSONCompactColumns and JSONColumnsWithMeta
   assert.throws(() => inputFormat('JSON').read('{"meta":[{"name":"a","type":"String"}],"data":[{"a":"1"}]}', cols, ictx()),
     { code: 117, message: "Type String of column 'a' from metadata is not the same as type in header UInt64: (while reading header)" });
 });
+
+test('date_time_output_format writes DateTime and DateTime64 as ISO 8601 in UTC or as Unix seconds', () => {
+  const cols: ColumnDef[] = [{ name: 'dt', type: T.DateTime }, { name: 'dt64', type: tType('DateTime64(3)') }];
+  const dt64 = inputFormat('TSV').read('1970-01-01 00:00:00\t2024-01-02 03:04:05.678\n', cols, ictx())[0]![1];
+  assert.equal(render('TSV', cols, [[1704164645, dt64]], ctx({ date_time_output_format: 'iso' })), '2024-01-02T03:04:05Z\t2024-01-02T03:04:05.678Z\n');
+  assert.equal(render('JSONEachRow', cols, [[1704164645, dt64]], ctx({ date_time_output_format: 'unix_timestamp' })),
+    '{"dt":"1704164645","dt64":"1704164645.678"}\n');
+});
+
+test('output_format_json_quote_64bit_floats quotes Float64, even the null of inf; XML writes Bool as true/false', () => {
+  const cols: ColumnDef[] = [{ name: 'f', type: T.Float64 }, { name: 'g', type: T.Float32 }];
+  assert.equal(render('JSONCompactEachRow', cols, [[1.5, 1.5], [Infinity, 1]], ctx({ output_format_json_quote_64bit_floats: '1' })),
+    '["1.5", 1.5]\n["null", 1]\n');
+  assert.match(render('XML', [{ name: 'b', type: T.Bool }], [[true]], ctx({ bool_true_representation: 'yes' })), /<b>true<\/b>/);
+});

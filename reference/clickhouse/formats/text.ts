@@ -3,7 +3,8 @@
 // writeJSONString) applied on top of the engine's serializeText.
 
 import type { DataType } from '../../engine/types.ts';
-import { formatFloat, serializeQuoted, serializeText, unwrapNullable } from '../../engine/types.ts';
+import { formatFloat, quoteString, serializeQuoted, serializeText, unwrapNullable } from '../../engine/types.ts';
+import { dateTimeText } from './date-time-text.ts';
 import type { FormatContext } from './types.ts';
 
 const TSV_ESCAPES: Record<string, string> = {
@@ -30,7 +31,7 @@ const base = (t: DataType): DataType => unwrapNullable(t);
 export function plainText(type: DataType, value: unknown, ctx: FormatContext): string {
   const t = base(type);
   if (t.kind === 'Bool') return boolText(value, ctx);
-  return serializeText(t, value, ctx.timezone);
+  return dateTimeText(t, value, ctx) ?? serializeText(t, value, ctx.timezone);
 }
 
 export function tsvField(type: DataType, value: unknown, ctx: FormatContext, raw = false): string {
@@ -70,7 +71,8 @@ export function quotedField(type: DataType, value: unknown, ctx: FormatContext):
   if (value === null) return 'NULL';
   const t = base(type);
   if (t.kind === 'Bool') return value ? 'true' : 'false';
-  return serializeQuoted(t, value, ctx.timezone);
+  const dateTime = dateTimeText(t, value, ctx);
+  return dateTime !== undefined ? quoteString(dateTime) : serializeQuoted(t, value, ctx.timezone);
 }
 
 /**
@@ -93,6 +95,8 @@ export interface JsonOptions {
   quote64: boolean;
   quoteDenormals: boolean;
   quoteDecimals: boolean;
+  /** output_format_json_quote_64bit_floats: Float64 values as strings. */
+  quote64Floats: boolean;
   escapeSlashes: boolean;
 }
 
@@ -101,6 +105,7 @@ export function jsonOptions(ctx: FormatContext): JsonOptions {
     quote64: Boolean(ctx.settings.get('output_format_json_quote_64bit_integers')),
     quoteDenormals: Boolean(ctx.settings.get('output_format_json_quote_denormals')),
     quoteDecimals: Boolean(ctx.settings.get('output_format_json_quote_decimals')),
+    quote64Floats: Boolean(ctx.settings.get('output_format_json_quote_64bit_floats')),
     escapeSlashes: Boolean(ctx.settings.get('output_format_json_escape_forward_slashes')),
   };
 }
@@ -135,8 +140,9 @@ export function jsonValue(type: DataType, value: unknown, ctx: FormatContext, op
       return opts.quoteDecimals ? `"${plainText(t, value, ctx)}"` : plainText(t, value, ctx);
     case 'Float32': case 'Float64': {
       const x = value as number;
-      if (!Number.isFinite(x)) return opts.quoteDenormals ? `"${formatFloat(x)}"` : 'null';
-      return formatFloat(x, t.kind === 'Float32');
+      // Quoting 64-bit floats quotes even the null that stands for inf and nan.
+      const text = Number.isFinite(x) ? formatFloat(x, t.kind === 'Float32') : opts.quoteDenormals ? formatFloat(x) : 'null';
+      return (opts.quote64Floats && t.kind === 'Float64') || (!Number.isFinite(x) && opts.quoteDenormals) ? `"${text}"` : text;
     }
     case 'String': case 'FixedString': case 'Enum8': case 'Enum16': case 'Date': case 'Date32': case 'DateTime': case 'DateTime64':
     case 'UUID': case 'IPv4': case 'IPv6':

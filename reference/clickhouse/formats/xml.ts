@@ -34,6 +34,9 @@ export function xmlValue(type: DataType, value: unknown, ctx: FormatContext): st
     case 'Map':
       return `<map>${(value as [unknown, unknown][]).map(([k, v]) =>
         `<elem><key>${xmlValue(t.key!, k, ctx)}</key><value>${xmlValue(t.inner!, v, ctx)}</value></elem>`).join('')}</map>`;
+    case 'Bool':
+      // serializeTextXML writes true/false whatever bool_true_representation says.
+      return value ? 'true' : 'false';
     default:
       return xmlText(plainText(t, value, ctx));
   }
