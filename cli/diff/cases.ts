@@ -69,6 +69,13 @@ function typedExpressions(r: Random): (() => string)[] {
     () => `toIPv4('${r.int(0, 255)}.${r.int(0, 255)}.1.2')`, () => `toIPv6('${r.pick(['::1', '2001:db8::8a2e:370:7334', '1.2.3.4'])}')`,
     () => `toInt128(${r.int(-99, 99)}) * ${r.int(-99, 99)}`, () => `toUInt256(${r.int(0, 99)}) + ${r.int(0, 99)}`, () => `toInt256(-${r.int(0, 99)})`,
     () => `coalesce(NULL, ${r.pick(['1', "'a'", 'toNullable(2)', 'NULL'])})`, () => `[[${r.int(0, 9)}, NULL], [${r.int(0, 9)}]]`,
+    () => `${r.pick(['round', 'floor', 'ceil', 'trunc', 'roundBankers'])}(${dec()}, ${r.int(-1, 2)})`, () => `intDiv(${dec()}, ${r.int(1, 9)})`,
+    () => `${r.pick(['length', 'upper', 'toString', 'empty', 'reverse'])}(toFixedString('${r.pick(['', 'a', 'ab'])}', 3))`,
+    () => `toTimeZone(toDateTime64('2024-0${r.int(1, 9)}-01 12:00:00.${r.int(0, 999)}', 3, 'UTC'), '${r.pick(['Asia/Tokyo', 'Europe/Berlin', 'UTC'])}')`,
+    () => `(${r.int(0, 3)}, '${r.pick(['a', 'b'])}') IN ((1, 'a'), (2, 'b'))`, () => `(${r.int(0, 3)}, NULL) = (${r.int(0, 3)}, NULL)`,
+    () => `CAST(${r.pick([-1, 1, 2])} AS Enum8('a' = 1, 'b' = 2, 'c' = -1))`, () => `toNullable(toUUID('61f0c404-5cb3-11e7-907b-a6006ad3dba0'))`,
+    () => `toDateTime64('2024-01-0${r.int(1, 9)} 10:00:00.5', ${r.int(0, 4)}) + ${r.int(-9, 9)}`, () => `toYear(toDate32('${r.int(1900, 2299)}-01-01'))`,
+    () => `[toDecimal32(${r.int(0, 9)}.5, 1), toDecimal64(${r.int(0, 9)}.25, 2)]`, () => `avg(toDecimal64(${r.int(0, 99)}.${r.int(1, 9)}, 2))`,
   ];
 }
 

@@ -6,6 +6,7 @@ import { daysFromCivil, daysInMonth, formatDate, formatDateTime, fromLocal, isVa
 import { Dec } from './values/decimal.ts';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './values/ip.ts';
 import { Uuid } from './values/uuid.ts';
+import { hintsSuffix, nameHints } from './values/hints.ts';
 
 export type TypeKind =
   | 'Nothing'
@@ -149,8 +150,10 @@ export function enumOf(kind: 'Enum8' | 'Enum16', values: readonly (readonly [str
     names.add(n);
     numbers.add(v);
   }
-  const body = values.map(([n, v]) => `${quoteString(n)} = ${v}`).join(', ');
-  return Object.freeze({ name: `${kind}(${body})`, kind, enumValues: Object.freeze(values.map((e) => Object.freeze([e[0], e[1]] as const))) });
+  // ClickHouse keeps (and names) the elements in the order of their numbers.
+  const sorted = [...values].sort((a, b) => a[1] - b[1]);
+  const body = sorted.map(([n, v]) => `${quoteString(n)} = ${v}`).join(', ');
+  return Object.freeze({ name: `${kind}(${body})`, kind, enumValues: Object.freeze(sorted.map((e) => Object.freeze([e[0], e[1]] as const))) });
 }
 
 /** A tuple element name as ClickHouse writes it in a type name. */
@@ -655,8 +658,8 @@ export function enumValue(type: DataType, text: string): number {
     if (type.enumValues!.some(([, v]) => v === n)) return n;
     throw new EngineError('UNKNOWN_ELEMENT_OF_ENUM', `Unexpected value ${n} in enum`);
   }
-  const names = type.enumValues!.map(([n]) => `'${n}'`).join(', ');
-  throw new EngineError('UNKNOWN_ELEMENT_OF_ENUM', `Unknown element '${text}' for enum, maybe you meant: [${names}]`);
+  const hints = nameHints(text, type.enumValues!.map(([n]) => n));
+  throw new EngineError('UNKNOWN_ELEMENT_OF_ENUM', `Unknown element '${text}' for enum${hintsSuffix(hints)}`);
 }
 
 /** Types whose Values-format form is in single quotes. */

@@ -137,3 +137,11 @@ test('toDecimalString rounds the fraction alone, as 26.7 does', async () => {
   ];
   for (const [args, want] of cases) assert.equal(await value(engine, `SELECT toDecimalString(${args})`), want, args);
 });
+
+test('Enum names sort by number; unknown names get ClickHouse\'s one hint', () => {
+  const e = parseType("Enum8('b' = 2, 'a' = 1, 'abd' = 3, 'apples' = 4)");
+  assert.equal(e.name, "Enum8('a' = 1, 'b' = 2, 'abd' = 3, 'apples' = 4)");
+  assert.throws(() => parseText(e, 'x'), { code: 691, message: "Unknown element 'x' for enum, maybe you meant: ['a']" });
+  assert.throws(() => parseText(e, 'apple'), { code: 691, message: "Unknown element 'apple' for enum, maybe you meant: ['apples']" });
+  assert.throws(() => parseText(e, 'zz'), { code: 691, message: "Unknown element 'zz' for enum" });
+});

@@ -13,13 +13,16 @@ const bytes = (s: string): Uint8Array => enc.encode(s);
 const isAscii = (s: string): boolean => !/[^\x00-\x7f]/.test(s);
 
 function needString(name: string, t: DataType, i = 1): void {
-  if (t.kind !== 'String') throw illegalType(name, t, i);
+  if (t.kind !== 'String' && t.kind !== 'FixedString') throw illegalType(name, t, i);
 }
+
+/** Case mapping keeps a FixedString a FixedString of the same size. */
+const sameStringType = (t: DataType): DataType => (t.kind === 'FixedString' ? t : T.String);
 
 register('length', simple({
   min: 1,
   type: ([t]) => {
-    if (t!.kind !== 'String' && t!.kind !== 'Array') throw illegalType('length', t!);
+    if (t!.kind !== 'String' && t!.kind !== 'FixedString' && t!.kind !== 'Array') throw illegalType('length', t!);
     return T.UInt64;
   },
   impl: ([v]) => BigInt(typeof v === 'string' ? (isAscii(v) ? v.length : bytes(v).length) : (v as unknown[]).length),
@@ -30,12 +33,12 @@ register('char_length', simple({ min: 1, type: ([t]) => (needString('char_length
 register('character_length', simple({ min: 1, type: ([t]) => (needString('character_length', t!), T.UInt64), impl: ([v]) => BigInt([...(v as string)].length) }), true);
 
 const asciiMap = (f: (c: string) => string) => (s: string): string => s.replace(/[A-Za-z]/g, f);
-register('lower', simple({ min: 1, type: ([t]) => (needString('lower', t!), T.String), impl: ([v]) => asciiMap((c) => c.toLowerCase())(v as string) }), true);
-register('upper', simple({ min: 1, type: ([t]) => (needString('upper', t!), T.String), impl: ([v]) => asciiMap((c) => c.toUpperCase())(v as string) }), true);
-register('lcase', simple({ min: 1, type: ([t]) => (needString('lcase', t!), T.String), impl: ([v]) => asciiMap((c) => c.toLowerCase())(v as string) }), true);
-register('ucase', simple({ min: 1, type: ([t]) => (needString('ucase', t!), T.String), impl: ([v]) => asciiMap((c) => c.toUpperCase())(v as string) }), true);
-register('lowerUTF8', simple({ min: 1, type: ([t]) => (needString('lowerUTF8', t!), T.String), impl: ([v]) => (v as string).toLowerCase() }));
-register('upperUTF8', simple({ min: 1, type: ([t]) => (needString('upperUTF8', t!), T.String), impl: ([v]) => (v as string).toUpperCase() }));
+register('lower', simple({ min: 1, type: ([t]) => (needString('lower', t!), sameStringType(t!)), impl: ([v]) => asciiMap((c) => c.toLowerCase())(v as string) }), true);
+register('upper', simple({ min: 1, type: ([t]) => (needString('upper', t!), sameStringType(t!)), impl: ([v]) => asciiMap((c) => c.toUpperCase())(v as string) }), true);
+register('lcase', simple({ min: 1, type: ([t]) => (needString('lcase', t!), sameStringType(t!)), impl: ([v]) => asciiMap((c) => c.toLowerCase())(v as string) }), true);
+register('ucase', simple({ min: 1, type: ([t]) => (needString('ucase', t!), sameStringType(t!)), impl: ([v]) => asciiMap((c) => c.toUpperCase())(v as string) }), true);
+register('lowerUTF8', simple({ min: 1, type: ([t]) => (needString('lowerUTF8', t!), sameStringType(t!)), impl: ([v]) => (v as string).toLowerCase() }));
+register('upperUTF8', simple({ min: 1, type: ([t]) => (needString('upperUTF8', t!), sameStringType(t!)), impl: ([v]) => (v as string).toUpperCase() }));
 
 register('concat', simple({
   min: 1,
@@ -181,10 +184,11 @@ for (const [name, ifEmpty] of [['empty', 1], ['notEmpty', 0]] as const) {
   register(name, simple({
     min: 1,
     type: ([t]) => {
-      if (t!.kind !== 'String' && t!.kind !== 'Array') throw illegalType(name, t!);
+      if (t!.kind !== 'String' && t!.kind !== 'FixedString' && t!.kind !== 'Array') throw illegalType(name, t!);
       return T.UInt8;
     },
-    impl: ([v]) => ((v as string | unknown[]).length === 0 ? ifEmpty : 1 - ifEmpty),
+    // A FixedString is empty when all its bytes are zero.
+    impl: ([v], [t]) => ((t!.kind === 'FixedString' ? /^\0*$/.test(v as string) : (v as string | unknown[]).length === 0) ? ifEmpty : 1 - ifEmpty),
   }));
 }
 

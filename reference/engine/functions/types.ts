@@ -3,7 +3,7 @@
 
 import { EngineError } from '../errors.ts';
 import {
-  T, arrayOf, dateTime64, decimal, defaultValue, fixedString, isInteger, lowCardinality, mapOf, tupleOf, unwrapNullable,
+  T, arrayOf, dateTime, dateTime64, decimal, defaultValue, fixedString, isInteger, lowCardinality, mapOf, tupleOf, unwrapNullable,
 } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
@@ -12,6 +12,7 @@ import { compareValues } from '../values/compare.ts';
 import { convertValue, leastSupertype } from '../values/convert.ts';
 import { Dec, isDec } from '../values/decimal.ts';
 import { Uuid } from '../values/uuid.ts';
+import { isValidTimezone } from '../time.ts';
 import { converter } from './conversion.ts';
 import { argCount, illegalType, register, simple } from './registry.ts';
 
@@ -176,6 +177,18 @@ register('now64', (args, bc) => {
   const p = type.precision!;
   const ticks = p >= 3 ? ms * 10n ** BigInt(p - 3) : ms / 10n ** BigInt(3 - p);
   return constant(type, new Dec(ticks, p));
+}, true);
+
+register('toTimeZone', (args, bc) => {
+  argCount(bc.name, args, 2);
+  const [d, z] = args as [Compiled, Compiled];
+  const tz = constArg(bc.name, z, 'Second');
+  const t = unwrapNullable(d.type);
+  if (typeof tz !== 'string' || !isValidTimezone(tz)) throw new EngineError('BAD_ARGUMENTS', `Invalid time zone: ${String(tz)}`);
+  if (t.kind !== 'DateTime' && t.kind !== 'DateTime64') throw illegalType(bc.name, d.type);
+  // The instant stays; only the zone it is shown in changes.
+  const type = t.kind === 'DateTime' ? dateTime(tz) : dateTime64(t.precision!, tz);
+  return d.isConst ? constant(type, d.constValue) : { type, ev: d.ev };
 }, true);
 
 // ------------------------------------------------------------ the rest

@@ -57,6 +57,7 @@ export function convertValue(value: unknown, from: DataType, to: DataType, tz?: 
     case 'Nothing':
       return null;
     case 'String':
+      if (src.kind === 'FixedString') return (value as string).replace(/\0+$/, '');
       return src.kind === 'String' ? value : serializeText(src, value, tz);
     case 'FixedString':
       return toFixedString(dst, src.kind === 'String' || src.kind === 'FixedString' ? (value as string).replace(/\0+$/, '') : serializeText(src, value, tz));
@@ -111,6 +112,8 @@ export function convertValue(value: unknown, from: DataType, to: DataType, tz?: 
       if (src.kind === 'String' || src.kind === 'FixedString') return enumValue(dst, (value as string).replace(/\0+$/, ''));
       if (src.kind === 'Enum8' || src.kind === 'Enum16') return enumValue(dst, enumName(src, value as number));
       const n = toNum(numericOf(value));
+      const limit = dst.kind === 'Enum8' ? 128 : 32768;
+      if (!(n >= -limit && n < limit)) throw new EngineError('CANNOT_CONVERT_TYPE', `Value ${n} cannot be converted to enum type`);
       if (!dst.enumValues!.some(([, v]) => v === n)) throw new EngineError('UNKNOWN_ELEMENT_OF_ENUM', `Unexpected value ${n} in enum`);
       return n;
     }
