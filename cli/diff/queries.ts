@@ -74,6 +74,11 @@ function windowQuery(r: Random, a: string): string {
     'PARTITION BY v ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING', 'ORDER BY k RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING',
     'ORDER BY k DESC',
   ]);
+  if (r.chance(0.25)) {
+    // Over groups: the window reads the grouped rows.
+    const g = r.pick(['sum(count())', 'rank()', 'max(sum(k))', 'row_number()', 'lagInFrame(count())']);
+    return `SELECT v, count() AS c, ${g} OVER (${r.pick(['', 'ORDER BY v', 'ORDER BY count() DESC, v'])}) AS f FROM ${a} GROUP BY v ORDER BY ALL`;
+  }
   return `SELECT k, v, ${fn} OVER (${over}) AS f FROM ${a} ORDER BY ALL`;
 }
 
@@ -100,8 +105,17 @@ export function queryCase(r: Random, prefix: string): QueryCase {
     `INSERT INTO ${a} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 4)}, '${r.pick(['a', 'b', 'c'])}', ${nullable()})`)}`,
     `INSERT INTO ${b} VALUES ${rows(r, r.int(1, 6), () => `(${r.int(0, 5)}, ${r.int(-9, 9)}.5, ${nullable()})`)}`,
   ];
-  const kind = r.int(0, 10);
+  const kind = r.int(0, 11);
+  const view = `${a}_v`;
+  const cleanup = [`DROP VIEW IF EXISTS ${view}`, `DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`];
+  if (kind === 11) {
+    // A view over the first table, read alone, grouped and joined.
+    const before = [`CREATE VIEW ${view} AS SELECT k, upper(v) AS u, n FROM ${a} WHERE k > ${r.int(0, 3)}`];
+    const query = r.pick([`SELECT * FROM ${view} ORDER BY ALL`, `SELECT u, count() FROM ${view} GROUP BY u ORDER BY ALL`,
+      `SELECT * FROM ${view} JOIN ${b} USING k ORDER BY ALL`, `SELECT u FROM ${view} WHERE n IS NOT NULL ORDER BY ALL`]);
+    return { setup: [`DROP VIEW IF EXISTS ${view}`, ...setup], before, query, cleanup };
+  }
   const before = kind === 10 ? alterations(r, a) : [];
   const query = kind < 5 ? join(r, a, b) : kind < 7 ? subquery(r, a, b) : kind < 8 ? setOperation(r, a, b) : kind < 10 ? windowQuery(r, a) : `SELECT * FROM ${a} ORDER BY ALL`;
-  return { setup, before, query, cleanup: [`DROP TABLE IF EXISTS ${a}`, `DROP TABLE IF EXISTS ${b}`] };
+  return { setup, before, query, cleanup };
 }

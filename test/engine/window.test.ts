@@ -39,3 +39,10 @@ test('lagInFrame and leadInFrame stay in the frame; lag and lead do not', async 
   const r = await run(e, 'SELECT k, lagInFrame(k) OVER (ORDER BY k) AS a, leadInFrame(k) OVER (ORDER BY k) AS b, leadInFrame(k) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS c, lagInFrame(k, 2, 99) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d, lead(k) OVER (ORDER BY k) AS e FROM w ORDER BY ALL');
   assert.deepEqual(r.rows, [[0, 0, 0, 1, 99, 1], [1, 0, 0, 2, 99, 2], [2, 1, 2, 2, 0, 2], [2, 2, 0, 4, 2, 4], [2, 2, 2, 2, 1, 2], [4, 2, 0, 0, 2, 0]]);
 });
+
+test('window functions over GROUP BY read the groups: their keys and aggregates', async () => {
+  const e = await engine();
+  assert.deepEqual((await run(e, 'SELECT v, count() AS c, sum(count()) OVER () AS t FROM w GROUP BY v ORDER BY ALL')).rows, [['a', 4n, 6n], ['b', 2n, 6n]]);
+  assert.deepEqual((await run(e, 'SELECT k, sum(n) AS s, rank() OVER (ORDER BY sum(n) DESC) AS r FROM w GROUP BY k ORDER BY ALL')).rows,
+    [[0, -2n, 4n], [1, 5n, 2n], [2, 10n, 1n], [4, 1n, 3n]]);
+});

@@ -15,6 +15,7 @@ import { checkInterrupted, performSleep } from './interrupts.ts';
 import { orderTarget, positional } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 import type { Projection } from './projection.ts';
+import type { DataType } from '../types.ts';
 import { Block, forEachRow } from '../columns/block.ts';
 
 /** Aggregate calls used anywhere after grouping, aliases followed (each once per alias chain). */
@@ -39,7 +40,12 @@ function aggregateCalls(exprs: Expr[], aliases: Map<string, Expr>): (Expr & { t:
 }
 
 /** The projection over the groups and the groups' rows: keys, then aggregate results. */
-export function aggregate(core: SelectCore, selectExprs: Expr[], source: Source, base: CompileBase, rows: Blocks, env: ExecEnv): Projection & { rows: Blocks } {
+/**
+ * `beforeProjection` sees the compiler over the grouped rows (keys, then aggregates, of `groupTypes`)
+ * before the select items are compiled: window functions over the groups hook in there.
+ */
+export function aggregate(core: SelectCore, selectExprs: Expr[], source: Source, base: CompileBase, rows: Blocks, env: ExecEnv,
+  beforeProjection?: (compiler: Compiler, groupTypes: DataType[]) => void): Projection & { rows: Blocks } {
   const aliases = base.aliases;
   const rowCompiler = new Compiler({ ...base, columns: source.columns });
   const keyExprs = (core.groupBy ?? []).map((g) => {
@@ -79,6 +85,7 @@ export function aggregate(core: SelectCore, selectExprs: Expr[], source: Source,
     return undefined;
   };
   const postCompiler = new Compiler({ ...base, columns: source.columns, override, onlyOverride: true });
+  beforeProjection?.(postCompiler, [...keys.map((k) => k.type), ...aggs.map((a) => a.type)]);
   const projections = selectExprs.map((e) => postCompiler.compile(e));
   const having = core.having ? postCompiler.compile(core.having) : undefined;
   const orderKeys = (core.orderBy ?? []).map((o) => postCompiler.compile(orderTarget(o.expr, selectExprs)));

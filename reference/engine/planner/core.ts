@@ -10,7 +10,7 @@ import { identifierNamer, joinSelectItems } from './join-names.ts';
 import { tableOf } from './join.ts';
 import { columnName, formatSelect } from '../parser/format.ts';
 import type { Compiled } from '../expr/compiled.ts';
-import type { ExecEnv, Plan, Source } from './env.ts';
+import type { Blocks, ExecEnv, Plan, Source } from './env.ts';
 import { collectAliases, findArrayJoin, isAggregating } from './expressions.ts';
 import type { CompileBase } from './expressions.ts';
 import { streamingLimitHint, limitRows } from './limit.ts';
@@ -21,7 +21,9 @@ import { arrayJoin } from './array-join.ts';
 import { compileWhere, filterRows } from './where.ts';
 import { aggregate } from './aggregate.ts';
 import { orderRows } from './order.ts';
-import { hasWindow, windowStage } from './window.ts';
+import { hasWindow, planWindows, windowStage } from './window.ts';
+import type { Compiler } from '../expr/compiler.ts';
+import type { DataType } from '../types.ts';
 import { limitByRows, withLimitByKeys } from './limit-by.ts';
 
 export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Plan> {
@@ -51,17 +53,22 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
 
   const where = compileWhere(core, source, base);
   let filtered = filterRows(source, where, env);
-  if (windows) {
-    if (aggregating) throw new EngineError('NOT_IMPLEMENTED', `Window functions over aggregation are not supported by this engine. In scope ${scope}`);
+  if (windows && !aggregating) {
     const windowed = windowStage(core, selectExprs, source, base, filtered, env);
     if (windowed) ({ source, rows: filtered } = windowed);
   }
   const namer = joined?.namer ?? (core.from ? identifierNamer({ tables: [tableOf(core.from, source.columns, env.fenv.database)], joins: [] }, source.columns, aliases) : undefined);
   const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer));
   const stageCore = withLimitByKeys(core);
+  // Window functions over groups run on the grouped rows, their arguments compiled over the groups.
+  let overGroups: ((rows: Blocks) => Blocks) | undefined;
+  const groupWindows = windows ? (compiler: Compiler, groupTypes: DataType[]): void => {
+    overGroups = planWindows(core, selectExprs, compiler, base, groupTypes, env)?.run;
+  } : undefined;
   const stage = aggregating
-    ? aggregate(stageCore, selectExprs, source, base, filtered, env)
+    ? aggregate(stageCore, selectExprs, source, base, filtered, env, groupWindows)
     : { ...rowProjection(stageCore, selectExprs, source, base), rows: filtered };
+  if (overGroups) stage.rows = overGroups(stage.rows);
 
   const columns: ColumnDef[] = stage.projections.map((p, i) => ({ name: outputNames[i]!, type: p.type }));
   checkPrivileges(source, env);

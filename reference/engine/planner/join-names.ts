@@ -62,8 +62,12 @@ export function joinSelectItems(columns: Expr[], source: Source, scope: string, 
       if (origin < 0) origin = join.tables.findIndex((t) => t.table === q || `${t.db}.${t.table}` === q);
       if (origin < 0) throw new EngineError('UNKNOWN_IDENTIFIER', `Qualified matcher ${q}.* does not find table. In scope ${scope}`);
     }
-    cols.forEach((c, i) => {
-      if (c.unlisted || (origin === undefined ? c.hidden : c.origin !== origin)) return;
+    cols.forEach((col, at) => {
+      if (col.unlisted || (origin === undefined ? col.hidden : col.origin !== origin)) return;
+      // `t1.*` lists the left side's own USING column, not the merged one (they differ for rows only the right has).
+      const own = origin === undefined ? -1 : cols.findIndex((x) => x.unlisted && x.name === col.name && x.origin === origin);
+      const i = own >= 0 ? own : at;
+      const c = cols[i]!;
       if (!c.tables.includes(token(i))) c.tables.push(token(i));
       starNames.set(token(i), starName(i));
       items.push({ t: 'id', parts: [token(i), c.name] });

@@ -155,16 +155,27 @@ function boundIndex(b: FrameBound, isStart: boolean, units: 'ROWS' | 'RANGE', j:
   return i;
 }
 
-/** The window stage: undefined when the query has no window function. */
+/** The window stage over a query's rows: undefined when the query has no window function. */
 export function windowStage(core: SelectCore, selectExprs: Expr[], source: Source, base: CompileBase, rows: Blocks, env: ExecEnv): { source: Source; rows: Blocks } | undefined {
+  const compiler = new Compiler({ ...base, columns: source.columns, aggregateContext: 'inside a window function' });
+  const w = planWindows(core, selectExprs, compiler, base, source.columns.map((c) => c.type), env);
+  if (!w) return undefined;
+  const columns: ScopeColumn[] = [...source.columns, ...w.types.slice(source.columns.length).map((type, i) => ({ name: `\u0002window${i}`, type, tables: [], hidden: true }))];
+  return { source: { ...source, columns }, rows: w.run(rows) };
+}
+
+/**
+ * Window functions over rows of `inputTypes` (a query's rows, or its groups with `compiler` the
+ * one over them): each call is registered to read its value behind the row, and `run` appends them.
+ */
+export function planWindows(core: SelectCore, selectExprs: Expr[], compiler: Compiler, base: CompileBase, inputTypes: readonly DataType[], env: ExecEnv):
+  { types: DataType[]; run: (rows: Blocks) => Blocks } | undefined {
   const calls = windowCalls([...selectExprs, ...(core.orderBy ?? []).map((o) => o.expr)], base.aliases);
   if (calls.length === 0) return undefined;
-  const compiler = new Compiler({ ...base, columns: source.columns, aggregateContext: 'inside a window function' });
   const planned = calls.map((c) => plan(c, core, compiler, base));
-  const width = source.columns.length;
-  const columns: ScopeColumn[] = [...source.columns, ...planned.map((p, i) => ({ name: `\u0002window${i}`, type: p.type, tables: [], hidden: true }))];
+  const width = inputTypes.length;
   planned.forEach((p, i) => base.precomputed.set(p.call, { type: p.type, ev: (row) => row[width + i] }));
-  const types = columns.map((c) => c.type);
+  const types = [...inputTypes, ...planned.map((p) => p.type)];
 
   const offsets = planned.map((p) => {
     const f = p.spec.frame;
@@ -178,8 +189,8 @@ export function windowStage(core: SelectCore, selectExprs: Expr[], source: Sourc
   });
 
   return {
-    source: { ...source, columns },
-    rows: async function* () {
+    types,
+    run: (rows) => async function* () {
       const all: unknown[][] = [];
       for await (const b of rows()) for (const r of b.rows) all.push(r);
       checkInterrupted(env);
