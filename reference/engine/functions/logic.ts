@@ -51,6 +51,36 @@ function comparable(name: string, ta: DataType, tb: DataType): (a: unknown, b: u
 /** A Tuple with a Nullable element: comparing it can give NULL (any NULL element makes the answer NULL). */
 const hasNullableElement = (t: DataType): boolean => t.kind === 'Tuple' && t.elements!.some((e) => isNullable(e) || e.kind === 'Nothing');
 
+const and3 = (x: 0 | 1 | null, y: 0 | 1 | null): 0 | 1 | null => (x === 0 || y === 0 ? 0 : x === null || y === null ? null : 1);
+const or3 = (x: 0 | 1 | null, y: 0 | 1 | null): 0 | 1 | null => (x === 1 || y === 1 ? 1 : x === null || y === null ? null : 0);
+
+/**
+ * Tuples with Nullable elements compare as ClickHouse expands them, element by
+ * element in three-valued logic: equals is and(a1 = b1, ...), less is
+ * or(a1 < b1, and(a1 = b1, ...)). A NULL literal element (Nothing) makes it NULL.
+ */
+function nullableTupleComparison(name: string, ta: DataType, tb: DataType, a: unknown[], b: unknown[]): 0 | 1 | null {
+  if ([ta, tb].some((t) => t.elements!.some((e) => unwrapNullable(e).kind === 'Nothing'))) return null;
+  const st = leastSupertype([ta, tb]);
+  const x = convertValue(a, ta, st) as unknown[];
+  const y = convertValue(b, tb, st) as unknown[];
+  const cmp = (i: number): number | null => (x[i] === null || y[i] === null ? null : compareValues(x[i], y[i]));
+  const test = (c: number | null, f: (c: number) => boolean): 0 | 1 | null => (c === null ? null : f(c) ? 1 : 0);
+  const n = x.length;
+  if (name === 'equals' || name === 'notEquals') {
+    let r: 0 | 1 | null = name === 'equals' ? 1 : 0;
+    for (let i = 0; i < n; i++) r = name === 'equals' ? and3(r, test(cmp(i), (c) => c === 0)) : or3(r, test(cmp(i), (c) => c !== 0));
+    return r;
+  }
+  const strict = name === 'less' || name === 'lessOrEquals' ? (c: number) => c < 0 : (c: number) => c > 0;
+  const last: Record<string, (c: number) => boolean> = {
+    less: (c) => c < 0, lessOrEquals: (c) => c <= 0, greater: (c) => c > 0, greaterOrEquals: (c) => c >= 0,
+  };
+  let r = test(cmp(n - 1), last[name]!);
+  for (let i = n - 2; i >= 0; i--) r = or3(test(cmp(i), strict), and3(test(cmp(i), (c) => c === 0), r));
+  return r;
+}
+
 function comparison(name: string, test: (c: number) => boolean): void {
   register(name, simple({
     min: 2,
@@ -59,7 +89,7 @@ function comparison(name: string, test: (c: number) => boolean): void {
       return types.some(hasNullableElement) ? nullable(T.UInt8) : T.UInt8;
     },
     impl: ([a, b], types) => {
-      if (types.some(hasNullableElement) && [a, b].some((v) => (v as unknown[]).includes(null))) return null;
+      if (types.some(hasNullableElement)) return nullableTupleComparison(name, types[0]!, types[1]!, a as unknown[], b as unknown[]);
       const c = comparable(name, types[0]!, types[1]!)(a, b);
       // NaN compares unequal to everything, including itself.
       if ((typeof a === 'number' && Number.isNaN(a)) || (typeof b === 'number' && Number.isNaN(b))) return name === 'notEquals' ? 1 : 0;
