@@ -100,7 +100,7 @@ export function rowsBytes(columns: { type: DataType }[], rows: readonly unknown[
 /** SHOW CREATE TABLE text, formatted the way ClickHouse prints it. */
 export function showCreateTable(t: Table): string {
   const cols = t.columns.map((c) => {
-    let s = `    \`${c.name}\` ${c.type.name}`;
+    let s = `    \`${c.name}\` ${createTypeText(c.type, 4)}`;
     if (c.defaultKind && c.defaultText !== undefined) s += ` ${c.defaultKind} ${c.defaultText}`;
     if (c.comment) s += ` COMMENT '${c.comment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     return s;
@@ -124,6 +124,24 @@ export function showCreateTable(t: Table): string {
 }
 
 /** DESCRIBE rows (24.8 columns). */
+/**
+ * A column type as SHOW CREATE TABLE formats its AST: a Tuple of more than one
+ * element puts each element on its own line, one level deeper.
+ */
+function createTypeText(t: DataType, indent: number): string {
+  switch (t.kind) {
+    case 'Tuple': {
+      const multi = t.elements!.length > 1;
+      const at = multi ? indent + 4 : indent;
+      const items = t.elements!.map((e, i) => `${t.names ? `${t.names[i]} ` : ''}${createTypeText(e, at)}`);
+      return multi ? `Tuple(\n${items.map((x) => `${' '.repeat(at)}${x}`).join(',\n')})` : `Tuple(${items.join(', ')})`;
+    }
+    case 'Array': case 'Nullable': case 'LowCardinality': return `${t.kind}(${createTypeText(t.inner!, indent)})`;
+    case 'Map': return `Map(${createTypeText(t.key!, indent)}, ${createTypeText(t.inner!, indent)})`;
+    default: return t.name;
+  }
+}
+
 export function describeRows(columns: { name: string; type: DataType; defaultKind?: string; defaultText?: string; comment?: string }[]): unknown[][] {
   return columns.map((c) => [c.name, prettyTypeName(c.type), c.defaultKind ?? '', c.defaultText ?? '', c.comment ?? '', '', '']);
 }

@@ -398,8 +398,8 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
         const compiled = new Compiler({ env, columns: [], aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
         return () => convertValue(compiled.ev([], NO_STATE), compiled.type, c.type, env.timezone);
       }
-      const d = defaultValue(c.type);
-      return () => (Array.isArray(d) ? [] : d);
+      // A fresh value each row: arrays, maps and tuples must not be shared.
+      return () => defaultValue(c.type);
     });
     const full = rows.map((r) => {
       if (r.length !== target.length) throw new EngineError('LOGICAL_ERROR', `Row has ${r.length} values, expected ${target.length}`);

@@ -145,3 +145,14 @@ test('Enum names sort by number; unknown names get ClickHouse\'s one hint', () =
   assert.throws(() => parseText(e, 'apple'), { code: 691, message: "Unknown element 'apple' for enum, maybe you meant: ['apples']" });
   assert.throws(() => parseText(e, 'zz'), { code: 691, message: "Unknown element 'zz' for enum" });
 });
+
+test('SHOW CREATE TABLE breaks tuples of several elements over lines; missing columns take fresh defaults', async () => {
+  const engine = createClickHouseEngine();
+  const { run } = await import('./helpers.ts');
+  await run(engine, 'CREATE TABLE sc (k UInt8, a Tuple(y UInt8), e Tuple(UInt8, String), c Map(String, Tuple(u UInt8, v UInt8))) ENGINE = Memory');
+  // 26.7's answer for the same table.
+  assert.equal(await value(engine, 'SHOW CREATE TABLE sc'), 'CREATE TABLE default.sc\n(\n    `k` UInt8,\n    `a` Tuple(y UInt8),\n' +
+    '    `e` Tuple(\n        UInt8,\n        String),\n    `c` Map(String, Tuple(\n        u UInt8,\n        v UInt8))\n)\nENGINE = Memory');
+  await run(engine, 'INSERT INTO sc (k) VALUES (1)');
+  assert.equal(await value(engine, 'SELECT toString(e) FROM sc'), "(0,'')");
+});
