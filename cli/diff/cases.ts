@@ -108,7 +108,8 @@ const FORMATS = ['TabSeparated', 'TabSeparatedWithNames', 'TabSeparatedWithNames
   'JSONObjectEachRow', 'PrettyJSONEachRow', 'TSKV', 'Values', 'Vertical', 'Pretty', 'PrettyCompact', 'PrettySpace',
   'PrettyNoEscapes', 'PrettyCompactMonoBlock', 'PrettySpaceNoEscapes', 'Markdown', 'XML', 'RowBinary', 'RowBinaryWithNames',
   'RowBinaryWithNamesAndTypes', 'Native', 'LineAsString', 'LineAsStringWithNames', 'LineAsStringWithNamesAndTypes', 'RawBLOB',
-  'TabSeparatedRaw', 'CustomSeparated', 'CustomSeparatedWithNames', 'CustomSeparatedWithNamesAndTypes', 'Null'] as const;
+  'TabSeparatedRaw', 'CustomSeparated', 'CustomSeparatedWithNames', 'CustomSeparatedWithNamesAndTypes', 'Null',
+  'JSONEachRowWithProgress', 'JSONStringsEachRowWithProgress', 'JSONCompactEachRowWithProgress'] as const;
 
 /** Format settings people change, one of them sent now and then with a formats case. */
 const FORMAT_SETTINGS = ['output_format_json_quote_64bit_integers=1', 'output_format_json_quote_denormals=1',

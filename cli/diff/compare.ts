@@ -25,6 +25,7 @@ const NORMALISE: [RegExp, string][] = [
   [/\(version [0-9][0-9.]*(?: \([^)]*\))?\)/g, '(version …)'],
   [/"elapsed": ?[0-9.e+-]+/g, '"elapsed": …'],
   [/<elapsed>[0-9.e+-]+<\/elapsed>/g, '<elapsed>…</elapsed>'],
+  [/"elapsed_ns":"[0-9]+"/g, '"elapsed_ns":"…"'],
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>'],
 ];
 

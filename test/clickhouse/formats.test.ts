@@ -454,3 +454,11 @@ test('output_format_json_quote_64bit_floats quotes Float64, even the null of inf
     '["1.5", 1.5]\n["null", 1]\n');
   assert.match(render('XML', [{ name: 'b', type: T.Bool }], [[true]], ctx({ bool_true_representation: 'yes' })), /<b>true<\/b>/);
 });
+
+test('output_format_decimal_trailing_zeros writes all the digits of a Decimal', () => {
+  const cols: ColumnDef[] = [{ name: 'd', type: tType('Decimal(18, 3)') }];
+  const d = inputFormat('TSV').read('-1.5\n', cols, ictx())[0]![0];
+  assert.equal(render('TSV', cols, [[d]]), '-1.5\n');
+  assert.equal(render('TSV', cols, [[d]], ctx({ output_format_decimal_trailing_zeros: '1' })), '-1.500\n');
+  assert.equal(render('Values', cols, [[d]], ctx({ output_format_decimal_trailing_zeros: '1' })), '(-1.500)');
+});

@@ -11,15 +11,17 @@ const rows: unknown[][] = [[1n, 'x"y', ['a', 'b']], [2n, null, []]];
 
 function render(format: string, stats: { rowsRead: number; bytesRead: number; rowsBeforeLimit?: number }): string {
   const out = outputFormat(format).create(cols, ctx);
-  return out.prefix() + out.block(rows) + out.suffix({ elapsedSeconds: 0.000002, ...stats });
+  // As the server calls it: the progress so far ahead of the first block (and its prefix).
+  const progress = out.progress!({ elapsedSeconds: 0.000002, ...stats });
+  return progress + out.prefix() + out.block(rows) + out.suffix({ elapsedSeconds: 0.000002, ...stats });
 }
 
-test('JSONStringsEachRowWithProgress: meta, rows of texts (NULL as ᴺᵁᴸᴸ), a final progress, rows_before_limit_at_least', () => {
+test('JSONStringsEachRowWithProgress: progress first, meta, rows of texts (NULL as ᴺᵁᴸᴸ), rows_before_limit_at_least', () => {
   assert.equal(render('JSONStringsEachRowWithProgress', { rowsRead: 2, bytesRead: 16, rowsBeforeLimit: 5 }), [
+    '{"progress":{"read_rows":"2","read_bytes":"16","elapsed_ns":"2000"}}',
     '{"meta":[{"name":"n","type":"UInt64"},{"name":"a\\/s","type":"Nullable(String)"},{"name":"arr","type":"Array(String)"}]}',
     '{"row":{"n":"1","a\\/s":"x\\"y","arr":"[\'a\',\'b\']"}}',
     '{"row":{"n":"2","a\\/s":"ᴺᵁᴸᴸ","arr":"[]"}}',
-    '{"progress":{"read_rows":"2","read_bytes":"16","elapsed_ns":"2000"}}',
     '{"rows_before_limit_at_least":5}',
     '',
   ].join('\n'));

@@ -15,6 +15,7 @@ test('only what must differ between servers is normalised', () => {
   assert.equal(normalise('Code: 62. DB::Exception: x. (SYNTAX_ERROR) (version 26.7.2.1 (official build))\n'),
     'Code: 62. DB::Exception: x. (SYNTAX_ERROR) (version …)\n');
   assert.equal(normalise('{"elapsed": 0.000123, "rows_read": 1}'), '{"elapsed": …, "rows_read": 1}');
+  assert.equal(normalise('{"progress":{"read_rows":"1","elapsed_ns":"12345"}}'), '{"progress":{"read_rows":"1","elapsed_ns":"…"}}');
   assert.equal(normalise('1\t2\n'), '1\t2\n');
 });
 

@@ -1,12 +1,13 @@
 // JSONEachRowWithProgress, JSONStringsEachRowWithProgress and their Compact
 // forms (25.x, rows as arrays) as 26.7 writes
 // them (JSONEachRowWithProgressRowOutputFormat, reshaped by PR #74181 in
-// 25.1): one JSON object a line, {"meta":[…]} first, {"row":{…}} for each
+// 25.1): one JSON object a line, {"meta":[…]} before the rows, {"row":{…}} for each
 // row, {"progress":{…}} as progress happens, {"rows_before_limit_at_least":N}
 // after a LIMIT, and {"exception":"…"} for an error after the rows began. The
 // Web UI reads its answers in the Strings one. This engine has no extremes or
-// totals, and its progress is known only at the end, so one final progress
-// line comes last, with the counters that are not zero. (24.x wrote only rows
+// totals; its progress goes out before each block (ahead of the meta line
+// with the first, as a quick query's does) when it moved since the last
+// line, with the counters that are not zero, and never after the rows. (24.x wrote only rows
 // and progress; the 24.8 mode writes 26.7's shape too.)
 
 import type { ColumnDef } from '../../engine/api.ts';
@@ -17,6 +18,7 @@ function progressLine(stats: OutputStatistics): string {
   const counters: [string, number][] = [
     ['read_rows', stats.rowsRead],
     ['read_bytes', stats.bytesRead],
+    ['total_rows_to_read', stats.totalRowsToRead ?? 0],
     ['elapsed_ns', Math.round(stats.elapsedSeconds * 1e9)],
   ];
   // Progress::empty(): no line when nothing was read.
@@ -39,6 +41,13 @@ function withProgress(name: string, asStrings: boolean, compact: boolean): Outpu
         ? `[${columns.map((c, i) => value(c, values[i])).join(', ')}]`
         : `{${columns.map((c, i) => `${keys[i]}:${value(c, values[i])}`).join(',')}}`);
       const meta = columns.map((c, i) => `{"name":${keys[i]},"type":${jsonString(c.type.name, opts.escapeSlashes)}}`);
+      // A progress line only when the counters moved since the last one.
+      let reported = { rows: 0, bytes: 0 };
+      const progress = (stats: OutputStatistics): string => {
+        if (stats.rowsRead === reported.rows && stats.bytesRead === reported.bytes) return '';
+        reported = { rows: stats.rowsRead, bytes: stats.bytesRead };
+        return progressLine(stats);
+      };
       return {
         prefix: () => `{"meta":[${meta.join(',')}]}\n`,
         block(block) {
@@ -46,8 +55,10 @@ function withProgress(name: string, asStrings: boolean, compact: boolean): Outpu
           for (const values of block) out += `{"row":${row(values)}}\n`;
           return out;
         },
+        progress,
+        // 26.7 writes no progress after the last rows, nor any when no rows came.
         suffix(stats: OutputStatistics) {
-          let out = progressLine(stats);
+          let out = '';
           if (stats.rowsBeforeLimit !== undefined) out += `{"rows_before_limit_at_least":${stats.rowsBeforeLimit}}\n`;
           return out;
         },

@@ -4,6 +4,7 @@
 
 import type { DataType } from '../../engine/types.ts';
 import { formatFloat, quoteString, serializeQuoted, serializeText, unwrapNullable } from '../../engine/types.ts';
+import type { Dec } from '../../engine/values/decimal.ts';
 import { dateTimeText } from './date-time-text.ts';
 import type { FormatContext } from './types.ts';
 
@@ -31,6 +32,8 @@ const base = (t: DataType): DataType => unwrapNullable(t);
 export function plainText(type: DataType, value: unknown, ctx: FormatContext): string {
   const t = base(type);
   if (t.kind === 'Bool') return boolText(value, ctx);
+  // output_format_decimal_trailing_zeros: all S digits after the point (the engine's text trims them).
+  if (t.kind === 'Decimal' && ctx.settings.get('output_format_decimal_trailing_zeros')) return (value as Dec).toString();
   return dateTimeText(t, value, ctx) ?? serializeText(t, value, ctx.timezone);
 }
 
@@ -71,6 +74,7 @@ export function quotedField(type: DataType, value: unknown, ctx: FormatContext):
   if (value === null) return 'NULL';
   const t = base(type);
   if (t.kind === 'Bool') return value ? 'true' : 'false';
+  if (t.kind === 'Decimal') return plainText(t, value, ctx);
   const dateTime = dateTimeText(t, value, ctx);
   return dateTime !== undefined ? quoteString(dateTime) : serializeQuoted(t, value, ctx.timezone);
 }

@@ -20,6 +20,8 @@ export interface OutputStatistics {
   bytesRead: number;
   /** Present only when the query had a LIMIT. */
   rowsBeforeLimit?: number;
+  /** The rows the query expects to read, as progress reports it (0 when unknown). */
+  totalRowsToRead?: number;
 }
 
 /** One query's writer for one format. Every method returns text to append. */
@@ -28,6 +30,12 @@ export interface RowOutput {
   prefix(): string;
   block(rows: readonly unknown[][]): string;
   suffix(stats: OutputStatistics): string;
+  /**
+   * Written before each block, ahead of the prefix with the first one: the
+   * format's own report of the progress so far, for the formats that carry
+   * it in the body (the WithProgress ones); empty when nothing moved.
+   */
+  progress?(stats: OutputStatistics): string;
   /**
    * The document's ending when the query fails mid-stream and the format can
    * state the error itself (ClickHouse's supportsWritingException).

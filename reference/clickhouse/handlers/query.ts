@@ -14,7 +14,7 @@ import { ServerError, exceptionText } from '../errors.ts';
 import { formQuery, readMultipart } from '../external-data.ts';
 import type { MultipartForm } from '../external-data.ts';
 import { inputFormat, outputFormat } from '../formats/index.ts';
-import type { FormatContext, RowOutput } from '../formats/index.ts';
+import type { FormatContext, OutputStatistics, RowOutput } from '../formats/index.ts';
 import type { ClickHouseFaults } from '../faults/index.ts';
 import { describeConnection } from '../http/connection.ts';
 import { outputOptions } from '../http/output-options.ts';
@@ -319,6 +319,12 @@ async function streamRows(result: RowsResult, create: () => RowOutput, response:
     started = true;
     return out.prefix();
   };
+  const statistics = (): OutputStatistics => ({
+    elapsedSeconds: Number(response.elapsedNs()) / 1e9,
+    rowsRead: progress.readRows,
+    bytesRead: progress.readBytes,
+    totalRowsToRead: progress.totalRowsToRead,
+  });
   const iterator = result.blocks[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -335,14 +341,13 @@ async function streamRows(result: RowsResult, create: () => RowOutput, response:
         const body = columnar(block);
         await response.send(prefix ? Buffer.concat([Buffer.from(prefix, binary ? 'latin1' : 'utf8'), body]) : body);
       } else {
-        await response.send(bytes(prefixOnce() + out.block(block.rows)));
+        // A WithProgress format reports the progress so far ahead of the rows, as ClickHouse does.
+        await response.send(bytes((out.progress?.(statistics()) ?? '') + prefixOnce() + out.block(block.rows)));
       }
     }
     const rowsBeforeLimit = result.rowsBeforeLimit?.();
     await response.send(bytes(prefixOnce() + out.suffix({
-      elapsedSeconds: Number(response.elapsedNs()) / 1e9,
-      rowsRead: progress.readRows,
-      bytesRead: progress.readBytes,
+      ...statistics(),
       ...(rowsBeforeLimit !== undefined ? { rowsBeforeLimit } : {}),
     })));
     await response.finish();
