@@ -110,7 +110,8 @@ test('tuples, maps, UUIDs and LowCardinality in expressions', async () => {
   const cases: [string, string][] = [
     ["toTypeName((1, 'a'))", 'Tuple(UInt8, String)'], ["tupleElement((1, 'a'), 2)", 'a'], ["toString((1, 'a').1)", '1'],
     ["toTypeName(map('a', 1)['a'] + 1)", 'UInt16'], ["toString(mapKeys(map('a', 1, 'b', 2)))", "['a','b']"],
-    ["toTypeName([(1, NULL), (2, 'a')])", 'Array(Tuple(UInt8, Nullable(String)))'], ['toString((1, 2) < (1, 3))', '1'],
+    ["toTypeName([(1, NULL), (2, 'a')])", 'Array(Tuple(UInt8, Nullable(String)))'], ["toTypeName([(1, 'a'), NULL])", 'Array(Nullable(Tuple(UInt8, String)))'],
+    ["toTypeName([CAST('a' AS Enum8('a' = 1)), 'b'])", 'Array(String)'], ["toTypeName([CAST('a' AS Enum8('a' = 1)), 1])", 'Array(Int16)'], ['toString((1, 2) < (1, 3))', '1'],
     ["toTypeName(upper(toLowCardinality('a')))", 'LowCardinality(String)'], ['toTypeName(now64())', 'DateTime64(3)'],
     ["toString(toDateTime64('2024-01-01 00:00:00.123456', 3))", '2024-01-01 00:00:00.123'], ['toTypeName(generateUUIDv4())', 'UUID'],
     ["toTypeName(toUInt128(1) + toInt8(1))", 'Int128'], ['toString(toUInt256(-1))', '115792089237316195423570985008687907853269984665640564039457584007913129639935'],

@@ -210,6 +210,7 @@ function dateSupertype(types: DataType[]): DataType {
 }
 
 const CONTAINERS = new Set(['Array', 'Tuple', 'Map', 'LowCardinality']);
+const isEnum = (t: DataType): boolean => t.kind === 'Enum8' || t.kind === 'Enum16';
 
 /** ClickHouse's getLeastSupertype for the types we support. */
 export function leastSupertype(types: DataType[]): DataType {
@@ -219,7 +220,8 @@ export function leastSupertype(types: DataType[]): DataType {
   if (nonNothing.length === 0) return types.length > 0 ? nullable(T.Nothing) : T.Nothing;
   const bases = nonNothing.map(unwrapNullable);
   let result: DataType;
-  const wrap = (t: DataType): DataType => (anyNullable && !CONTAINERS.has(t.kind) ? nullable(t) : t);
+  // A Tuple can be Nullable as a supertype ([t, NULL]), though no column can be declared so.
+  const wrap = (t: DataType): DataType => (anyNullable && (!CONTAINERS.has(t.kind) || t.kind === 'Tuple') ? nullable(t) : t);
   if (bases.every((t) => t.name === bases[0]!.name)) {
     result = bases[0]!;
   } else if (bases.every((t) => t.kind === 'Array')) {
@@ -233,8 +235,11 @@ export function leastSupertype(types: DataType[]): DataType {
   } else if (bases.some((t) => CONTAINERS.has(t.kind))) {
     const kind = bases.find((t) => CONTAINERS.has(t.kind))!.kind;
     throw new EngineError('NO_COMMON_TYPE', `There is no supertype for types ${types.map((t) => t.name).join(', ')} because some of them are ${kind} and some of them are not`);
-  } else if (bases.every((t) => t.kind === 'String' || t.kind === 'FixedString')) {
+  } else if (bases.every((t) => t.kind === 'String' || t.kind === 'FixedString' || isEnum(t)) && !bases.every(isEnum)) {
     result = T.String;
+  } else if (bases.some(isEnum) && bases.every((t) => isEnum(t) || isInteger(t))) {
+    // Enums of different definitions, or with integers, meet as their numbers.
+    return leastSupertype(types.map((t) => (isEnum(unwrapNullable(t)) ? (unwrapNullable(t).kind === 'Enum8' ? T.Int8 : T.Int16) : t)));
   } else if (bases.every(isDateLike)) {
     result = dateSupertype(bases);
   } else if (bases.some((t) => t.kind === 'Decimal') && bases.every((t) => isNumber(t) || t.kind === 'Decimal' || t.kind === 'Bool')) {
