@@ -41,3 +41,11 @@ test('a Memory table: new columns read as their type default, a renamed column l
   await run(e, 'ALTER TABLE t RENAME COLUMN v TO w');
   assert.deepEqual((await run(e, 'SELECT * FROM t ORDER BY k')).rows, [[1, 0, ''], [3, 0, '']]);
 });
+
+test('a column ALTER cannot find is named with a hint when one is close', async () => {
+  const e = createClickHouseEngine();
+  await run(e, 'CREATE TABLE h (k UInt8, v String, value UInt8) ENGINE = Memory');
+  await assert.rejects(run(e, 'ALTER TABLE h RENAME COLUMN n TO q'), { message: "Wrong column name. Cannot find column `n` to rename. Maybe you meant: ['k']" });
+  await assert.rejects(run(e, 'ALTER TABLE h DROP COLUMN valeu'), { message: "Wrong column name. Cannot find column `valeu` to drop. Maybe you meant: ['value']" });
+  await assert.rejects(run(e, 'ALTER TABLE h DROP COLUMN zzz'), { message: 'Wrong column name. Cannot find column `zzz` to drop' });
+});

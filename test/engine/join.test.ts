@@ -74,3 +74,16 @@ test('joined subqueries and table functions need an alias; key types need a comm
     { code: 206, message: 'JOIN  INNER JOIN ... ON t1.a = number no alias for subquery or table function numbers(3). In scope SELECT * FROM t1 INNER JOIN numbers(3) ON t1.a = number (set joined_subquery_requires_alias = 0 to disable restriction).' });
   await assert.rejects(run(e, 'SELECT * FROM t1 JOIN t2 ON t1.b = t2.a'), { code: 386 });
 });
+
+test('rows come in the order ClickHouse emits them: the smaller side is the hash table, unjoined rows of a small-integer key by key', async () => {
+  const e = createClickHouseEngine();
+  await run(e, 'CREATE TABLE p1 (k UInt8, v String) ENGINE = Memory');
+  await run(e, 'CREATE TABLE p2 (k UInt8, w Float64) ENGINE = Memory');
+  await run(e, "INSERT INTO p1 VALUES (3, 'c'), (2, 'b'), (0, 'a'), (9, 'z'), (7, 'q')");
+  await run(e, 'INSERT INTO p2 VALUES (0, -3.5), (5, 0.5), (3, -3.5), (1, 0.5), (4, 3.5), (3, 4.5), (0, 1.5), (8, 1)');
+  assert.deepEqual((await run(e, 'SELECT * FROM p1 LEFT JOIN p2 USING k')).rows,
+    [[0, 'a', -3.5], [3, 'c', -3.5], [3, 'c', 4.5], [0, 'a', 1.5], [2, 'b', 0], [7, 'q', 0], [9, 'z', 0]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM p1 ANY LEFT JOIN p2 USING k')).rows, [[0, 'a', -3.5], [3, 'c', -3.5], [2, 'b', 0], [7, 'q', 0], [9, 'z', 0]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM p1 ANTI LEFT JOIN p2 USING k')).rows, [[2, 'b', 0], [7, 'q', 0], [9, 'z', 0]]);
+  assert.deepEqual((await run(e, 'SELECT * FROM p2 RIGHT JOIN p1 USING k')).rows.map((r) => r[0]), [0, 3, 3, 0, 2, 7, 9]);
+});

@@ -50,6 +50,8 @@ export interface Source {
   table?: Table;
   /** The stored tables a JOIN reads, each with its columns, for the same check. */
   reads?: { table: Table; columns: ScopeColumn[] }[];
+  /** How many rows it holds, when known before reading (stored tables, numbers(N)): a JOIN builds on the smaller side. */
+  rowCount?: number;
   /** Set on a JOIN: its tables, as names bind to them. */
   join?: JoinScope;
 }

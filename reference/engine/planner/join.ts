@@ -8,7 +8,7 @@
 // from and what it can be qualified with.
 
 import { EngineError } from '../errors.ts';
-import { canBeInsideNullable, defaultValue, nullable } from '../types.ts';
+import { canBeInsideNullable, defaultValue, nullable, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { Expr, JoinExpr, TableExpr } from '../parser/ast.ts';
 import { formatExpr, formatQuery, joinCondition, joinWords } from '../parser/format.ts';
@@ -203,15 +203,88 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
     return row;
   };
 
+  // ALL joins and ANY/SEMI/ANTI LEFT and ANY INNER are swapped; the RIGHT ones of ANY, SEMI and ANTI keep their sides.
+  const swappable = kind !== 'PASTE' && (strictness === 'ALL' || kind === 'LEFT' || (kind === 'INNER' && strictness === 'ANY'));
+  const swapped = swappable && leftSource.rowCount !== undefined && rightSource.rowCount !== undefined && leftSource.rowCount < rightSource.rowCount;
+  // The rows of the hash side without a partner come in the table's order: by key for a one- or two-byte
+  // integer key (a FixedHashMap), else (a hash order this engine does not reproduce) as they were read.
+  const fixedKey = keys.types.length === 1 && ['UInt8', 'UInt16', 'Int8', 'Int16', 'Bool'].includes(unwrapNullable(keys.types[0]!).kind);
+  const unjoinedOrder = (rows: unknown[][], indices: number[], side: Compiled[], from: DataType[]): number[] => {
+    if (!fixedKey) return indices;
+    const st: EvalState = { sleepSeconds: 0 };
+    const byte = (i: number): number => {
+      const v = side[0]!.ev(rows[i]!, st);
+      if (v === null) return Infinity;
+      const n = Number(from[0]!.name === keys.types[0]!.name ? v : convertValue(v, from[0]!, keys.types[0]!));
+      return n < 0 ? n + (keys.types[0]!.kind.endsWith('8') ? 256 : 65536) : n;
+    };
+    return [...indices].sort((a, b) => byte(a) - byte(b));
+  };
   const reads = [leftSource, rightSource].flatMap((s) => [...(s.reads ?? []), ...(s.table ? [{ table: s.table, columns: s.columns }] : [])]);
+  // What the next join compares against: the smaller side (the choice that reproduces 26.7's order for chains).
+  const rowCount = leftSource.rowCount !== undefined && rightSource.rowCount !== undefined ? Math.min(leftSource.rowCount, rightSource.rowCount) : undefined;
   return {
     columns,
     join: joinScope,
     reads,
+    ...(rowCount !== undefined ? { rowCount } : {}),
     blocks: async function* () {
-      const right: unknown[][] = [];
-      for await (const b of rightSource.blocks()) for (const r of b.rows) right.push(r);
       const st: EvalState = { sleepSeconds: 0 };
+      const leftRows: unknown[][] = [];
+      const leftMatched: Uint8Array[] = [];
+      if (swapped) {
+        // ClickHouse builds its hash table on the smaller side (query_plan_join_swap_table = auto):
+        // the left rows are the table, the right ones stream through it, and the rows come out in
+        // the right side's order, each with its partners in the left side's order.
+        for await (const b of leftSource.blocks()) for (const l of b.rows) leftRows.push(l);
+        const byLeftKey = new Map<string, number[]>();
+        if (keys.left.length) {
+          const from = keys.left.map((k) => k.type);
+          leftRows.forEach((l, i) => {
+            const k = keyOf(l, keys.left, from, keys.types, st);
+            if (k === undefined) return;
+            const list = byLeftKey.get(k);
+            if (list) list.push(i);
+            else byLeftKey.set(k, [i]);
+          });
+        }
+        const everyLeft = leftRows.map((_, i) => i);
+        const rightFrom = keys.right.map((k) => k.type);
+        leftMatched.push(new Uint8Array(leftRows.length));
+        for await (const b of rightSource.blocks()) {
+          checkInterrupted(env);
+          const out: unknown[][] = [];
+          for (const r of b.rows) {
+            let candidates = everyLeft;
+            if (keys.left.length) {
+              const k = keyOf(r, keys.right, rightFrom, keys.types, st);
+              candidates = k === undefined ? [] : byLeftKey.get(k) ?? [];
+            }
+            const matches = residual ? candidates.filter((i) => truthy(residual!.ev([...leftRows[i]!, ...r], st))) : candidates;
+            const seen = leftMatched[0]!;
+            if (strictness === 'ALL') {
+              for (const i of matches) {
+                seen[i] = 1;
+                out.push(joined(leftRows[i]!, r));
+              }
+              if (matches.length === 0 && leftMayMiss) out.push(joined(undefined, r));
+            } else if (strictness === 'ANY' && kind === 'INNER') {
+              // Each key once: its first left row with the first right row that has it.
+              if (matches.length && !matches.some((i) => seen[i])) out.push(joined(leftRows[matches[0]!]!, r));
+              for (const i of matches) seen[i] = 1;
+            } else {
+              // ANY and SEMI LEFT: a left row at its first partner; ANTI LEFT: the partners only marked.
+              for (const i of matches) {
+                if (!seen[i] && strictness !== 'ANTI') out.push(joined(leftRows[i]!, r));
+                seen[i] = 1;
+              }
+            }
+          }
+          if (out.length) yield Block.ofRows(types, out);
+        }
+      }
+      const right: unknown[][] = [];
+      if (!swapped) for await (const b of rightSource.blocks()) for (const r of b.rows) right.push(r);
       const byKey = new Map<string, number[]>();
       const all = right.map((_, i) => i);
       if (keys.left.length) {
@@ -230,7 +303,7 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
       const firstLeft: (unknown[] | undefined)[] = [];
       const rightStrict = kind === 'RIGHT' && strictness !== 'ALL';
       let pasted = 0;
-      for await (const b of leftSource.blocks()) {
+      for await (const b of swapped ? emptyBlocks() : leftSource.blocks()) {
         checkInterrupted(env);
         const out: unknown[][] = [];
         for (const l of b.rows) {
@@ -268,15 +341,20 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
         if (out.length) yield Block.ofRows(types, out);
       }
       const tail: unknown[][] = [];
-      if (rightStrict) {
+      if (swapped) {
+        // The left side was the hash table: its rows without a partner come last.
+        if (rightMayMiss && strictness !== 'SEMI') {
+          const unjoined = leftRows.map((_, i) => i).filter((i) => !leftMatched[0]![i]);
+          for (const i of unjoinedOrder(leftRows, unjoined, keys.left, keys.left.map((k) => k.type))) tail.push(joined(leftRows[i]!, undefined));
+        }
+      } else if (rightStrict) {
         right.forEach((r, i) => {
           const l = firstLeft[i];
           if (strictness === 'ANTI' ? l === undefined : strictness === 'SEMI' ? l !== undefined : true) tail.push(joined(strictness === 'ANTI' ? undefined : l, r));
         });
       } else if (leftMayMiss && strictness === 'ALL') {
-        right.forEach((r, i) => {
-          if (!matched[i]) tail.push(joined(undefined, r));
-        });
+        const unjoined = right.map((_, i) => i).filter((i) => !matched[i]);
+        for (const i of unjoinedOrder(right, unjoined, keys.right, keys.right.map((k) => k.type))) tail.push(joined(undefined, right[i]!));
       }
       if (tail.length) yield Block.ofRows(types, tail);
     },
@@ -302,4 +380,8 @@ function markAmbiguous(columns: ScopeColumn[], scope: JoinScope, queryScope: str
       }
     }
   }
+}
+
+async function* emptyBlocks(): AsyncGenerator<Block> {
+  // Nothing: the swapped join streamed its rows already.
 }

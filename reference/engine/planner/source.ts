@@ -70,6 +70,7 @@ function countingFrom(first: bigint, n: number): BigUint64Array {
 function partsSource(env: ExecEnv, columns: ScopeColumn[], parts: readonly Block[]): Source {
   return {
     columns,
+    rowCount: parts.reduce((n, p) => n + p.length, 0),
     blocks: async function* () {
       const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
       const maxRead = Number(env.settings.get('max_rows_to_read'));
