@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Settings } from '../../reference/engine/settings.ts';
+import { EngineError } from '../../reference/engine/errors.ts';
 import { T, arrayOf, nullable, parseType } from '../../reference/engine/types.ts';
 import type { ColumnDef } from '../../reference/engine/api.ts';
 import { inputFormat, outputFormat } from '../../reference/clickhouse/formats/index.ts';
@@ -461,4 +462,15 @@ test('output_format_decimal_trailing_zeros writes all the digits of a Decimal', 
   assert.equal(render('TSV', cols, [[d]]), '-1.5\n');
   assert.equal(render('TSV', cols, [[d]], ctx({ output_format_decimal_trailing_zeros: '1' })), '-1.500\n');
   assert.equal(render('Values', cols, [[d]], ctx({ output_format_decimal_trailing_zeros: '1' })), '(-1.500)');
+});
+
+test('an INSERT error names the processor that read the body, as ClickHouse does', async () => {
+  const { whileReading } = await import('../../reference/clickhouse/formats/input-processors.ts');
+  const err = (() => { try { return inputFormat('TSKV').read('a=x\n', x.map((c) => ({ ...c, name: 'a' })), ictx()); } catch (e) { return e; } })();
+  assert.equal((whileReading(err, inputFormat('TSKV')) as Error).message,
+    'Found garbage after field in TSKV format: a: (at row 1)\n: While executing ParallelParsingBlockInputFormat');
+  const dotted = new EngineError('INCORRECT_QUERY', 'This input format is only suitable for tables with a single column of type String.');
+  assert.equal((whileReading(dotted, inputFormat('LineAsString')) as Error).message,
+    'This input format is only suitable for tables with a single column of type String: While executing ParallelParsingBlockInputFormat');
+  assert.match((whileReading(new EngineError('INCORRECT_DATA', 'x'), inputFormat('Native')) as Error).message, /: While executing Native$/);
 });

@@ -118,7 +118,7 @@ export class Reader {
 
   take(n: number): Buffer {
     if (this.pos + n > this.buf.length) {
-      throw new ServerError('CANNOT_READ_ALL_DATA', `Cannot read all data. Bytes read: ${this.buf.length - this.pos}. Bytes expected: ${n}.: (at row ${this.row + 1})\n`);
+      throw new ServerError('CANNOT_READ_ALL_DATA', `Cannot read all data. Bytes read: ${this.buf.length - this.pos}. Bytes expected: ${n}: (at row ${this.row + 1})\n`);
     }
     const b = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;

@@ -14,6 +14,7 @@ import { ServerError, exceptionText } from '../errors.ts';
 import { formQuery, readMultipart } from '../external-data.ts';
 import type { MultipartForm } from '../external-data.ts';
 import { inputFormat, outputFormat } from '../formats/index.ts';
+import { whileReading } from '../formats/input-processors.ts';
 import type { FormatContext, OutputStatistics, RowOutput } from '../formats/index.ts';
 import type { ClickHouseFaults } from '../faults/index.ts';
 import { describeConnection } from '../http/connection.ts';
@@ -261,8 +262,13 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
       response.setResult({ queryId: rc.queryId, timezone });
       const input = inputFormat(q.insertData.format);
       const ictx = { ...fctx, parseValues: (text: string, cols: ColumnDef[]) => engine.parseValues(text, cols, ctx) };
-      const block = input.readBlock?.(dataBytes(text, q.insertData.offset), columns, ictx);
-      const rows = block ?? input.read(input.binary ? binaryData(text, q.insertData.offset) : sql.slice(q.insertData.offset), columns, ictx);
+      let rows: Block | unknown[][];
+      try {
+        const block = input.readBlock?.(dataBytes(text, q.insertData.offset), columns, ictx);
+        rows = block ?? input.read(input.binary ? binaryData(text, q.insertData.offset) : sql.slice(q.insertData.offset), columns, ictx);
+      } catch (err) {
+        throw whileReading(err, input);
+      }
       await engine.insert(q, rows, ctx);
       await response.finish();
       return;
