@@ -46,3 +46,9 @@ test('window functions over GROUP BY read the groups: their keys and aggregates'
   assert.deepEqual((await run(e, 'SELECT k, sum(n) AS s, rank() OVER (ORDER BY sum(n) DESC) AS r FROM w GROUP BY k ORDER BY ALL')).rows,
     [[0, -2n, 4n], [1, 5n, 2n], [2, 10n, 1n], [4, 1n, 3n]]);
 });
+
+test('peers: without ORDER BY every row is one; in a ROWS frame each row is its own', async () => {
+  const e = await engine();
+  const r = await run(e, 'SELECT k, rank() OVER () AS r, rank() OVER (ORDER BY k ROWS UNBOUNDED PRECEDING) AS s, row_number() OVER (ORDER BY k) AS n FROM w ORDER BY n');
+  assert.deepEqual(r.rows.map((row) => row.slice(1).map(Number)), [[1, 1, 1], [1, 2, 2], [1, 3, 3], [1, 4, 4], [1, 5, 5], [1, 6, 6]]);
+});

@@ -2,8 +2,9 @@
 // after WHERE. The rows are read whole, each window's partitions sorted on its
 // ORDER BY, and every call's value is appended to its row as a hidden column
 // that the select items read in place of the call. Frames as ClickHouse's
-// WindowTransform has them: without ORDER BY the whole partition, with it
-// RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (the row's peers included).
+// WindowTransform has them: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+// (the row's peers included; without ORDER BY all rows are peers), and in a
+// ROWS frame every row is a peer group of its own.
 // Each window sorts the rows as the one before left them; they come out in
 // the last window's order.
 
@@ -213,16 +214,16 @@ export function planWindows(core: SelectCore, selectExprs: Expr[], compiler: Com
         const sorted: number[][] = [...parts.values()].map((part) => part.sort((a, b) => byOrder(orderKeys[a]!, orderKeys[b]!)))
           .sort((a, b) => byPartition(partKeys[a[0]!]!, partKeys[b[0]!]!));
         order = sorted.flat();
-        const frame = p.spec.frame ?? (p.spec.orderBy.length
-          ? { units: 'RANGE' as const, start: { kind: 'unbounded' as const, preceding: true }, end: { kind: 'current' as const, preceding: false } }
-          : { units: 'ROWS' as const, start: { kind: 'unbounded' as const, preceding: true }, end: { kind: 'unbounded' as const, preceding: false } });
+        // The default frame: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (without ORDER BY every row is a peer: the whole partition).
+        const frame = p.spec.frame ?? { units: 'RANGE' as const, start: { kind: 'unbounded' as const, preceding: true }, end: { kind: 'current' as const, preceding: false } };
         const desc = p.spec.orderBy[0]?.desc ?? false;
         for (const part of sorted) {
           const m = part.length;
           const keys = part.map((i) => orderKeys[i]!);
           const peers: Peers = { start: new Array(m), end: new Array(m), group: new Array(m) };
           for (let j = 0, group = 0; j < m; j++) {
-            const same = j > 0 && byOrder(keys[j]!, keys[j - 1]!) === 0;
+            // In a ROWS frame every row is a peer group of its own (rank() is then row_number()).
+            const same = frame.units !== 'ROWS' && j > 0 && byOrder(keys[j]!, keys[j - 1]!) === 0;
             if (!same) group++;
             peers.start[j] = same ? peers.start[j - 1]! : j;
             peers.group[j] = group;
