@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
-const helpers = new Set(['run.ts', 'reference-server.ts', 'ratio-chart.ts']);
+const helpers = new Set(['run.ts', 'reference-server.ts', 'ratio-chart.ts', 'cpu-profile-top.ts']);
 const benches = readdirSync(here).filter((f) => f.endsWith('.ts') && !helpers.has(f) && (!only || f.includes(only))).sort();
 let failed = 0;
 for (const file of benches) {
