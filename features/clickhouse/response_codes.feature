@@ -35,12 +35,15 @@ Feature: HTTP response code caveats
   # Since 25.11 (PR #88818) every answer names a random tag in
   # X-ClickHouse-Exception-Tag, and the error comes framed with it:
   # "\r\n__exception__\r\n<tag>\r\n<text>\n<length of text> <tag>\r\n__exception__\r\n".
+  # How many of the rows before the error go out depends on timing: parallel
+  # formatting drops the blocks it is still formatting when the error comes
+  # (26.7 on a busy machine sends one row or two).
   @since:25.11
   Scenario: An error after the first rows: the error text framed with the answer's exception tag
     When I GET "/?max_block_size=1&query=select+sleepEachRow(0.001),throwIf(number=2)from+numbers(5)"
     Then the status is 200
     And the header "X-ClickHouse-Exception-Tag" matches "^[a-z]{16}$"
-    And the body before the error at its end is "0\t0\n0\t0\n"
+    And the body before the error at its end matches "^(0\t0\n){1,2}$"
     And the body ends with an exception block framed with the answer's X-ClickHouse-Exception-Tag, with code 395
     And the message of the error at the end of the body starts with "Value passed to 'throwIf' function is non-zero"
     And the server closed the connection before the body came to its end
