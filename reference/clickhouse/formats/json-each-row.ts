@@ -9,19 +9,18 @@ import { atRow, emptyRow, parseField } from './input-rows.ts';
 import { jsonOptions, jsonString, jsonValue } from './text.ts';
 import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
-function eachRowOutput(name: string, compact: boolean): OutputFormat {
+function eachRowOutput(name: string): OutputFormat {
   return {
     name,
     // 26.7 answers ndjson even when output_format_json_array_of_rows wraps the rows into one array.
     contentType: () => 'application/x-ndjson; charset=UTF-8',
     create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
       const opts = jsonOptions(ctx);
-      const asArray = !compact && Boolean(ctx.settings.get('output_format_json_array_of_rows'));
+      const asArray = Boolean(ctx.settings.get('output_format_json_array_of_rows'));
       const keys = columns.map((c) => jsonString(c.name, opts.escapeSlashes));
       let rows = 0;
-      const line = (values: readonly unknown[]): string => (compact
-        ? `[${columns.map((c, i) => jsonValue(c.type, values[i], ctx, opts)).join(', ')}]`
-        : `{${columns.map((c, i) => `${keys[i]}:${jsonValue(c.type, values[i], ctx, opts)}`).join(',')}}`);
+      const line = (values: readonly unknown[]): string =>
+        `{${columns.map((c, i) => `${keys[i]}:${jsonValue(c.type, values[i], ctx, opts)}`).join(',')}}`;
       return {
         prefix: () => (asArray ? '[\n' : ''),
         block(block) {
@@ -34,9 +33,7 @@ function eachRowOutput(name: string, compact: boolean): OutputFormat {
           return out;
         },
         suffix: () => (asArray ? '\n]\n' : ''),
-        exceptionSuffix: (message) => (compact
-          ? `[${jsonString(message, opts.escapeSlashes)}]\n`
-          : `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`),
+        exceptionSuffix: (message) => `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`,
       };
     },
   };
@@ -229,9 +226,9 @@ function eachRowInput(name: string): InputFormat {
 }
 
 export const jsonEachRowOutputs: OutputFormat[] = [
-  eachRowOutput('JSONEachRow', false),
-  eachRowOutput('NDJSON', false),
-  eachRowOutput('JSONLines', false),
-  eachRowOutput('JSONL', false),
+  eachRowOutput('JSONEachRow'),
+  eachRowOutput('NDJSON'),
+  eachRowOutput('JSONLines'),
+  eachRowOutput('JSONL'),
 ];
 export const jsonEachRowInputs: InputFormat[] = [eachRowInput('JSONEachRow'), eachRowInput('NDJSON'), eachRowInput('JSONLines'), eachRowInput('JSONL')];

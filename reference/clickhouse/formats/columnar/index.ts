@@ -33,7 +33,7 @@ const WRITERS: [string[], BlockWriterFactory][] = [
   [['TabSeparated', 'TSV', 'TabSeparatedWithNames', 'TSVWithNames', 'TabSeparatedWithNamesAndTypes', 'TSVWithNamesAndTypes'], tsv(false)],
   [['TabSeparatedRaw', 'TSVRaw', 'Raw', 'TabSeparatedRawWithNames', 'TSVRawWithNames', 'RawWithNames',
     'TabSeparatedRawWithNamesAndTypes', 'TSVRawWithNamesAndTypes', 'RawWithNamesAndTypes'], tsv(true)],
-  [['JSONEachRow', 'JSONLines', 'NDJSON'], jsonEachRow(false)],
+  [['JSONEachRow', 'JSONLines', 'NDJSON', 'JSONL'], jsonEachRow(false)],
   [['JSONCompactEachRow'], jsonEachRow(true)],
   [['RowBinary', 'RowBinaryWithNames', 'RowBinaryWithNamesAndTypes'], rowBinary],
 ];
