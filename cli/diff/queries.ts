@@ -51,6 +51,8 @@ function subquery(r: Random, a: string, b: string): string {
     () => `SELECT k, v FROM ${a} WHERE k IN (SELECT k FROM ${b}) ORDER BY ALL`,
     () => `SELECT k, v FROM ${a} WHERE k NOT IN (SELECT k FROM ${b} WHERE n IS NOT NULL) ORDER BY ALL`,
     () => `SELECT k, (SELECT max(w) FROM ${b}) AS m FROM ${a} ORDER BY ALL`,
+    () => `SELECT (SELECT min(k), max(w) FROM ${b}${r.pick(['', ' WHERE w > 100'])}), (SELECT count() FROM ${a})`,
+    () => `SELECT k, v FROM ${a} WHERE (k, n) IN (SELECT k, n FROM ${b}) ORDER BY ALL`,
     () => `SELECT s.k, s.c FROM (SELECT k, count() AS c FROM ${a} GROUP BY k) AS s ORDER BY ALL`,
     () => `SELECT * FROM (SELECT k FROM ${a}) AS s JOIN (SELECT k, w FROM ${b}) AS t USING k ORDER BY ALL`,
     () => `WITH ${r.int(1, 3)} AS lim SELECT k, v FROM ${a} WHERE k > lim ORDER BY ALL`,

@@ -12,8 +12,8 @@ function ident(name: string): string {
 export type IdentifierNamer = (e: Expr & { t: 'id' }) => string;
 
 /** The column name ClickHouse gives an expression without alias. */
-export function columnName(e: Expr, idName?: IdentifierNamer): string {
-  const argName = (a: Expr): string => (a.alias !== undefined && a.t !== 'lit' ? a.alias : columnName(a, idName));
+export function columnName(e: Expr, idName?: IdentifierNamer, subName?: (e: Expr & { t: 'sub' }) => string): string {
+  const argName = (a: Expr): string => (a.alias !== undefined && a.t !== 'lit' ? a.alias : columnName(a, idName, subName));
   switch (e.t) {
     case 'lit':
       return e.raw;
@@ -22,11 +22,11 @@ export function columnName(e: Expr, idName?: IdentifierNamer): string {
     case 'star':
       return e.table ? `${e.table}.*` : '*';
     case 'sub':
-      return `_subquery`;
+      return subName ? subName(e) : '_subquery';
     case 'param':
       return `{${e.name}:${e.type}}`;
     case 'lambda':
-      return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body, idName)})`;
+      return `lambda(tuple(${e.params.join(', ')}), ${columnName(e.body, idName, subName)})`;
     case 'fn': {
       if (e.name === 'array') return `[${e.args.map(argName).join(', ')}]`;
       if (e.name === 'tuple') return `(${e.args.map(argName).join(', ')})`;

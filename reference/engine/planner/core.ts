@@ -58,7 +58,7 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
     if (windowed) ({ source, rows: filtered } = windowed);
   }
   const namer = joined?.namer ?? (core.from ? identifierNamer({ tables: [tableOf(core.from, source.columns, env.fenv.database)], joins: [] }, source.columns, aliases) : undefined);
-  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer));
+  const outputNames = selectExprs.map((e) => e.alias ?? columnName(e, namer, subqueryNamer(selectExprs)));
   const stageCore = withLimitByKeys(core);
   // Window functions over groups run on the grouped rows, their arguments compiled over the groups.
   let overGroups: ((rows: Blocks) => Blocks) | undefined;
@@ -97,4 +97,16 @@ function checkPrivileges(source: Source, env: ExecEnv): void {
   }
   const reads = [...(source.table ? [{ table: source.table, columns: source.columns }] : []), ...(source.reads ?? [])];
   for (const r of reads) env.checkSelect(r.table, r.columns.filter((c) => c.used && c.tables.length > 0).map((c) => c.name));
+}
+
+/** `_subquery_1`, `_subquery_2`: subqueries numbered in the order the select items hold them. */
+function subqueryNamer(items: Expr[]): (e: Expr & { t: 'sub' }) => string {
+  const numbers = new Map<Expr, number>();
+  const visit = (e: Expr): void => {
+    if (e.t === 'sub') numbers.set(e, numbers.size + 1);
+    else if (e.t === 'fn') e.args.forEach(visit);
+    else if (e.t === 'lambda') visit(e.body);
+  };
+  items.forEach(visit);
+  return (e) => `_subquery_${numbers.get(e) ?? numbers.size + 1}`;
 }

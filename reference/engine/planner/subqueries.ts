@@ -2,7 +2,7 @@
 // set, a scalar subquery as its one value (NULL, or [], when it has no row).
 
 import { EngineError } from '../errors.ts';
-import { T, canBeInsideNullable, defaultValue, nullable } from '../types.ts';
+import { T, canBeInsideNullable, defaultValue, nullable, tupleOf } from '../types.ts';
 import type { Expr } from '../parser/ast.ts';
 import { constant } from '../expr/compiled.ts';
 import type { Compiled } from '../expr/compiled.ts';
@@ -18,15 +18,21 @@ export async function precompute(exprs: Expr[], env: ExecEnv, out: Map<Expr, Com
       const rows: unknown[][] = [];
       for await (const b of plan.blocks()) for (const r of b.rows) rows.push(r);
       if (inSet) {
-        const type = plan.columns[0]?.type ?? T.Nothing;
-        const values = rows.map((r) => r[0]);
+        // Several columns make a set of tuples: `(a, b) IN (SELECT x, y …)`.
+        const several = plan.columns.length > 1;
+        const type = several ? tupleOf(plan.columns.map((c) => c.type)) : plan.columns[0]?.type ?? T.Nothing;
+        // A tuple with a NULL matches nothing (transform_null_in = 0).
+        const values = several ? rows.filter((r) => !r.includes(null)) : rows.map((r) => r[0]);
         out.set(e, Object.assign(constant(type, values), { inSet: { type, values } }));
       } else {
-        if (plan.columns.length !== 1) {
-          // A scalar subquery with several columns would be a tuple; not supported here.
-          throw new EngineError('INCORRECT_RESULT_OF_SCALAR_SUBQUERY', 'Scalar subquery returned more than one column');
-        }
         if (rows.length > 1) throw new EngineError('INCORRECT_RESULT_OF_SCALAR_SUBQUERY', 'Scalar subquery returned more than one row');
+        if (plan.columns.length > 1) {
+          // Several columns are a tuple named by them; without a row, a NULL of the unnamed tuple (as 26.7 types it).
+          const types = plan.columns.map((c) => c.type);
+          if (rows.length === 0) out.set(e, constant(nullable(tupleOf(types)), null));
+          else out.set(e, constant(tupleOf(types, plan.columns.map((c) => c.name)), rows[0]!));
+          return;
+        }
         // 26.7 types a scalar subquery Nullable wherever the type can be inside Nullable (it may have no row).
         const t = plan.columns[0]!.type;
         const type = canBeInsideNullable(t) ? nullable(t) : t;
