@@ -22,7 +22,9 @@ interface CompressJs {
   };
 }
 
-const { Bzip2 } = createRequire(import.meta.url)('compressjs') as CompressJs;
+// Loaded on first use: a server that never sees bzip2 does not carry the library.
+let loaded: CompressJs | undefined;
+const bzip2 = (): CompressJs['Bzip2'] => (loaded ??= createRequire(import.meta.url)('compressjs') as CompressJs).Bzip2;
 
 // libbzip2's return codes, which ClickHouse prints.
 const BZ_DATA_ERROR = -4;
@@ -68,7 +70,7 @@ export function decodeBzip2(data: Uint8Array): Buffer {
   if (data.length === 0) throw unexpectedEnd();
   const source = new BodySource(data);
   try {
-    const out = Bzip2.decompressFile(source, undefined, true);
+    const out = bzip2().decompressFile(source, undefined, true);
     if (source.overran) throw unexpectedEnd();
     return Buffer.from(out.buffer, out.byteOffset, out.length);
   } catch (err) {
@@ -133,7 +135,7 @@ class Bzip2EncodeCodec implements UpdateFinishCodec {
 
   #stream(data: Buffer): Buffer {
     this.#wroteStream = true;
-    const out = Bzip2.compressFile(data, undefined, this.#level);
+    const out = bzip2().compressFile(data, undefined, this.#level);
     return Buffer.from(out.buffer, out.byteOffset, out.length);
   }
 }

@@ -15,7 +15,9 @@ interface SnappyModule {
   uncompressSync(input: Uint8Array, options: { asBuffer: true }): Buffer;
 }
 
-const snappy = createRequire(import.meta.url)('snappy') as SnappyModule;
+// Loaded on first use: a server that never sees snappy does not carry the library.
+let loaded: SnappyModule | undefined;
+const snappy = (): SnappyModule => (loaded ??= createRequire(import.meta.url)('snappy') as SnappyModule);
 
 /** DBMS_DEFAULT_BUFFER_SIZE: both the largest sub-block and the largest decoded block. */
 const BUFFER_SIZE = 1 << 20;
@@ -75,7 +77,7 @@ class HadoopSnappyDecodeCodec implements UpdateFinishCodec {
       if (declared > BUFFER_SIZE - this.#decodedInBlock) throw decodeError('BUFFER_TOO_SMALL');
       let plain: Buffer;
       try {
-        plain = snappy.uncompressSync(sub, { asBuffer: true });
+        plain = snappy().uncompressSync(sub, { asBuffer: true });
       } catch {
         throw decodeError('INVALID_INPUT');
       }
@@ -121,7 +123,7 @@ class HadoopSnappyEncodeCodec implements UpdateFinishCodec {
   }
 
   #block(plain: Buffer): Buffer[] {
-    const compressed = snappy.compressSync(plain);
+    const compressed = snappy().compressSync(plain);
     const header = Buffer.alloc(8);
     header.writeUInt32BE(plain.length, 0);
     header.writeUInt32BE(compressed.length, 4);

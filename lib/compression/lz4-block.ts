@@ -9,7 +9,9 @@ interface Lz4Module {
   compressSync(data: Buffer): Buffer;
 }
 
-const lz4 = createRequire(import.meta.url)('lz4-napi') as Lz4Module;
+// Loaded on first use: a server that never sees LZ4 does not carry the library.
+let loaded: Lz4Module | undefined;
+const lz4 = (): Lz4Module => (loaded ??= createRequire(import.meta.url)('lz4-napi') as Lz4Module);
 
 export class Lz4BlockError extends Error {}
 
@@ -17,7 +19,7 @@ export class Lz4BlockError extends Error {}
 export function compressLz4Block(data: Uint8Array): Buffer {
   const src = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // lz4-napi prefixes the block with its uncompressed size (u32 LE).
-  return lz4.compressSync(src).subarray(4);
+  return lz4().compressSync(src).subarray(4);
 }
 
 /**

@@ -16,7 +16,9 @@ interface SnappyModule {
   uncompressSync(input: Uint8Array, options: { asBuffer: true }): Buffer;
 }
 
-const snappy = createRequire(import.meta.url)('snappy') as SnappyModule;
+// Loaded on first use: a server that never sees snappy does not carry the library.
+let loaded: SnappyModule | undefined;
+const snappy = (): SnappyModule => (loaded ??= createRequire(import.meta.url)('snappy') as SnappyModule);
 
 const STREAM_IDENTIFIER = Buffer.from([0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59]);
 const COMPRESSED = 0x00;
@@ -135,7 +137,7 @@ class SnappyFramedDecodeCodec implements UpdateFinishCodec {
         throw fail(`Snappy chunk claims uncompressed length ${length} which exceeds the framing format limit of ${MAX_UNCOMPRESSED_CHUNK}`);
       }
       try {
-        plain = snappy.uncompressSync(compressed, { asBuffer: true });
+        plain = snappy().uncompressSync(compressed, { asBuffer: true });
       } catch {
         throw fail('Snappy decompression failed');
       }
@@ -179,7 +181,7 @@ class SnappyFramedEncodeCodec implements UpdateFinishCodec {
   }
 
   #chunk(plain: Buffer): Buffer[] {
-    const compressed = snappy.compressSync(plain);
+    const compressed = snappy().compressSync(plain);
     const useCompressed = compressed.length < plain.length;
     const data = useCompressed ? compressed : plain;
     const header = Buffer.alloc(8);

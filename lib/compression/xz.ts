@@ -19,7 +19,9 @@ interface LzmaNative {
   createDecompressor(): Duplex;
 }
 
-const lzma = createRequire(import.meta.url)('lzma-native') as LzmaNative;
+// Loaded on first use: a server that never sees xz does not carry the library.
+let loaded: LzmaNative | undefined;
+const lzma = (): LzmaNative => (loaded ??= createRequire(import.meta.url)('lzma-native') as LzmaNative);
 
 // liblzma's lzma_ret for input that ends too early.
 const LZMA_BUF_ERROR = 10;
@@ -66,7 +68,7 @@ class LzmaTransform extends Transform {
 }
 
 export function createXzDecoder(): Transform {
-  return new LzmaTransform(lzma.createDecompressor(), decoderError);
+  return new LzmaTransform(lzma().createDecompressor(), decoderError);
 }
 
 /** An .xz encoder at a liblzma preset; ClickHouse accepts presets 0–9 and fails on any other level. */
@@ -74,5 +76,5 @@ export function createXzEncoder(level: number): Transform {
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new CompressionError('LZMA_STREAM_ENCODER_FAILED', `lzma preset failed: lzma version: ${LZMA_VERSION_STRING}`);
   }
-  return new LzmaTransform(lzma.createCompressor({ preset: level }), (err) => err as Error);
+  return new LzmaTransform(lzma().createCompressor({ preset: level }), (err) => err as Error);
 }

@@ -10,17 +10,23 @@ for (let i = 0; i < 100; i++) {
   PAIRS[2 * i + 1] = 48 + (i % 10);
 }
 
+const EMPTY = Buffer.alloc(0);
+
 export class ByteWriter {
   buf: Buffer;
   pos = 0;
+  /** The size of the next buffer: what the last one grew to. */
+  private capacity: number;
   constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(Math.max(256, capacity));
+    this.capacity = Math.max(256, capacity);
+    this.buf = EMPTY;
   }
   ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.capacity, this.pos + n));
     this.buf.copy(grown, 0, 0, this.pos);
     this.buf = grown;
+    this.capacity = grown.length;
   }
   byte(b: number): void {
     if (this.pos >= this.buf.length) this.ensure(1);
@@ -102,7 +108,8 @@ export class ByteWriter {
   /** The bytes written; the writer starts over on a fresh buffer. */
   take(): Buffer {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.buf.length);
+    // The next buffer is made when something is written (a writer used once makes none).
+    this.buf = EMPTY;
     this.pos = 0;
     return out;
   }
