@@ -181,7 +181,14 @@ export class Compiler {
       if (typeArg && typeArg.t === 'lit' && typeof typeArg.value === 'string') parseType(typeArg.value);
     }
     const args = e.args.map((a) => this.compile(a));
-    const result = builder(args, { env: this.opts.env, name: e.name });
+    let result: Compiled;
+    try {
+      result = builder(args, { env: this.opts.env, name: e.name });
+    } catch (err) {
+      // Errors of analysis (argument types, constant folding) name the query, as ClickHouse's analyzer does.
+      if (err instanceof EngineError && this.opts.scope && !err.message.includes('In scope ')) err.message += `: In scope ${this.opts.scope}`;
+      throw err;
+    }
     const vec = vectorCall(e.name, args, result);
     return vec ? { ...result, vec } : result;
   }

@@ -10,7 +10,7 @@ import { argCount, register, simple } from './registry.ts';
 
 function withNote(e: unknown, fn: string): unknown {
   if (e instanceof EngineError && e.code === 6) {
-    e.message += `. Note: there are ${fn}OrZero and ${fn}OrNull functions, which returns zero/NULL instead of throwing exception.`;
+    e.message += `. Note: there are ${fn}OrZero and ${fn}OrNull functions, which returns zero/NULL instead of throwing exception`;
   }
   return e;
 }

@@ -45,8 +45,10 @@ register('arrayElement', (args, bc) => {
 
 register('has', simple({
   min: 2,
-  type: ([a]) => {
+  type: ([a, x]) => {
     if (a!.kind !== 'Array') throw illegalType('has', a!);
+    // The element and the value need a common type (NO_COMMON_TYPE otherwise).
+    if (a!.inner!.kind !== 'Nothing') leastSupertype([a!.inner!, x!]);
     return T.UInt8;
   },
   impl: ([arr, x]) => ((arr as unknown[]).some((v) => v !== null && compareValues(v, x) === 0) ? 1 : 0),
