@@ -18,7 +18,8 @@ function rows(r: Random, n: number, row: () => string): string {
 }
 
 const JOIN_HEADS = ['JOIN', 'INNER JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN', 'LEFT OUTER JOIN', 'ANY LEFT JOIN', 'ANY INNER JOIN',
-  'ANY RIGHT JOIN', 'SEMI LEFT JOIN', 'ANTI LEFT JOIN', 'SEMI RIGHT JOIN', 'ANTI RIGHT JOIN', 'ALL FULL JOIN', 'CROSS JOIN', ','] as const;
+  'ANY RIGHT JOIN', 'SEMI LEFT JOIN', 'ANTI LEFT JOIN', 'SEMI RIGHT JOIN', 'ANTI RIGHT JOIN', 'ALL FULL JOIN', 'CROSS JOIN', ',',
+  'ASOF JOIN', 'ASOF LEFT JOIN'] as const;
 
 function join(r: Random, a: string, b: string, keyType: string): string {
   const head = r.pick(JOIN_HEADS);
@@ -29,6 +30,10 @@ function join(r: Random, a: string, b: string, keyType: string): string {
     const select = r.pick(['*', `${x}.k, ${y}.k`, 'count()']);
     const where = r.chance(0.5) ? ` WHERE ${x}.k = ${y}.k` : '';
     return `SELECT ${select} FROM ${from}${head === ',' ? ',' : ` ${head}`} ${to}${where} ORDER BY ALL`;
+  }
+  if (head === 'ASOF JOIN' || head === 'ASOF LEFT JOIN') {
+    const cond = r.pick([`ON ${x}.v = 'a' AND ${x}.k = ${y}.k AND ${x}.k >= ${y}.k`, `ON ${x}.k = ${y}.k AND ${x}.k <= ${y}.w`, `ON ${x}.k = ${y}.k AND ${y}.w < ${x}.k`]);
+    return `SELECT ${x}.k, v, w FROM ${from} ${head} ${to} ${cond} ORDER BY ALL`;
   }
   const condition = r.pick([
     () => 'USING (k)', () => 'USING k', () => `ON ${x}.k = ${y}.k`, () => `ON ${y}.k = ${x}.k`,

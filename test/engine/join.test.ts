@@ -87,3 +87,18 @@ test('rows come in the order ClickHouse emits them: the smaller side is the hash
   assert.deepEqual((await run(e, 'SELECT * FROM p1 ANTI LEFT JOIN p2 USING k')).rows, [[2, 'b', 0], [7, 'q', 0], [9, 'z', 0]]);
   assert.deepEqual((await run(e, 'SELECT * FROM p2 RIGHT JOIN p1 USING k')).rows.map((r) => r[0]), [0, 3, 3, 0, 2, 7, 9]);
 });
+
+test('ASOF JOIN: the closest row the last inequality admits, by ON or the last USING column', async () => {
+  const e = createClickHouseEngine();
+  await run(e, 'CREATE TABLE trades (sym String, t UInt32, qty UInt8) ENGINE = Memory');
+  await run(e, 'CREATE TABLE quotes (sym String, t UInt32, price Float64) ENGINE = Memory');
+  await run(e, "INSERT INTO trades VALUES ('a', 10, 1), ('a', 20, 2), ('b', 5, 3), ('a', 3, 4), ('c', 9, 5)");
+  await run(e, "INSERT INTO quotes VALUES ('a', 9, 1.5), ('a', 15, 2.5), ('a', 20, 3.5), ('b', 6, 4.5), ('b', 1, 5.5)");
+  assert.deepEqual((await run(e, 'SELECT qty, price FROM trades ASOF JOIN quotes ON trades.sym = quotes.sym AND trades.t >= quotes.t ORDER BY ALL')).rows,
+    [[1, 1.5], [2, 3.5], [3, 5.5]]);
+  assert.deepEqual((await run(e, 'SELECT qty, price FROM trades ASOF LEFT JOIN quotes ON trades.sym = quotes.sym AND trades.t <= quotes.t ORDER BY ALL')).rows,
+    [[1, 2.5], [2, 3.5], [3, 4.5], [4, 1.5], [5, 0]]);
+  assert.deepEqual((await run(e, 'SELECT qty, price FROM trades ASOF JOIN quotes USING (sym, t) ORDER BY ALL')).rows, [[1, 1.5], [2, 3.5], [3, 5.5]]);
+  await assert.rejects(run(e, 'SELECT * FROM trades ASOF JOIN quotes ON trades.t >= quotes.t'), { code: 48, message: 'ASOF join with hash algorithm needs at least one equi-join column' });
+  await assert.rejects(run(e, 'SELECT * FROM trades ASOF RIGHT JOIN quotes USING (sym, t)'), { code: 48, message: 'Wrong ASOF JOIN type. Only ASOF and LEFT ASOF joins are supported' });
+});

@@ -16,7 +16,7 @@ import { Compiler } from '../expr/compiler.ts';
 import type { ScopeColumn } from '../expr/compiler.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
 import { convertValue, leastSupertype } from '../values/convert.ts';
-import { rowKey } from '../values/compare.ts';
+import { compareValues, rowKey } from '../values/compare.ts';
 import { Block } from '../columns/block.ts';
 import type { ExecEnv, Source } from './env.ts';
 import type { CompileBase } from './expressions.ts';
@@ -93,12 +93,15 @@ function keyOf(row: unknown[], keys: Compiled[], from: DataType[], to: DataType[
   return rowKey(values);
 }
 
+/** `a op b` as `b op' a`, for the ASOF inequality written right side first. */
+const ASOF_FLIP: Record<string, string> = { greaterOrEquals: 'lessOrEquals', greater: 'less', lessOrEquals: 'greaterOrEquals', less: 'greater' };
+
 const truthy = (v: unknown): boolean => v !== null && v !== 0 && v !== 0n && v !== false;
 
 export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base: CompileBase, resolve: ResolveTable): Promise<Source> {
   if (j.left.t !== 'join') requireAlias(j, j.left, env, scope);
   requireAlias(j, j.right, env, scope);
-  if (j.strictness === 'ASOF') throw new EngineError('NOT_IMPLEMENTED', 'ASOF JOIN is not supported by this engine');
+  if (j.strictness === 'ASOF' && j.kind !== 'INNER' && j.kind !== 'LEFT') throw new EngineError('NOT_IMPLEMENTED', 'Wrong ASOF JOIN type. Only ASOF and LEFT ASOF joins are supported');
   if (j.strictness === 'ANY' && j.kind === 'FULL') throw new EngineError('NOT_IMPLEMENTED', 'ANY FULL JOINs are not implemented');
   if (j.kind === 'RIGHT' && j.right.t === 'join') throw new EngineError('NOT_IMPLEMENTED', 'Nested JOIN on the right is not supported by this engine');
 
@@ -126,6 +129,7 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
   // Keys and the condition on matched pairs.
   const keys: Keys = { left: [], right: [], types: [] };
   let residual: Compiled | undefined;
+  let asof: { left: Compiled; right: Compiled; op: string } | undefined;
   const usingPairs: { left: number; right: number; type: DataType }[] = [];
   if (j.using) {
     for (const name of j.using) {
@@ -169,7 +173,30 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
       }
       rest.push(c);
     }
+    // ASOF: the last inequality between the sides picks, among a key's rows, the closest one.
+    if (j.strictness === 'ASOF') {
+      const at = rest.findLastIndex((c) => c.t === 'fn' && c.args.length === 2 && ASOF_FLIP[c.name] !== undefined);
+      const c = rest[at] as (Expr & { t: 'fn' }) | undefined;
+      if (c) {
+        const [x, y] = c.args as [Expr, Expr];
+        const sx = sidesOf(x, base, onColumns, L);
+        const sy = sidesOf(y, base, onColumns, L);
+        const leftFirst = sx.left && !sx.right && sy.right && !sy.left;
+        if (leftFirst || (sy.left && !sy.right && sx.right && !sx.left)) {
+          rest.splice(at, 1);
+          asof = { left: onCompiler.compile(leftFirst ? x : y), right: rightCompiler.compile(leftFirst ? y : x), op: leftFirst ? c.name : ASOF_FLIP[c.name]! };
+        }
+      }
+    }
     if (rest.length) residual = onCompiler.compile(rest.length === 1 ? rest[0]! : { t: 'fn', name: 'and', args: rest });
+  }
+  if (j.strictness === 'ASOF') {
+    // USING (k, t): the last column is the ASOF one, the left's at least the right's.
+    if (!asof && usingPairs.length) {
+      keys.types.pop();
+      asof = { left: keys.left.pop()!, right: keys.right.pop()!, op: 'greaterOrEquals' };
+    }
+    if (!asof || keys.left.length === 0) throw new EngineError('NOT_IMPLEMENTED', 'ASOF join with hash algorithm needs at least one equi-join column');
   }
 
   // The joined columns: left (a USING column replaced by its merged value), right, then the left's own USING columns.
@@ -204,7 +231,7 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
   };
 
   // ALL joins and ANY/SEMI/ANTI LEFT and ANY INNER are swapped; the RIGHT ones of ANY, SEMI and ANTI keep their sides.
-  const swappable = kind !== 'PASTE' && (strictness === 'ALL' || kind === 'LEFT' || (kind === 'INNER' && strictness === 'ANY'));
+  const swappable = kind !== 'PASTE' && strictness !== 'ASOF' && (strictness === 'ALL' || kind === 'LEFT' || (kind === 'INNER' && strictness === 'ANY'));
   const swapped = swappable && leftSource.rowCount !== undefined && rightSource.rowCount !== undefined && leftSource.rowCount < rightSource.rowCount;
   // The rows of the hash side without a partner come in the table's order: by key for a one- or two-byte
   // integer key (a FixedHashMap), else (a hash order this engine does not reproduce) as they were read.
@@ -298,6 +325,26 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
         });
       }
       const leftFrom = keys.left.map((k) => k.type);
+      // The ASOF partner: of the rows the condition admits, the one nearest the left row's value.
+      const closest = (l: unknown[], matches: number[]): number[] => {
+        const lv = asof!.left.ev(l, st);
+        if (lv === null) return [];
+        let best: number | undefined;
+        let bestValue: unknown;
+        const upward = asof!.op === 'greaterOrEquals' || asof!.op === 'greater';
+        for (const i of matches) {
+          const rv = asof!.right.ev(right[i]!, st);
+          if (rv === null) continue;
+          const c = compareValues(lv, rv);
+          const admitted = asof!.op === 'greaterOrEquals' ? c >= 0 : asof!.op === 'greater' ? c > 0 : asof!.op === 'lessOrEquals' ? c <= 0 : c < 0;
+          if (!admitted) continue;
+          if (best === undefined || (upward ? compareValues(rv, bestValue) > 0 : compareValues(rv, bestValue) < 0)) {
+            best = i;
+            bestValue = rv;
+          }
+        }
+        return best === undefined ? [] : [best];
+      };
       const matched = new Uint8Array(right.length);
       // For ANY/SEMI/ANTI RIGHT: each right row's first left partner.
       const firstLeft: (unknown[] | undefined)[] = [];
@@ -331,7 +378,8 @@ export async function joinSource(j: JoinExpr, env: ExecEnv, scope: string, base:
             continue;
           }
           // ANY INNER pairs each key once: a right row already taken is not taken again.
-          const taken = strictness === 'ANY' ? matches.slice(0, 1).filter((i) => kind !== 'INNER' || !matched[i]) : matches;
+          const taken = strictness === 'ASOF' ? closest(l, matches)
+            : strictness === 'ANY' ? matches.slice(0, 1).filter((i) => kind !== 'INNER' || !matched[i]) : matches;
           for (const i of taken) {
             matched[i] = 1;
             out.push(joined(l, right[i]!));
