@@ -35,14 +35,28 @@ export function tableColumnOf(c: ColumnSpec, env: FunctionEnv, scope: ScopeColum
   };
 }
 
+/**
+ * `n Nested(a T, b U)` is the columns `n.a Array(T)` and `n.b Array(U)`
+ * (flatten_nested, on by default), whose arrays have equal sizes in each row.
+ */
+function flattenNested(c: ColumnSpec): ColumnSpec[] {
+  const m = c.type !== undefined ? /^\s*Nested\s*\(([\s\S]*)\)\s*$/i.exec(c.type) : null;
+  if (!m) return [c];
+  const t = parseType(`Tuple(${m[1]})`);
+  if (!t.names) throw new EngineError('BAD_ARGUMENTS', 'Data type Nested must have named elements');
+  return t.elements!.map((e, i) => ({ ...c, name: `${c.name}.${t.names![i]}`, type: `Array(${e.name})` }));
+}
+
 /** Build the table definition of a CREATE TABLE (without AS SELECT rows). */
 export function buildTable(st: CreateTable, database: string, env: FunctionEnv, fromColumns?: ColumnDef[]): Table {
   const columns: TableColumn[] = [];
   const seen = new Set<string>();
-  for (const c of st.columns) {
-    if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
-    seen.add(c.name);
-    columns.push(tableColumnOf(c, env));
+  for (const spec of st.columns) {
+    for (const c of flattenNested(spec)) {
+      if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
+      seen.add(c.name);
+      columns.push(tableColumnOf(c, env));
+    }
   }
   if (columns.length === 0 && fromColumns) {
     for (const c of fromColumns) columns.push({ name: c.name, type: c.type });

@@ -378,6 +378,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
       const whole = !merge && data.isColumnar && target.length === table.columns.length
         && table.columns.every((c, i) => c.name === target[i]!.name && c.type.name === data.types[i]!.name);
       if (!whole) return this.appendRows(table, target, data.rows, ctx, merge, opts);
+      if (hasNested(table.columns)) checkNestedSizes(table.columns, data.rows);
       if (data.length === 0 && !opts.overwrite && opts.commit === undefined) return;
       const bytes = data.byteSize();
       const parts = opts.overwrite ? [] : table.parts;
@@ -411,6 +412,7 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
         return v;
       });
     });
+    checkNestedSizes(table.columns, full);
     const bytes = rowsBytes(table.columns, full);
     // One replacement of the part list (stored first, when the catalog keeps
     // its data): concurrent readers keep the array they already hold.
@@ -501,5 +503,26 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
         },
       },
     };
+  }
+}
+
+const hasNested = (columns: readonly ColumnDef[]): boolean => columns.some((c) => c.type.kind === 'Array' && c.name.indexOf('.') > 0);
+
+/** Array columns `n.a`, `n.b` of one Nested structure hold arrays of one size in each row. */
+function checkNestedSizes(columns: readonly ColumnDef[], rows: readonly unknown[][]): void {
+  const groups = new Map<string, number[]>();
+  columns.forEach((c, i) => {
+    const dot = c.name.indexOf('.');
+    if (dot > 0 && c.type.kind === 'Array') groups.set(c.name.slice(0, dot), [...(groups.get(c.name.slice(0, dot)) ?? []), i]);
+  });
+  for (const [name, idx] of groups) {
+    if (idx.length < 2) continue;
+    for (const r of rows) {
+      const n = (r[idx[0]!] as unknown[]).length;
+      const bad = idx.find((i) => (r[i] as unknown[]).length !== n);
+      if (bad !== undefined) {
+        throw new EngineError('SIZES_OF_ARRAYS_DONT_MATCH', `Elements '${columns[idx[0]!]!.name}' and '${columns[bad]!.name}' of Nested data structure '${name}' (Array columns) have different array sizes`);
+      }
+    }
   }
 }

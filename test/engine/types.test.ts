@@ -157,3 +157,14 @@ test('SHOW CREATE TABLE breaks tuples of several elements over lines; missing co
   await run(engine, 'INSERT INTO sc (k) VALUES (1)');
   assert.equal(await value(engine, 'SELECT toString(e) FROM sc'), "(0,'')");
 });
+
+test('Nested(a T, b U) is the columns n.a Array(T) and n.b Array(U) of equal sizes', async () => {
+  const engine = createClickHouseEngine();
+  const { run } = await import('./helpers.ts');
+  await run(engine, 'CREATE TABLE ne (k UInt8, n Nested(a UInt8, b String)) ENGINE = Memory');
+  const { rows } = await run(engine, 'DESCRIBE ne');
+  assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['k', 'UInt8'], ['n.a', 'Array(UInt8)'], ['n.b', 'Array(String)']]);
+  await run(engine, "INSERT INTO ne VALUES (1, [1, 2], ['x', 'y'])");
+  assert.equal(await value(engine, 'SELECT toString(n.b) FROM ne'), "['x','y']");
+  await assert.rejects(run(engine, "INSERT INTO ne VALUES (2, [1, 2], ['x'])"), { code: 190 });
+});
