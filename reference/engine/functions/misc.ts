@@ -43,16 +43,23 @@ register('arrayElement', (args, bc) => {
   return arr.isConst && idx.isConst ? constant(type, ev([], NO_STATE)) : { type, ev };
 });
 
-register('has', simple({
-  min: 2,
-  type: ([a, x]) => {
-    if (a!.kind !== 'Array') throw illegalType('has', a!);
-    // The element and the value need a common type (NO_COMMON_TYPE otherwise).
-    if (a!.inner!.kind !== 'Nothing') leastSupertype([a!.inner!, x!]);
-    return T.UInt8;
-  },
-  impl: ([arr, x]) => ((arr as unknown[]).some((v) => v !== null && compareValues(v, x) === 0) ? 1 : 0),
-}));
+// has() finds NULL too: has([1, NULL], NULL) is 1, and its answer is never NULL.
+register('has', (args, bc) => {
+  argCount(bc.name, args, 2);
+  const [arr, x] = args as [Compiled, Compiled];
+  const at = unwrapNullable(arr.type);
+  if (at.kind !== 'Array') throw illegalType('has', arr.type);
+  const xt = unwrapNullable(x.type);
+  // The element and the value need a common type (NO_COMMON_TYPE otherwise).
+  if (unwrapNullable(at.inner!).kind !== 'Nothing' && xt.kind !== 'Nothing') leastSupertype([at.inner!, xt]);
+  const ev = (row: unknown[], st: EvalState): unknown => {
+    const a = arr.ev(row, st) as unknown[] | null;
+    const v = x.ev(row, st);
+    if (a === null) return 0;
+    return a.some((e) => (e === null ? v === null : v !== null && compareValues(e, v) === 0)) ? 1 : 0;
+  };
+  return arr.isConst && x.isConst ? constant(T.UInt8, ev([], NO_STATE)) : { type: T.UInt8, ev };
+});
 
 register('indexOf', simple({
   min: 2,
