@@ -1,7 +1,7 @@
 // Comparison, boolean logic (three-valued with NULL) and conditionals.
 
 import { EngineError } from '../errors.ts';
-import { T, isNullable, isNumber, nullable, parseText, unwrapNullable } from '../types.ts';
+import { T, isNullable, isNumber, nullable, parseText, stripLowCardinality, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -175,7 +175,8 @@ register('if', (args, bc) => {
   argCount(bc.name, args, 3);
   const [cond, a, b] = args as [Compiled, Compiled, Compiled];
   checkLogicalArg('if', cond.type);
-  const type = leastSupertype([a.type, b.type]);
+  // if() answers the plain type even of two LowCardinality branches.
+  const type = leastSupertype([stripLowCardinality(a.type), stripLowCardinality(b.type)]);
   const ea = convertTo(a, type);
   const eb = convertTo(b, type);
   const ev = (row: unknown[], st: EvalState): unknown => {

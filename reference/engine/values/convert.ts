@@ -4,7 +4,7 @@
 import { EngineError } from '../errors.ts';
 import {
   DATE32_MIN, DATE32_MAX, T, arrayOf, decimal, defaultTimezone, enumName, enumValue, intBits, intInRange, isFloat, isInteger, isNullable, isNumber,
-  isUnsigned, mapOf, nullable, parseDateTime64Text, parseText, serializeText, toFixedString, tupleOf, unwrapNullable, wrapInt,
+  isUnsigned, lowCardinality, mapOf, nullable, parseDateTime64Text, parseText, serializeText, toFixedString, tupleOf, unwrapNullable, wrapInt,
 } from '../types.ts';
 import { formatIPv6 } from './ip.ts';
 import { Uuid } from './uuid.ts';
@@ -214,6 +214,8 @@ const isEnum = (t: DataType): boolean => t.kind === 'Enum8' || t.kind === 'Enum1
 
 /** ClickHouse's getLeastSupertype for the types we support. */
 export function leastSupertype(types: DataType[]): DataType {
+  // LowCardinality stays only when every type is LowCardinality.
+  if (types.length > 0 && types.every((t) => t.kind === 'LowCardinality')) return lowCardinality(leastSupertype(types.map((t) => t.inner!)));
   const isNothing = (t: DataType): boolean => t.kind === 'Nothing' || (t.kind === 'Nullable' && t.inner!.kind === 'Nothing');
   const nonNothing = types.filter((t) => !isNothing(t));
   const anyNullable = types.some((t) => isNullable(t) || t.kind === 'Nothing');
