@@ -51,12 +51,13 @@ function flattenNested(c: ColumnSpec): ColumnSpec[] {
 export function buildTable(st: CreateTable, database: string, env: FunctionEnv, fromColumns?: ColumnDef[]): Table {
   const columns: TableColumn[] = [];
   const seen = new Set<string>();
-  for (const spec of st.columns) {
-    for (const c of flattenNested(spec)) {
-      if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
-      seen.add(c.name);
-      columns.push(tableColumnOf(c, env));
-    }
+  // A DEFAULT may read the table's other columns (those with a declared type).
+  const flat = st.columns.flatMap((spec) => flattenNested(spec));
+  const scope = flat.filter((c) => c.type !== undefined).map((c) => ({ name: c.name, type: parseType(c.type!), tables: [] }));
+  for (const c of flat) {
+    if (seen.has(c.name)) throw new EngineError('DUPLICATE_COLUMN', `Column ${backQuoteIfNeed(c.name)} already exists`);
+    seen.add(c.name);
+    columns.push(tableColumnOf(c, env, scope));
   }
   if (columns.length === 0 && fromColumns) {
     for (const c of fromColumns) columns.push({ name: c.name, type: c.type });

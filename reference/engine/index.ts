@@ -394,23 +394,29 @@ export class Engine<D extends EngineDialect<any> = EngineDialect<any>> {
     const rows = data;
     const positions = table.columns.map((c) => target.findIndex((t) => t.name === c.name));
     const env = this.functionEnv(ctx, table.database);
+    // A DEFAULT may read the row's other columns (`c UInt8 DEFAULT a * 2`): it is computed over the row in table order.
+    const scope = table.columns.map((c) => ({ name: c.name, type: c.type, tables: [] }));
     const defaults = table.columns.map((c) => {
       if (c.defaultExpr && c.defaultKind !== 'ALIAS') {
-        const compiled = new Compiler({ env, columns: [], aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
-        return () => convertValue(compiled.ev([], NO_STATE), compiled.type, c.type, env.timezone);
+        const compiled = new Compiler({ env, columns: scope, aliases: new Map(), scope: c.defaultText ?? '', precomputed: new Map() }).compile(c.defaultExpr);
+        return (row: unknown[]) => convertValue(compiled.ev(row, NO_STATE), compiled.type, c.type, env.timezone);
       }
       // A fresh value each row: arrays, maps and tuples must not be shared.
       return () => defaultValue(c.type);
     });
     const full = rows.map((r) => {
       if (r.length !== target.length) throw new EngineError('LOGICAL_ERROR', `Row has ${r.length} values, expected ${target.length}`);
-      return positions.map((p, i) => {
-        if (p < 0) return defaults[i]!();
+      const row = positions.map((p, i) => {
+        if (p < 0) return undefined;
         const v = r[p];
         const col = table.columns[i]!;
         if (v === null && !isNullable(col.type)) return defaultValue(col.type);
         return v;
       });
+      positions.forEach((p, i) => {
+        if (p < 0) row[i] = defaults[i]!(row);
+      });
+      return row;
     });
     checkNestedSizes(table.columns, full);
     const bytes = rowsBytes(table.columns, full);

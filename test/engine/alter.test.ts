@@ -49,3 +49,10 @@ test('a column ALTER cannot find is named with a hint when one is close', async 
   await assert.rejects(run(e, 'ALTER TABLE h DROP COLUMN valeu'), { message: "Wrong column name. Cannot find column `valeu` to drop. Maybe you meant: ['value']" });
   await assert.rejects(run(e, 'ALTER TABLE h DROP COLUMN zzz'), { message: 'Wrong column name. Cannot find column `zzz` to drop' });
 });
+
+test('a DEFAULT reads the row it fills (CREATE and INSERT of some columns)', async () => {
+  const e = createClickHouseEngine();
+  await run(e, "CREATE TABLE dd (a UInt32, c UInt8 DEFAULT a * 2, s String DEFAULT concat('x', toString(c))) ENGINE = Memory");
+  await run(e, 'INSERT INTO dd (a) VALUES (1), (7)');
+  assert.deepEqual((await run(e, 'SELECT * FROM dd ORDER BY a')).rows, [[1, 2, 'x2'], [7, 14, 'x14']]);
+});

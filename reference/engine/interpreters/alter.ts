@@ -1,6 +1,6 @@
 // ALTER TABLE: ADD/DROP/MODIFY/RENAME COLUMN and the DELETE/UPDATE mutations,
 // applied in order to a copy of the table's definition and rows, which then
-// replace the table's (the definition stored first, then the rows). Mutations
+// replace the table's in one stored change. Mutations
 // run synchronously, as with mutations_sync = 1 on a single server.
 
 import { EngineError } from '../errors.ts';
@@ -146,10 +146,8 @@ export function alterTable(st: Alter, ctx: QueryContext, engine: Engine): NoResu
   t.columns = draft.columns;
   const parts = partsOfRows(t, draft.rows);
   const bytes = rowsBytes(draft.columns, draft.rows);
+  // One replacement stores the new definition with the rows (the storage writes both in that one change).
   if (temporary) setParts(t, parts, bytes);
-  else {
-    engine.catalog.tableChanged(t);
-    engine.catalog.replaceParts(t, parts, bytes);
-  }
+  else engine.catalog.replaceParts(t, parts, bytes);
   return NONE;
 }
