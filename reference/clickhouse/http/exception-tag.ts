@@ -13,12 +13,19 @@ const TAG_LENGTH = 16;
 const MAX_EXCEPTION_SIZE = 16 * 1024;
 const FRAMING = 2 + MARKER.length + 2 + TAG_LENGTH + 2 + 8 + 1 + TAG_LENGTH + 2 + MARKER.length + 2;
 
+// Random bytes drawn a few KiB at a time: one system call per answer cost
+// more than the rest of a SELECT 1.
+let pool = Buffer.alloc(0);
+let taken = 0;
+
 /** getRandomASCIIString: lowercase letters. */
 export function newExceptionTag(): string {
-  // One draw of bytes per answer (randomInt per letter cost more than the rest of SELECT 1).
-  const bytes = randomBytes(TAG_LENGTH);
+  if (taken + TAG_LENGTH > pool.length) {
+    pool = randomBytes(4096);
+    taken = 0;
+  }
   let tag = '';
-  for (let i = 0; i < TAG_LENGTH; i++) tag += String.fromCharCode(97 + (bytes[i]! % 26));
+  for (let i = 0; i < TAG_LENGTH; i++) tag += String.fromCharCode(97 + (pool[taken++]! % 26));
   return tag;
 }
 
