@@ -584,13 +584,18 @@ export function quoteString(s: string): string {
   return out + "'";
 }
 
+/** Output settings the text of nested values follows (output_format_decimal_trailing_zeros). */
+export interface TextOptions {
+  decimalTrailingZeros?: boolean;
+}
+
 /** Plain text form of a non-NULL value, as toString() gives it. */
-export function serializeText(type: DataType, value: unknown, tz?: string): string {
+export function serializeText(type: DataType, value: unknown, tz?: string, opts?: TextOptions): string {
   switch (type.kind) {
     case 'Nullable':
-      return value === null ? 'NULL' : serializeText(type.inner!, value, tz);
+      return value === null ? 'NULL' : serializeText(type.inner!, value, tz, opts);
     case 'LowCardinality':
-      return serializeText(type.inner!, value, tz);
+      return serializeText(type.inner!, value, tz, opts);
     case 'Nothing':
       return 'NULL';
     case 'Float32':
@@ -609,7 +614,7 @@ export function serializeText(type: DataType, value: unknown, tz?: string): stri
       return value as string;
     case 'Decimal':
       // output_format_decimal_trailing_zeros is off by default.
-      return (value as Dec).toTrimmedString();
+      return opts?.decimalTrailingZeros ? (value as Dec).toString() : (value as Dec).toTrimmedString();
     case 'UUID':
       return String(value);
     case 'IPv4':
@@ -619,11 +624,11 @@ export function serializeText(type: DataType, value: unknown, tz?: string): stri
     case 'Enum8': case 'Enum16':
       return enumName(type, value as number);
     case 'Array':
-      return `[${(value as unknown[]).map((v) => serializeQuoted(type.inner!, v, tz)).join(',')}]`;
+      return `[${(value as unknown[]).map((v) => serializeQuoted(type.inner!, v, tz, opts)).join(',')}]`;
     case 'Tuple':
-      return `(${(value as unknown[]).map((v, i) => serializeQuoted(type.elements![i]!, v, tz)).join(',')})`;
+      return `(${(value as unknown[]).map((v, i) => serializeQuoted(type.elements![i]!, v, tz, opts)).join(',')})`;
     case 'Map':
-      return `{${(value as [unknown, unknown][]).map(([k, v]) => `${serializeQuoted(type.key!, k, tz)}:${serializeQuoted(type.inner!, v, tz)}`).join(',')}}`;
+      return `{${(value as [unknown, unknown][]).map(([k, v]) => `${serializeQuoted(type.key!, k, tz, opts)}:${serializeQuoted(type.inner!, v, tz, opts)}`).join(',')}}`;
     default:
       return String(value);
   }
@@ -666,13 +671,13 @@ export function enumValue(type: DataType, text: string): number {
 const QUOTED_KINDS = new Set<TypeKind>(['String', 'FixedString', 'Date', 'Date32', 'DateTime', 'DateTime64', 'UUID', 'IPv4', 'IPv6', 'Enum8', 'Enum16']);
 
 /** Values-format form: strings, dates quoted; NULL as `NULL`. */
-export function serializeQuoted(type: DataType, value: unknown, tz?: string): string {
+export function serializeQuoted(type: DataType, value: unknown, tz?: string, opts?: TextOptions): string {
   if (value === null) return 'NULL';
   switch (type.kind) {
     case 'Nullable': case 'LowCardinality':
-      return serializeQuoted(type.inner!, value, tz);
+      return serializeQuoted(type.inner!, value, tz, opts);
     default:
-      return QUOTED_KINDS.has(type.kind) ? quoteString(serializeText(type, value, tz)) : serializeText(type, value, tz);
+      return QUOTED_KINDS.has(type.kind) ? quoteString(serializeText(type, value, tz, opts)) : serializeText(type, value, tz, opts);
   }
 }
 

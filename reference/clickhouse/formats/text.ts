@@ -2,7 +2,7 @@
 // ClickHouse's WriteHelpers (writeEscapedString, writeCSVString,
 // writeJSONString) applied on top of the engine's serializeText.
 
-import type { DataType } from '../../engine/types.ts';
+import type { DataType, TextOptions } from '../../engine/types.ts';
 import { formatFloat, quoteString, serializeQuoted, serializeText, unwrapNullable } from '../../engine/types.ts';
 import type { Dec } from '../../engine/values/decimal.ts';
 import { dateTimeText } from './date-time-text.ts';
@@ -28,13 +28,15 @@ export function boolText(value: unknown, ctx: FormatContext): string {
 
 const base = (t: DataType): DataType => unwrapNullable(t);
 
+const textOptions = (ctx: FormatContext): TextOptions => ({ decimalTrailingZeros: Boolean(ctx.settings.get('output_format_decimal_trailing_zeros')) });
+
 /** The plain text of a non-NULL value (toString form). */
 export function plainText(type: DataType, value: unknown, ctx: FormatContext): string {
   const t = base(type);
   if (t.kind === 'Bool') return boolText(value, ctx);
   // output_format_decimal_trailing_zeros: all S digits after the point (the engine's text trims them).
   if (t.kind === 'Decimal' && ctx.settings.get('output_format_decimal_trailing_zeros')) return (value as Dec).toString();
-  return dateTimeText(t, value, ctx) ?? serializeText(t, value, ctx.timezone);
+  return dateTimeText(t, value, ctx) ?? serializeText(t, value, ctx.timezone, textOptions(ctx));
 }
 
 export function tsvField(type: DataType, value: unknown, ctx: FormatContext, raw = false): string {
@@ -76,7 +78,7 @@ export function quotedField(type: DataType, value: unknown, ctx: FormatContext):
   if (t.kind === 'Bool') return value ? 'true' : 'false';
   if (t.kind === 'Decimal') return plainText(t, value, ctx);
   const dateTime = dateTimeText(t, value, ctx);
-  return dateTime !== undefined ? quoteString(dateTime) : serializeQuoted(t, value, ctx.timezone);
+  return dateTime !== undefined ? quoteString(dateTime) : serializeQuoted(t, value, ctx.timezone, textOptions(ctx));
 }
 
 /**
