@@ -8,4 +8,8 @@ if (major < 24) {
     'Run it through npm (npm start, npm test, npx olapspec) so that the pinned node@24 from devDependencies is used.\n');
   process.exit(2);
 }
+// V8's code cache (and the stripped TypeScript) kept between runs: every
+// start of the CLI and of the servers it spawns saves the compile.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 await import('../cli/main.ts');
