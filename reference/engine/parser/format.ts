@@ -8,6 +8,21 @@ function ident(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
 
+/**
+ * A number literal as ClickHouse prints the Field it parsed: integers in
+ * decimal (`0x10` is `16`), floats in their shortest form with a point when
+ * they look whole (`-2.10` is `-2.1`, `1e15` is `1000000000000000.`).
+ */
+function literalText(e: Expr & { t: 'lit' }): string {
+  const v = e.value;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    const s = Object.is(v, -0) ? '-0' : String(v).replace('e+', 'e');
+    return /^-?\d+$/.test(s) ? `${s}.` : s;
+  }
+  return e.raw;
+}
+
 /** How an identifier is named when its name depends on the query's tables (a JOIN's `t2.a`). */
 export type IdentifierNamer = (e: Expr & { t: 'id' }) => string;
 
@@ -16,7 +31,7 @@ export function columnName(e: Expr, idName?: IdentifierNamer, subName?: (e: Expr
   const argName = (a: Expr): string => (a.alias !== undefined && a.t !== 'lit' ? a.alias : columnName(a, idName, subName));
   switch (e.t) {
     case 'lit':
-      return e.raw;
+      return literalText(e);
     case 'id':
       return idName ? idName(e) : e.parts.join('.');
     case 'star':
@@ -63,7 +78,7 @@ export function formatExpr(e: Expr, top = true): string {
   const text = ((): string => {
     switch (e.t) {
       case 'lit':
-        return e.raw;
+        return literalText(e);
       case 'id':
         return e.parts.map(ident).join('.');
       case 'star':

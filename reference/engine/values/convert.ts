@@ -8,7 +8,7 @@ import {
 } from '../types.ts';
 import { formatIPv6 } from './ip.ts';
 import { Uuid } from './uuid.ts';
-import { decimalFits, decimalFromString, decimalSupertype } from './decimal-types.ts';
+import { decimalFits, decimalFromString, decimalSupertype, floatFitsDecimal } from './decimal-types.ts';
 import type { DataType } from '../types.ts';
 import { daysFromCivil, localParts, fromLocal } from '../time.ts';
 import { Dec, isDec } from './decimal.ts';
@@ -83,6 +83,9 @@ export function convertValue(value: unknown, from: DataType, to: DataType, tz?: 
     }
     case 'Decimal': {
       if (src.kind === 'String') return decimalFromString(dst, value as string);
+      if (isFloat(src) && !floatFitsDecimal(dst, value as number)) {
+        throw new EngineError('DECIMAL_OVERFLOW', 'Decimal convert overflow. Float is out of Decimal range');
+      }
       const d = toDec(value, src, dst.scale ?? 0);
       if (!decimalFits(dst, d)) {
         throw new EngineError('DECIMAL_OVERFLOW', isFloat(src) ? 'Decimal convert overflow. Float is out of Decimal range' : 'Decimal convert overflow');

@@ -20,6 +20,13 @@ export function decimalFits(type: DataType, d: Dec): boolean {
   return BigInt.asIntN(bits, d.unscaled) === d.unscaled;
 }
 
+/** A float times 10^S strictly inside the storage integer's range, compared as floats (convertToDecimalImpl). */
+export function floatFitsDecimal(type: DataType, x: number): boolean {
+  const bits = storageBits(type.precision!);
+  const scaled = x * 10 ** type.scale!;
+  return scaled < Number(2n ** BigInt(bits - 1) - 1n) && scaled > Number(-(2n ** BigInt(bits - 1)));
+}
+
 /** CAST from String: the digits past the scale are dropped, the native range is checked. */
 export function decimalFromString(type: DataType, text: string): Dec {
   const d = Dec.parse(text, type.scale!);
