@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ClickHouseCompat } from './compat.ts';
 import { ServerError } from './errors.ts';
 import { firstParam, hasParam } from './url-params.ts';
+import { decodePocoBase64 } from './poco-base64.ts';
 import type { UrlParams } from './url-params.ts';
 
 export type CredentialSource = 'X-ClickHouse HTTP headers' | 'Authorization HTTP header' | 'authentication via parameters';
@@ -81,7 +82,7 @@ export function readCredentials(headers: IncomingHttpHeaders, params: UrlParams,
     if (scheme.toLowerCase() !== 'basic') {
       throw new ServerError('AUTHENTICATION_FAILED', `Invalid authentication: '${scheme}' HTTP Authorization scheme is not supported`);
     }
-    const decoded = Buffer.from(authorization.slice(space + 1).trim(), 'base64').toString('utf8');
+    const decoded = decodePocoBase64(space < 0 ? '' : authorization.slice(space + 1)).toString('utf8');
     // Poco's HTTPBasicCredentials splits at the first colon: passwords may contain more.
     const colon = decoded.indexOf(':');
     return nonEmpty({

@@ -1,15 +1,35 @@
 // The query string as HTMLForm reads it: `+` is a space, %XX is decoded,
 // names may repeat (callers pick first or last like ClickHouse does) and
-// empty names (`?&a=b`, `a=b&&c=d`) are skipped.
+// empty names (`?&a=b`, `a=b&&c=d`) are skipped; a bad escape throws as in Poco.
+
+import { PocoError } from './errors.ts';
 
 export type UrlParams = readonly (readonly [string, string])[];
 
+const HEX = /^[0-9a-fA-F]$/;
+
+/**
+ * Poco's URI::decode of one name or value: a `%` must be followed by two hex
+ * digits, else URISyntaxException, which ClickHouse answers as POCO_EXCEPTION
+ * (1000, status 500) before it looks at anything else in the request.
+ */
+function checkEscapes(s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '%') continue;
+    if (i + 1 >= s.length) throw new PocoError(`Bad URI syntax: URI encoding: no hex digit following percent sign: ${s}`);
+    if (i + 2 >= s.length) throw new PocoError(`Bad URI syntax: URI encoding: two hex digits must follow percent sign: ${s}`);
+    if (!HEX.test(s[i + 1]!) || !HEX.test(s[i + 2]!)) throw new PocoError('Bad URI syntax: URI encoding: not a hex digit');
+    i += 2;
+  }
+}
+
 function decode(s: string): string {
   const spaced = s.replaceAll('+', ' ');
+  checkEscapes(spaced);
   try {
     return decodeURIComponent(spaced);
   } catch {
-    // Poco keeps undecodable sequences as they are.
+    // Escapes of bytes that are not UTF-8: Poco decodes them byte by byte.
     return spaced.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   }
 }
@@ -22,9 +42,11 @@ export function parseQueryString(uri: string): UrlParams {
   for (const part of uri.slice(q + 1).split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
+    // HTMLForm decodes both halves before it looks at the name.
     const name = decode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : decode(part.slice(eq + 1));
     if (name === '') continue;
-    out.push([name, eq < 0 ? '' : decode(part.slice(eq + 1))]);
+    out.push([name, value]);
   }
   return out;
 }

@@ -144,3 +144,20 @@ test('log_rejected_record_num names no file; a primary key snapshot holds meta a
   assert.ok(names.some((n) => /^[0-9a-f]+_0\.dat$/.test(n!)), r.body);
   assert.ok(!names.some((n) => n!.endsWith('.hdr')), r.body);
 });
+
+test('greplog: a pattern that backtracks exponentially answers at once (linear engine, like Hyperscan); backreferences are refused', async () => {
+  const s = setup();
+  await createTable(s.cluster, 'CREATE TABLE d.t (k INT NOT NULL) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1');
+  // The label lands in the BE log: 40 a's followed by a space, the classic (a+)+b trap for a backtracking engine.
+  await load(s, { label: 'a'.repeat(40) }, '1\n');
+  const t0 = Date.now();
+  const r = await s.be.inject({ method: 'GET', url: `/greplog?pattern=${encodeURIComponent('(a+)+b')}`, headers: { authorization: ROOT } });
+  assert.equal(r.statusCode, 200);
+  assert.equal(r.body, '');
+  assert.ok(Date.now() - t0 < 2000, `greplog took ${Date.now() - t0} ms`);
+  const hit = await s.be.inject({ method: 'GET', url: `/greplog?pattern=${encodeURIComponent('(a+)+ finished')}`, headers: { authorization: ROOT } });
+  assert.match(hit.body, /stream load a{40} finished: OK\n$/);
+  const backref = await s.be.inject({ method: 'GET', url: `/greplog?pattern=${encodeURIComponent('(a)\\1')}`, headers: { authorization: ROOT } });
+  assert.equal(backref.statusCode, 400);
+  assert.equal(backref.body, 'Invalid param pattern');
+});
