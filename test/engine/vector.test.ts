@@ -1,4 +1,4 @@
-// Column kernels (expr/vector.ts) must give what the row closures give: the
+// Column kernels (expr/vector.ts) and the columnar ORDER BY must give what the row path gives: the
 // same data is stored once as rows and once as columns, and the queries over
 // both must answer alike, in their values and their types.
 
@@ -26,9 +26,13 @@ const QUERIES = [
   'SELECT b FROM T WHERE (a != 0) AND (b >= a)',
   'SELECT a FROM T WHERE a',
   'SELECT (a > 1) AND (b > 1), (a < 1) OR (b < 1) FROM T',
+  'SELECT a, b FROM T ORDER BY a',
+  'SELECT b, a FROM T ORDER BY b DESC, a',
+  'SELECT toString(a) FROM T ORDER BY b NULLS FIRST, a DESC',
+  'SELECT a FROM T WHERE a > b ORDER BY a DESC LIMIT 3',
 ];
 
-test('kernels over columns answer as the row closures do', async () => {
+test('kernels and ORDER BY over columns answer as the row path does', async () => {
   await fc.assert(fc.asyncProperty(
     fc.constantFrom(...TYPES), fc.constantFrom(...TYPES), fc.integer({ min: 1, max: 40 }), fc.nat(), fc.constantFrom(...QUERIES),
     async ([ta, arbA], [tb, arbB], n, seed, query) => {

@@ -7,7 +7,7 @@
 import type { DataType } from '../types.ts';
 import { columnOverheadBytes, valueBytes } from '../types.ts';
 import type { Column } from './column.ts';
-import { columnFromValues } from './builders.ts';
+import { columnFromValues, concatColumns } from './builders.ts';
 
 export class Block {
   readonly types: readonly DataType[];
@@ -71,7 +71,6 @@ export class Block {
 
   /** Rows at `indexes` (the first `count`), in order. */
   take(indexes: ArrayLike<number>, count: number): Block {
-    if (count === this.length) return this;
     if (this.cols) return new Block(this.types, count, this.cols.map((c) => c.take(indexes, count)), undefined);
     const rows = this.rowCache!;
     const out = new Array<unknown[]>(count);
@@ -91,6 +90,12 @@ export class Block {
   pick(indexes: readonly number[]): Block {
     const cols = this.columns;
     return Block.ofColumns(indexes.map((i) => cols[i]!), this.length);
+  }
+
+  /** The blocks' rows in order, as one columnar block (the blocks share their types). */
+  static concat(types: readonly DataType[], blocks: readonly Block[]): Block {
+    const length = blocks.reduce((s, b) => s + b.length, 0);
+    return Block.ofColumns(types.map((t, j) => concatColumns(t, blocks.map((b) => b.columns[j]!))), length);
   }
 
   /** read_bytes of the block. */

@@ -190,3 +190,46 @@ export class BigIntBuilder {
     return new BigIntColumn(this.type, this.data.slice(0, this.count));
   }
 }
+
+/** One column of the columns' values in order (all of one type and layout, as one stage's blocks are). */
+export function concatColumns(type: DataType, parts: readonly Column[]): Column {
+  if (parts.length === 1) return parts[0]!;
+  const n = parts.reduce((s, c) => s + c.length, 0);
+  const first = parts[0];
+  if (first instanceof NumberColumn && parts.every((c) => c instanceof NumberColumn && c.data.constructor === first.data.constructor)) {
+    const data = new (first.data.constructor as NumericCtor)(n);
+    let at = 0;
+    for (const c of parts as NumberColumn[]) {
+      data.set(c.data, at);
+      at += c.length;
+    }
+    return new NumberColumn(type, data);
+  }
+  if (first instanceof BigIntColumn && parts.every((c) => c instanceof BigIntColumn && c.data.constructor === first.data.constructor)) {
+    const data = new (first.data.constructor as BigCtor)(n);
+    let at = 0;
+    for (const c of parts as BigIntColumn[]) {
+      data.set(c.data, at);
+      at += c.length;
+    }
+    return new BigIntColumn(type, data);
+  }
+  if (parts.every((c) => c instanceof StringColumn)) {
+    const b = new StringBuilder(type, n);
+    for (const c of parts as StringColumn[]) for (let i = 0; i < c.length; i++) b.appendBytes(c.bytes, c.offsets[i]!, c.offsets[i + 1]!);
+    return b.finish();
+  }
+  if (parts.every((c) => c instanceof NullableColumn)) {
+    const nulls = new Uint8Array(n);
+    let at = 0;
+    for (const c of parts as NullableColumn[]) {
+      nulls.set(c.nulls, at);
+      at += c.length;
+    }
+    return new NullableColumn(type, nulls, concatColumns(type.inner!, (parts as NullableColumn[]).map((c) => c.inner)));
+  }
+  const values = new Array<unknown>(n);
+  let at = 0;
+  for (const c of parts) for (let i = 0; i < c.length; i++) values[at++] = c.get(i);
+  return columnFromValues(type, values);
+}

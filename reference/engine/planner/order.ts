@@ -10,8 +10,33 @@ import type { DataType } from '../types.ts';
 
 export function orderRows(rows: Blocks, types: readonly DataType[], width: number, distinct: boolean, orderBy: OrderItem[], env: ExecEnv): Blocks {
   return async function* () {
+    const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
+    const blocks: Block[] = [];
+    for await (const b of rows()) blocks.push(b);
+    if (!distinct && orderBy.length && blocks.every((b) => b.isColumnar)) {
+      // Over columns: the sort keys' values once, a stable sort of row numbers, the columns taken in that order.
+      const whole = Block.concat(types, blocks);
+      const keys = orderBy.map((_, i) => whole.columns[width + i]!);
+      const values = keys.map((k) => Array.from({ length: whole.length }, (_, r) => k.get(r)));
+      const compare = rowComparator(orderBy, 0);
+      const a = new Array<unknown>(keys.length);
+      const b = new Array<unknown>(keys.length);
+      const order = Array.from({ length: whole.length }, (_, i) => i).sort((x, y) => {
+        for (let k = 0; k < keys.length; k++) {
+          a[k] = values[k]![x];
+          b[k] = values[k]![y];
+        }
+        return compare(a, b);
+      });
+      const perm = Uint32Array.from(order);
+      for (let i = 0; i < perm.length; i += blockSize) {
+        const part = perm.subarray(i, i + blockSize);
+        yield whole.take(part, part.length);
+      }
+      return;
+    }
     let all: unknown[][] = [];
-    for await (const b of rows()) for (const r of b.rows) all.push(r);
+    for (const b of blocks) for (const r of b.rows) all.push(r);
     if (distinct) {
       const seen = new Set<string>();
       all = all.filter((r) => {
@@ -22,7 +47,6 @@ export function orderRows(rows: Blocks, types: readonly DataType[], width: numbe
       });
     }
     if (orderBy.length) all.sort(rowComparator(orderBy, width));
-    const blockSize = Math.max(1, Number(env.settings.get('max_block_size')) || 65409);
     for (let i = 0; i < all.length; i += blockSize) yield Block.ofRows(types, all.slice(i, i + blockSize));
   };
 }

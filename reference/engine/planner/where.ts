@@ -39,7 +39,7 @@ export function filterRows(source: Source, where: Compiled | undefined, env: Exe
           const v = mask.get(i);
           if (v !== null && v !== 0 && v !== 0n && v !== false) selected[n++] = i;
         }
-        if (n) yield b.take(selected, n);
+        if (n) yield n === b.length ? b : b.take(selected, n);
         continue;
       }
       forEachRow(b, (r, i) => {
@@ -47,7 +47,7 @@ export function filterRows(source: Source, where: Compiled | undefined, env: Exe
         if (v !== null && v !== 0 && v !== 0n && v !== false) selected[n++] = i;
       }, used);
       await performSleep(env, st.sleepSeconds);
-      if (n) yield b.take(selected, n);
+      if (n) yield n === b.length ? b : b.take(selected, n);
     }
   };
 }
