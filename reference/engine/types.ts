@@ -244,6 +244,28 @@ export function valueBytes(t: DataType, v: unknown): number {
   }
 }
 
+/**
+ * read_bytes of a LowCardinality(T) column (T not Nullable): an index per row
+ * (UInt8 while the dictionary has at most 256 entries) and a dictionary of the
+ * distinct values plus T's default, which it always holds first.
+ */
+export function lowCardinalityBytes(type: DataType, values: Iterable<unknown>): number | undefined {
+  const inner = type.inner!;
+  if (type.kind !== 'LowCardinality' || inner.kind === 'Nullable') return undefined;
+  const seen = new Map<string, unknown>();
+  let rows = 0;
+  const keyOf = (v: unknown): string => (typeof v === 'bigint' ? `b${v}` : `${typeof v}:${String(v)}`);
+  seen.set(keyOf(defaultValue(inner)), defaultValue(inner));
+  for (const v of values) {
+    rows++;
+    seen.set(keyOf(v), v);
+  }
+  const width = seen.size <= 256 ? 1 : seen.size <= 65536 ? 2 : 4;
+  let n = rows * width;
+  for (const v of seen.values()) n += valueBytes(inner, v);
+  return n;
+}
+
 /** Bytes a column of the type counts once, whatever its rows: ColumnFixedString adds its size_t N. */
 export function columnOverheadBytes(t: DataType): number {
   switch (t.kind) {

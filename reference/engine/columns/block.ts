@@ -5,7 +5,7 @@
 // columns it does not need.
 
 import type { DataType } from '../types.ts';
-import { columnOverheadBytes, valueBytes } from '../types.ts';
+import { columnOverheadBytes, lowCardinalityBytes, valueBytes } from '../types.ts';
 import type { Column } from './column.ts';
 import { columnFromValues, concatColumns } from './builders.ts';
 
@@ -105,8 +105,16 @@ export class Block {
       for (const c of this.cols) n += c.byteSize();
       return n;
     }
-    for (const t of this.types) n += columnOverheadBytes(t);
-    for (const r of this.rowCache!) for (let j = 0; j < this.types.length; j++) n += valueBytes(this.types[j]!, r[j]);
+    const rows = this.rowCache!;
+    this.types.forEach((t, j) => {
+      const lc = lowCardinalityBytes(t, rows.map((r) => r[j]));
+      if (lc !== undefined) {
+        n += lc;
+        return;
+      }
+      n += columnOverheadBytes(t);
+      for (const r of rows) n += valueBytes(t, r[j]);
+    });
     return n;
   }
 }

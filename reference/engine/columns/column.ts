@@ -4,7 +4,7 @@
 // representation (api.ts) for code that still works value by value.
 
 import type { DataType } from '../types.ts';
-import { columnOverheadBytes, valueBytes } from '../types.ts';
+import { columnOverheadBytes, lowCardinalityBytes, valueBytes } from '../types.ts';
 
 export type NumericArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 export type BigArray = BigInt64Array | BigUint64Array;
@@ -160,6 +160,8 @@ export class ValueColumn implements Column {
     return new ValueColumn(this.type, out);
   }
   byteSize(): number {
+    const lc = lowCardinalityBytes(this.type, this.values);
+    if (lc !== undefined) return lc;
     let n = columnOverheadBytes(this.type);
     for (const v of this.values) n += valueBytes(this.type, v);
     return n;
