@@ -52,10 +52,17 @@ test('responses are compressed with enable_http_compression and Accept-Encoding;
 });
 
 test('an error after the output is set up is compressed like data would be', async () => {
-  const r = await app.inject({ method: 'POST', url: '/?enable_http_compression=1&nosuch=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip' } });
+  const r = await app.inject({ method: 'POST', url: '/?enable_http_compression=1', payload: 'SELECT * FROM nosuch', headers: { 'accept-encoding': 'gzip' } });
   assert.equal(r.statusCode, 404);
   assert.equal(r.headers['content-encoding'], 'gzip');
-  assert.match(gunzipSync(r.rawPayload).toString(), /^Code: 115\. /);
+  assert.match(gunzipSync(r.rawPayload).toString(), /^Code: 60\. /);
+});
+
+test('an error in the URL settings comes before the output is set up: uncompressed (as 26.7 answers)', async () => {
+  const r = await app.inject({ method: 'POST', url: '/?enable_http_compression=1&nosuch=1', payload: 'SELECT 1', headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(r.statusCode, 404);
+  assert.equal(r.headers['content-encoding'], undefined);
+  assert.match(r.payload, /^Code: 115\. /);
 });
 
 test('/ and /ping honour Accept-Encoding without enable_http_compression', async () => {

@@ -216,11 +216,13 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, dep
     }
     if (faults) await faults.start();
     const settings = initialSettings(principal, engine);
-    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding'), deps.compat));
     const contentEncoding = parseContentEncoding(header(req, 'content-encoding'));
     const nativeBlocks = boolParam(lastParam(params, 'decompress'));
 
     const rc = buildQueryContext(info, principal, settings, { engine }, paramPolicy(options.source));
+    // Only once the URL's settings are applied: HTTPHandler sets up the response's compression
+    // after them, so a bad setting (UNKNOWN_SETTING, CANNOT_PARSE_*) is answered uncompressed.
+    response.configureOutput(outputOptions(params, settings, header(req, 'accept-encoding'), deps.compat));
     // Known only after authentication, so a failed login never carries it.
     if (origin !== '' && !deps.optionsHeaders && settings.get('add_http_cors_header')) {
       response.addHeader('Access-Control-Allow-Origin', '*');
