@@ -41,6 +41,10 @@ Feature: The Pretty formats
     Then the status is 200
     And the body is "   ┌─\e[1mx\e[0m─┐\n\e[90m1. \e[0m│ 1 │\n   └───┘\n"
 
+  # The setting is from PR #12372 (2020); 18.16: Unknown setting output_format_pretty_grid_charset.
+  # The row numbers and NULL written as NULL under ASCII are later; the release of that shape was
+  # not pinned down, so the tag is the earliest version proven to have it.
+  @since:26.7
   Scenario: The ASCII grid charset draws with plain characters and writes NULL as NULL
     When I run "SELECT NULL AS z FORMAT PrettyCompact" with the URL parameters "output_format_pretty_grid_charset=ASCII"
     Then the status is 200
