@@ -106,7 +106,12 @@ export interface CatalogStorage {
 }
 
 export function backQuoteIfNeed(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '\\`')}\``;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : backQuote(name);
+}
+
+/** ClickHouse's backQuote: always quoted, as its error messages name identifiers. */
+export function backQuote(name: string): string {
+  return `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``;
 }
 
 export function nameForLogs(db: string, table: string): string {

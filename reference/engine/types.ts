@@ -755,10 +755,10 @@ function parseDateText(text: string): number {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new EngineError('CANNOT_PARSE_DATE', `Cannot parse date: ${text}`);
-  }
-  const days = daysFromCivil(y, mo, d);
+  // DateLUTImpl::makeDayNum: a month or day out of 1..12 / 1..31 is day 0
+  // (1970-01-01); a day past the month's end runs into the next month.
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return 0;
+  const days = daysFromCivil(y, mo, 1) + d - 1;
   return Math.min(Math.max(days, 0), 65535);
 }
 

@@ -37,7 +37,7 @@ test('functions', async () => {
   assert.equal(await value(e, 'SELECT version()'), '26.7.2.1');
   await assert.rejects(run(e, 'SELECT throwIf(number = 2) FROM numbers(3)'), { code: 395, message: "Value passed to 'throwIf' function is non-zero" });
   await assert.rejects(run(e, 'SELECT nosuch(1)'), { code: 46 });
-  await assert.rejects(run(e, 'SELECT x FROM numbers(1)'), { code: 47, message: "Unknown expression identifier 'x' in scope SELECT x FROM numbers(1)" });
+  await assert.rejects(run(e, 'SELECT x FROM numbers(1)'), { code: 47, message: "Unknown expression identifier `x` in scope SELECT x FROM numbers(1)" });
   await assert.rejects(run(e, 'SELECT * FROM nosuch'), { code: 60, message: "Unknown table expression identifier 'nosuch' in scope SELECT * FROM nosuch" });
   await assert.rejects(run(e, "SELECT toUInt8('abc')"), { code: 6 });
 });

@@ -2,6 +2,7 @@
 // resolve to aliases first (ClickHouse's analyzer does the same), then columns.
 
 import { EngineError } from '../errors.ts';
+import { backQuote } from '../catalog.ts';
 import { T, arrayOf, dateTime, nullable, parseType, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import type { Expr } from '../parser/ast.ts';
@@ -39,6 +40,8 @@ export interface CompileOptions {
   aliases: Map<string, Expr>;
   /** Query text for `in scope ...` messages. */
   scope: string;
+  /** The scope's query has no FROM clause (UNKNOWN_IDENTIFIER then says so, as the analyzer does). */
+  noFrom?: boolean;
   /** Pre-computed values (subquery results) keyed by node. */
   precomputed: Map<Expr, Compiled>;
   /** Hook consulted first for every node: group keys and aggregates after GROUP BY. */
@@ -134,7 +137,8 @@ export class Compiler {
       if (this.opts.onlyOverride && cols.some((c) => c.name === full)) {
         throw new EngineError('NOT_AN_AGGREGATE', `Column ${full} is not under aggregate function and not in GROUP BY keys. In scope ${this.opts.scope}`);
       }
-      throw new EngineError('UNKNOWN_IDENTIFIER', `Unknown expression identifier '${full}' in scope ${this.opts.scope}`);
+      const note = this.opts.noFrom ? ': Note: the query does not have the FROM clause. Did you forget to add it?' : '';
+      throw new EngineError('UNKNOWN_IDENTIFIER', `Unknown expression identifier ${backQuote(full)} in scope ${this.opts.scope}${note}`);
     }
     const type = cols[idx]!.type;
     cols[idx]!.used = true;
@@ -173,7 +177,7 @@ export class Compiler {
     if (e.over) throw new EngineError('NOT_IMPLEMENTED', `Window function ${columnName(e)} is not supported here by this engine. In scope ${this.opts.scope}`);
     const builder = lookupFunction(e.name);
     if (!builder) {
-      throw new EngineError('UNKNOWN_FUNCTION', `Function with name '${e.name}' does not exist. In scope ${this.opts.scope}`);
+      throw new EngineError('UNKNOWN_FUNCTION', `Function with name ${backQuote(e.name)} does not exist. In scope ${this.opts.scope}`);
     }
     if (e.name === 'CAST' || e.name === '_CAST') {
       // CAST's type argument is a type name, not an expression to resolve.
@@ -185,13 +189,21 @@ export class Compiler {
     try {
       result = builder(args, { env: this.opts.env, name: e.name });
     } catch (err) {
-      // Errors of analysis (argument types, constant folding) name the query, as ClickHouse's analyzer does.
-      if (err instanceof EngineError && this.opts.scope && !err.message.includes('In scope ')) err.message += `: In scope ${this.opts.scope}`;
-      throw err;
+      // The analyzer resolves a function (its return type, and its value when
+      // every argument is constant) inside a try that adds the scope to any
+      // exception: QueryAnalyzer::resolveFunction, e.addMessage("In scope {}").
+      throw inScope(err, this.opts.scope);
     }
     const vec = vectorCall(e.name, args, result);
     return vec ? { ...result, vec } : result;
   }
+}
+
+/** Exception::addMessage: the text joined with ": ", once (nested calls resolve their arguments first). */
+function inScope(err: unknown, scope: string): unknown {
+  if (!(err instanceof EngineError) || !scope || err.message.includes(': In scope ')) return err;
+  err.message = `${err.message}: In scope ${scope}`;
+  return err;
 }
 
 export { arrayOf, dateTime };

@@ -2,7 +2,7 @@
 
 import { hostname } from 'node:os';
 import { EngineError } from '../errors.ts';
-import { T, arrayOf, defaultValue, intBits, isInteger, nullable, unwrapNullable } from '../types.ts';
+import { T, arrayOf, defaultValue, intBits, isInteger, isNumber, nullable, stripLowCardinality, unwrapNullable } from '../types.ts';
 import type { DataType } from '../types.ts';
 import { constant, NO_STATE } from '../expr/compiled.ts';
 import type { Compiled, EvalState } from '../expr/compiled.ts';
@@ -50,8 +50,13 @@ register('has', (args, bc) => {
   const at = unwrapNullable(arr.type);
   if (at.kind !== 'Array') throw illegalType('has', arr.type);
   const xt = unwrapNullable(x.type);
-  // The element and the value need a common type (NO_COMMON_TYPE otherwise).
-  if (unwrapNullable(at.inner!).kind !== 'Nothing' && xt.kind !== 'Nothing') leastSupertype([at.inner!, xt]);
+  // FunctionArrayIndex::allowArguments: numbers (and Enums) against a number
+  // always compare; anything else needs a least supertype of element and
+  // value, and none (UInt8 and String) is NO_COMMON_TYPE.
+  const el = unwrapNullable(stripLowCardinality(at.inner!));
+  const needle = stripLowCardinality(xt);
+  const numeric = (isNumber(el) || el.kind.startsWith('Enum')) && isNumber(needle);
+  if (el.kind !== 'Nothing' && needle.kind !== 'Nothing' && !numeric) leastSupertype([el, needle]);
   const ev = (row: unknown[], st: EvalState): unknown => {
     const a = arr.ev(row, st) as unknown[] | null;
     const v = x.ev(row, st);

@@ -30,7 +30,7 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   let core = query;
   const env: ExecEnv = core.ctes ? { ...outerEnv, ctes: new Map([...(outerEnv.ctes ?? []), ...core.ctes.map((c) => [c.name, c.query] as const)]) } : outerEnv;
   const scope = formatSelect(core);
-  const aliases = collectAliases(core);
+  const aliases = collectAliases(core, scope);
   const aggregating = isAggregating(core);
   // Window functions and ORDER BY ALL need every row: no limit pushed to the source.
   const windows = core.columns.some(hasWindow) || (core.orderBy ?? []).some((o) => hasWindow(o.expr));
@@ -39,7 +39,7 @@ export async function planCore(query: SelectCore, outerEnv: ExecEnv): Promise<Pl
   const precomputed = new Map<Expr, Compiled>();
   const allExprs: Expr[] = [...core.with, ...core.columns, ...joinConditions(core.from), ...(core.where ? [core.where] : []), ...(core.groupBy ?? []), ...(core.having ? [core.having] : []), ...(core.orderBy ?? []).map((o) => o.expr)];
   await precompute(allExprs, env, precomputed);
-  const base: CompileBase = { env: env.fenv, aliases, scope, precomputed };
+  const base: CompileBase = { env: env.fenv, aliases, scope, precomputed, noFrom: !core.from };
 
   let source = await resolveSource(core.from, env, scope, base, limitHint);
   const joined = source.join ? joinSelectItems(core.columns, source, scope, aliases) : undefined;

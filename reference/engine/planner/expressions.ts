@@ -3,17 +3,29 @@
 // stage shares.
 
 import type { Expr, SelectCore } from '../parser/ast.ts';
+import { EngineError } from '../errors.ts';
+import { formatExpr } from '../parser/format.ts';
 import { isAggregateCall } from '../expr/compiler.ts';
 import type { CompileOptions } from '../expr/compiler.ts';
 
 /** Compiler options before the columns a stage reads are known. */
 export type CompileBase = Omit<CompileOptions, 'columns'>;
 
-/** Aliases of WITH and SELECT items, the later winning. */
-export function collectAliases(core: SelectCore): Map<string, Expr> {
+/**
+ * Aliases of WITH and SELECT items. One alias for two different expressions
+ * is an error, as the analyzer's QueryExpressionsAliasVisitor says it (the
+ * later expression first); the same expression twice is fine.
+ */
+export function collectAliases(core: SelectCore, scope: string): Map<string, Expr> {
   const aliases = new Map<string, Expr>();
-  for (const w of core.with) if (w.alias) aliases.set(w.alias, w);
-  for (const c of core.columns) if (c.alias) aliases.set(c.alias, c);
+  for (const e of [...core.with, ...core.columns]) {
+    if (!e.alias) continue;
+    const seen = aliases.get(e.alias);
+    if (seen && formatExpr({ ...seen, alias: undefined }) !== formatExpr({ ...e, alias: undefined })) {
+      throw new EngineError('MULTIPLE_EXPRESSIONS_FOR_ALIAS', `Multiple expressions ${formatExpr(e)} and ${formatExpr(seen)} for alias ${e.alias}. In scope ${scope}`);
+    }
+    aliases.set(e.alias, e);
+  }
   return aliases;
 }
 

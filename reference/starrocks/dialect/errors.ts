@@ -72,7 +72,9 @@ export function toStarRocksError(e: unknown, database: string): StarRocksError {
   const m = e.message;
   switch (e.codeName) {
     case 'UNKNOWN_IDENTIFIER': {
-      const id = /identifier '([^']*)'/.exec(m)?.[1] ?? '';
+      // The analyzer back-quotes the name (`x`, \-escaped); JOIN USING's message single-quotes it.
+      const q = /identifier (?:'([^']*)'|`((?:[^`\\]|\\.)*)`)/.exec(m);
+      const id = q?.[1] ?? q?.[2]?.replace(/\\(.)/g, '$1') ?? '';
       return analysisError(`Column '${id}' cannot be resolved`, 'UNKNOWN_IDENTIFIER');
     }
     case 'UNKNOWN_TABLE': {
