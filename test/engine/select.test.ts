@@ -42,6 +42,36 @@ test('functions', async () => {
   await assert.rejects(run(e, "SELECT toUInt8('abc')"), { code: 6 });
 });
 
+test('errors raised while resolving a function carry the scope, as the analyzer adds it', async () => {
+  const e = createClickHouseEngine();
+  await assert.rejects(run(e, 'SELECT intDiv(1, 0)'), { code: 153, message: 'Division by zero: In scope SELECT intDiv(1, 0)' });
+  await assert.rejects(run(e, "SELECT 'a' + 1"), { code: 43, message: /of arguments of function plus: In scope SELECT 'a' \+ 1$/ });
+  // Nested: only the call that failed adds it.
+  await assert.rejects(run(e, 'SELECT intDiv(1, 0) + 1'), { message: 'Division by zero: In scope SELECT intDiv(1, 0) + 1' });
+  // Not a constant: raised while executing, not while resolving.
+  await assert.rejects(run(e, 'SELECT intDiv(1, number) FROM numbers(1)'), { message: 'Division by zero' });
+  await assert.rejects(run(e, 'SELECT nosuchfunction(1)'), { code: 46, message: 'Function with name `nosuchfunction` does not exist. In scope SELECT nosuchfunction(1)' });
+  await assert.rejects(run(e, 'SELECT x'), { code: 47, message: 'Unknown expression identifier `x` in scope SELECT x: Note: the query does not have the FROM clause. Did you forget to add it?' });
+});
+
+test('one alias for two different expressions is refused; for the same one twice it is not', async () => {
+  const e = createClickHouseEngine();
+  await assert.rejects(run(e, 'SELECT 1 AS a, 2 AS a'), { code: 179, message: 'Multiple expressions 2 AS a and 1 AS a for alias a. In scope SELECT 1 AS a, 2 AS a' });
+  assert.deepEqual((await run(e, 'SELECT 1 AS a, 1 AS a')).rows, [[1, 1]]);
+});
+
+test('has() needs a common type of element and needle, numbers aside', async () => {
+  const e = createClickHouseEngine();
+  await assert.rejects(run(e, "SELECT has([1, 2], 'a')"), { code: 386, message: /^There is no supertype for types UInt8, String because some of them are String\/FixedString\/Enum and some of them are not: In scope/ });
+  assert.equal(await value(e, 'SELECT has([1.5], 1)'), 0);
+  assert.equal(await value(e, "SELECT has(['a'], 'a')"), 1);
+});
+
+test('a Date with a month or day out of range is day 0; a day past the month end runs over', async () => {
+  const e = createClickHouseEngine();
+  assert.deepEqual((await run(e, "SELECT toString(toDate('2024-13-45')), toString(toDate('2024-02-30'))")).rows, [['1970-01-01', '2024-03-01']]);
+});
+
 test('LIMIT stops pulling blocks from an infinite source', async () => {
   const ctx = context();
   ctx.settings.set('max_block_size', '10');
