@@ -294,8 +294,15 @@ export function generateCase(seed: number, index: number, only?: Category): Diff
         'SELECT intDiv(1, 0)', 'SELECT throwIf(1)', 'SELECT [1] + 1', 'CREATE TABLE', 'SELECT 1 +', "SELECT 'a' + 1",
         'SELECT has([1, 2], \'a\')', 'SELECT 1 AS a, 2 AS a', 'SELECT number FROM numbers(3) GROUP BY 1 HAVING',
         'SELECT * FROM system.nosuch', 'SELECT toDate(\'2024-13-45\')', 'SELECT arrayElement([1], 2)',
+        // Wrong argument counts and types, unknown settings and targets, syntax errors elsewhere.
+        'SELECT plus(1)', 'SELECT abs(1, 2)', 'SELECT concat()', 'SELECT length(1)', 'SELECT toDate(1, 2, 3)',
+        "SELECT if(1, 'a', 2)", 'SELECT 1 SETTINGS nosuch_setting = 1', 'SELECT 1 SETTINGS max_threads = \'x\'',
+        'INSERT INTO nosuchdb.t VALUES (1)', 'INSERT INTO nosuchtable VALUES (1)', 'SELECT * FROM nosuchdb.t',
+        'SELECT (1', 'SELECT 1 FROM', 'SELECT 1 WHERE', 'SELECT [1, 2', "SELECT 'abc", 'SELECT 1 ORDER',
       ]);
-      return { index, category, title: sql, ...none, requests: [post(sql)] };
+      // A third under readonly=1, where a write or a setting change is refused first.
+      const params = r.pick(['', '', 'readonly=1']);
+      return { index, category, title: params ? `${sql} (${params})` : sql, ...none, requests: [post(sql, params)] };
     }
   }
 }

@@ -63,3 +63,12 @@ test('statements are classified and flagged as modifying', () => {
 test('comments and quoted identifiers', () => {
   assert.equal(engine.parse('/* a */ SELECT `x y`, "z" -- c\n FROM t # d').kind, 'select');
 });
+
+test('unmatched brackets are reported before what the parser expected, at the first one on the stack', () => {
+  syntaxError('SELECT [1, 2', 'Syntax error: failed at position 8 ([): [1, 2. Unmatched parentheses: [');
+  syntaxError('SELECT (1', 'Syntax error: failed at position 8 ((): (1. Unmatched parentheses: (');
+  syntaxError('SELECT ((1)', 'Syntax error: failed at position 8 ((): ((1). Unmatched parentheses: (');
+  // A closing bracket that matches nothing ends the scan, on the stack itself.
+  syntaxError('SELECT 1)', 'Syntax error: failed at position 9 ()): ). Unmatched parentheses: )');
+  syntaxError('SELECT (1]', 'Syntax error: failed at position 8 ((): (1]. Unmatched parentheses: (]');
+});

@@ -22,7 +22,10 @@ const sameStringType = (t: DataType): DataType => (t.kind === 'FixedString' ? t 
 register('length', simple({
   min: 1,
   type: ([t]) => {
-    if (t!.kind !== 'String' && t!.kind !== 'FixedString' && t!.kind !== 'Array') throw illegalType('length', t!);
+    // FunctionStringOrArrayToT words it without an ordinal.
+    if (t!.kind !== 'String' && t!.kind !== 'FixedString' && t!.kind !== 'Array') {
+      throw new EngineError('ILLEGAL_TYPE_OF_ARGUMENT', `Illegal type ${t!.name} of argument of function length`);
+    }
     return T.UInt64;
   },
   impl: ([v]) => BigInt(typeof v === 'string' ? (isAscii(v) ? v.length : bytes(v).length) : (v as unknown[]).length),

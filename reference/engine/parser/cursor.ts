@@ -96,6 +96,12 @@ export class TokenCursor {
       return this.lexicalError(t, q === "'" ? 'Single quoted string is not closed' : q === '"' ? 'Double quoted string is not closed' : 'Back quoted string is not closed');
     }
     if (t.type === 'error') return this.lexicalError(t, 'Unrecognized token');
+    const unmatched = this.unmatchedParentheses();
+    if (unmatched.length > 0) {
+      // tryParseQuery checks the brackets before it reports what it expected.
+      const first = unmatched[0]!;
+      return new EngineError('SYNTAX_ERROR', `${this.commonMessage(first, description)}${this.around(first, this.sql.length)}Unmatched parentheses: ${unmatched.map((p) => p.text).join('')}`);
+    }
     let out = this.commonMessage(t, description);
     out += this.around(t, this.statementEnd());
     if (this.expected.size > 0) {
@@ -103,6 +109,28 @@ export class TokenCursor {
       out += list.length === 1 ? `Expected ${list[0]}` : `Expected one of: ${list.join(', ')}`;
     }
     return new EngineError('SYNTAX_ERROR', out);
+  }
+
+  /**
+   * checkUnmatchedParentheses: round and square brackets on a stack; a
+   * closing one that matches nothing ends the scan, itself on the stack.
+   */
+  protected unmatchedParentheses(): Token[] {
+    const stack: Token[] = [];
+    for (let i = 0; ; i++) {
+      const t = this.lx.at(i);
+      if (t.type === 'eof' || t.type === 'max_size') return stack;
+      if (t.type !== 'op') continue;
+      if (t.text === '(' || t.text === '[') stack.push(t);
+      else if (t.text === ')' || t.text === ']') {
+        const open = stack[stack.length - 1];
+        if (open && (open.text === '(') === (t.text === ')')) stack.pop();
+        else {
+          stack.push(t);
+          return stack;
+        }
+      }
+    }
   }
 
   protected lexicalError(t: Token, what: string): EngineError {
