@@ -7,9 +7,18 @@ import type { DataType } from '../../engine/types.ts';
 import { defaultValue, isNullable, unwrapNullable } from '../../engine/types.ts';
 import { atRow, emptyRow, parseField } from './input-rows.ts';
 import { jsonOptions, jsonString, jsonValue } from './text.ts';
+import type { JsonOptions } from './text.ts';
 import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
-function eachRowOutput(name: string): OutputFormat {
+/** Writes one row's object, given the columns' JSON keys. */
+type ObjectWriter = (columns: readonly ColumnDef[], ctx: FormatContext, opts: JsonOptions, keys: string[]) => (values: readonly unknown[]) => string;
+
+/**
+ * The JSONEachRow family's frame (JSONEachRowRowOutputFormat): one object per
+ * row and line, or with output_format_json_array_of_rows all of them in one
+ * array; the object and the exception's form are the variant's.
+ */
+export function eachRowObjects(name: string, objectOf: ObjectWriter, exception: (message: string, opts: JsonOptions) => string): OutputFormat {
   return {
     name,
     // 26.7 answers ndjson even when output_format_json_array_of_rows wraps the rows into one array.
@@ -17,27 +26,28 @@ function eachRowOutput(name: string): OutputFormat {
     create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
       const opts = jsonOptions(ctx);
       const asArray = Boolean(ctx.settings.get('output_format_json_array_of_rows'));
-      const keys = columns.map((c) => jsonString(c.name, opts.escapeSlashes));
+      const object = objectOf(columns, ctx, opts, columns.map((c) => jsonString(c.name, opts.escapeSlashes)));
       let rows = 0;
-      const line = (values: readonly unknown[]): string =>
-        `{${columns.map((c, i) => `${keys[i]}:${jsonValue(c.type, values[i], ctx, opts)}`).join(',')}}`;
       return {
         prefix: () => (asArray ? '[\n' : ''),
         block(block) {
           let out = '';
           for (const values of block) {
-            if (asArray) out += (rows > 0 ? ',\n' : '') + line(values);
-            else out += line(values) + '\n';
+            out += asArray ? (rows > 0 ? ',\n' : '') + object(values) : `${object(values)}\n`;
             rows++;
           }
           return out;
         },
         suffix: () => (asArray ? '\n]\n' : ''),
-        exceptionSuffix: (message) => `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`,
+        exceptionSuffix: (message) => exception(message, opts),
       };
     },
   };
 }
+
+const eachRowOutput = (name: string): OutputFormat => eachRowObjects(name,
+  (columns, ctx, opts, keys) => (values) => `{${columns.map((c, i) => `${keys[i]}:${jsonValue(c.type, values[i], ctx, opts)}`).join(',')}}`,
+  (message, opts) => `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`);
 
 // ---------------------------------------------------------------- input
 

@@ -3,39 +3,16 @@
 // output_format_json_array_of_rows wraps the lines into one array. Input
 // reads such objects back, each string the text of its column's value.
 
-import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { atRow } from './input-rows.ts';
-import { JsonReader } from './json-each-row.ts';
+import { JsonReader, eachRowObjects } from './json-each-row.ts';
 import { objectRow } from './json-input.ts';
-import { jsonCell, jsonOptions, jsonString } from './text.ts';
-import type { FormatContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
+import { jsonCell, jsonString } from './text.ts';
+import type { InputFormat, OutputFormat } from './types.ts';
 
-const stringsEachRow: OutputFormat = {
-  name: 'JSONStringsEachRow',
-  // 26.7 answers ndjson even when output_format_json_array_of_rows wraps the rows into one array.
-  contentType: () => 'application/x-ndjson; charset=UTF-8',
-  create(columns: readonly ColumnDef[], ctx: FormatContext): RowOutput {
-    const opts = jsonOptions(ctx);
-    const asArray = Boolean(ctx.settings.get('output_format_json_array_of_rows'));
-    const keys = columns.map((c) => jsonString(c.name, opts.escapeSlashes));
-    let rows = 0;
-    return {
-      prefix: () => (asArray ? '[\n' : ''),
-      block(block) {
-        let out = '';
-        for (const values of block) {
-          const line = `{${columns.map((c, i) => `${keys[i]}:${jsonCell(c.type, values[i], ctx, opts, true)}`).join(',')}}`;
-          out += asArray ? (rows > 0 ? ',\n' : '') + line : `${line}\n`;
-          rows++;
-        }
-        return out;
-      },
-      suffix: () => (asArray ? '\n]\n' : ''),
-      exceptionSuffix: (message) => `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`,
-    };
-  },
-};
+const stringsEachRow: OutputFormat = eachRowObjects('JSONStringsEachRow',
+  (columns, ctx, opts, keys) => (values) => `{${columns.map((c, i) => `${keys[i]}:${jsonCell(c.type, values[i], ctx, opts, true)}`).join(',')}}`,
+  (message, opts) => `{"exception": ${jsonString(message, opts.escapeSlashes)}}\n`);
 
 export const jsonStringsEachRowOutputs: OutputFormat[] = [stringsEachRow];
 

@@ -16,7 +16,13 @@ import { Compiler } from '../expr/compiler.ts';
 import type { Compiled, FunctionEnv } from '../expr/compiled.ts';
 import { NO_STATE } from '../expr/compiled.ts';
 import { convertValue } from '../values/convert.ts';
-import { hintsSuffix } from '../hints.ts';
+import { nameHints } from '../values/hints.ts';
+
+/** AlterCommands' `. Maybe you meant: ['k']`, or nothing. */
+function maybeYouMeant(name: string, columns: readonly string[]): string {
+  const h = nameHints(name, columns);
+  return h.length ? `. Maybe you meant: [${h.map((x) => `'${x}'`).join(', ')}]` : '';
+}
 
 type Alter = Statement & { kind: 'alter_table' };
 
@@ -75,7 +81,7 @@ function apply(cmd: AlterCommand, draft: Draft, t: Table, env: FunctionEnv): Dra
       const i = at(cmd.name);
       if (i < 0) {
         if (cmd.ifExists) return draft;
-        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column name. Cannot find column ${quoted(cmd.name)} to drop${hintsSuffix(cmd.name, draft.columns.map((c) => c.name))}`);
+        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column name. Cannot find column ${quoted(cmd.name)} to drop${maybeYouMeant(cmd.name, draft.columns.map((c) => c.name))}`);
       }
       // The sorting key still needs it (ClickHouse fails the same way, its message also lists the virtual columns).
       if (keyColumns(t).has(cmd.name)) throw new EngineError('UNKNOWN_IDENTIFIER', `Missing columns: '${cmd.name}' while processing: '${cmd.name}', required columns: '${cmd.name}'`);
@@ -85,7 +91,7 @@ function apply(cmd: AlterCommand, draft: Draft, t: Table, env: FunctionEnv): Dra
       const i = at(cmd.column.name);
       if (i < 0) {
         if (cmd.ifExists) return draft;
-        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column. Cannot find column ${quoted(cmd.column.name)} to modify${hintsSuffix(cmd.column.name, draft.columns.map((c) => c.name))}`);
+        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column. Cannot find column ${quoted(cmd.column.name)} to modify${maybeYouMeant(cmd.column.name, draft.columns.map((c) => c.name))}`);
       }
       const old = draft.columns[i]!;
       const spec = cmd.column.defaultExpr || cmd.column.type === undefined ? cmd.column
@@ -100,7 +106,7 @@ function apply(cmd: AlterCommand, draft: Draft, t: Table, env: FunctionEnv): Dra
       const i = at(cmd.from);
       if (i < 0) {
         if (cmd.ifExists) return draft;
-        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column name. Cannot find column ${quoted(cmd.from)} to rename${hintsSuffix(cmd.from, draft.columns.map((c) => c.name))}`);
+        throw new EngineError('NOT_FOUND_COLUMN_IN_BLOCK', `Wrong column name. Cannot find column ${quoted(cmd.from)} to rename${maybeYouMeant(cmd.from, draft.columns.map((c) => c.name))}`);
       }
       if (at(cmd.to) >= 0) throw new EngineError('DUPLICATE_COLUMN', `Cannot rename to ${quoted(cmd.to)}: column with this name already exists`);
       const columns = draft.columns.map((c, k) => (k === i ? { ...c, name: cmd.to } : c));
