@@ -72,3 +72,7 @@ test('unmatched brackets are reported before what the parser expected, at the fi
   syntaxError('SELECT 1)', 'Syntax error: failed at position 9 ()): ). Unmatched parentheses: )');
   syntaxError('SELECT (1]', 'Syntax error: failed at position 8 ((): (1]. Unmatched parentheses: (]');
 });
+
+test('CREATE TABLE without a name expects IF NOT EXISTS (one keyword) or a compound identifier', () => {
+  syntaxError('CREATE TABLE', 'Syntax error: failed at position 13 (end of query): . Expected one of: IF NOT EXISTS, compound identifier, identifier');
+});

@@ -49,12 +49,10 @@ export class DdlParser extends InsertParser {
       }
       throw this.fail();
     }
-    let ifNotExists = false;
-    if (this.kw('IF')) {
-      this.needKw('NOT');
-      this.needKw('EXISTS');
-      ifNotExists = true;
-    }
+    // ParserCreateTableQuery: the one keyword IF NOT EXISTS, then a compound
+    // identifier (db.t), which tries an identifier first.
+    const ifNotExists = this.kw('IF', 'NOT', 'EXISTS');
+    this.expect('compound identifier');
     const { db, name } = this.qualifiedName();
     const st: Statement & { kind: 'create_table' } = { kind: 'create_table', db, name, ifNotExists, orReplace, temporary, columns: [], tableSettings: [] };
     if (this.isOp('(')) {
