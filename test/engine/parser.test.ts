@@ -71,6 +71,10 @@ test('unmatched brackets are reported before what the parser expected, at the fi
   // A closing bracket that matches nothing ends the scan, on the stack itself.
   syntaxError('SELECT 1)', 'Syntax error: failed at position 9 ()): ). Unmatched parentheses: )');
   syntaxError('SELECT (1]', 'Syntax error: failed at position 8 ((): (1]. Unmatched parentheses: (]');
+  // The scan ends where the lexer ends: a bad token or an unclosed quote after the bracket (this once hung the server).
+  for (const sql of ["SELECT (1 'never closed", 'SELECT (1 \x01', 'SELECT [ 2 "x']) {
+    assert.throws(() => engine.parse(sql), { code: 62 });
+  }
 });
 
 test('CREATE TABLE without a name expects IF NOT EXISTS (one keyword) or a compound identifier', () => {

@@ -119,7 +119,8 @@ export class TokenCursor {
     const stack: Token[] = [];
     for (let i = 0; ; i++) {
       const t = this.lx.at(i);
-      if (t.type === 'eof' || t.type === 'max_size') return stack;
+      // The lexer stops at these; past them at() keeps answering the same token.
+      if (t.type === 'eof' || t.type === 'max_size' || t.type === 'error' || t.type === 'error_quote') return stack;
       if (t.type !== 'op') continue;
       if (t.text === '(' || t.text === '[') stack.push(t);
       else if (t.text === ')' || t.text === ']') {
