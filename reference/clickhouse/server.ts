@@ -112,7 +112,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
       case 'dynamic_query_handler':
       case 'predefined_query_handler': return handleQuery(req, res, deps, queryRules.get(rule)!);
       case 'ping': return handlePing(req, res, headers, deps.compat);
-      case 'replicas_status': return handleReplicasStatus(req, res, headers);
+      case 'replicas_status': return handleReplicasStatus(req, res, deps.compat.version, headers);
       case 'index': return handleRoot(req, res, defaultResponse, headers, deps.compat);
     }
   };
@@ -132,7 +132,7 @@ export function buildClickHouseServer(opts: ClickHouseServerOptions = {}): Fasti
         switch (selected.route) {
           case 'root': return handleRoot(req, res, defaultResponse, [], deps.compat);
           case 'ping': return handlePing(req, res, [], deps.compat);
-          case 'replicas_status': return handleReplicasStatus(req, res);
+          case 'replicas_status': return handleReplicasStatus(req, res, deps.compat.version);
           case 'play': return handlePlay(req, res, deps.compat.playPage);
           case 'query': return handleQuery(req, res, deps);
         }

@@ -32,3 +32,18 @@ test('Basic credentials: Base64 as Poco decodes it', () => {
   assert.throws(() => decodePocoBase64('YW-j'), poco('Bad data format'));
   assert.equal(decodePocoBase64('').length, 0);
 });
+
+test('/replicas_status with a bad escape: the 500 with Poco\'s text that ReplicasStatusHandler sends, body until the close', async () => {
+  const { buildClickHouseServer } = await import('../../reference/clickhouse/server.ts');
+  const { rawExchange } = await import('./raw-exchange.ts');
+  const server = buildClickHouseServer({ displayName: 'poco' });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const { port } = server.server.address() as import('node:net').AddressInfo;
+    const reply = await rawExchange(port, 'GET /replicas_status?a=1&%z HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(reply, /^HTTP\/1\.1 500 Internal Server Error\r\nDate: [^\r]+\r\nConnection: Close\r\n\r\n/);
+    assert.ok(reply.endsWith('\r\n\r\nPoco::Exception. Code: 1000, e.code() = 0, Bad URI syntax: URI encoding: two hex digits must follow percent sign: %z (version 26.7.2.1)\n'));
+  } finally {
+    await server.close();
+  }
+});

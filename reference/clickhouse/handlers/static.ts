@@ -12,6 +12,7 @@ import { NodeResponseSink, RawSocketSink } from '../http/sink.ts';
 import type { HeaderList, Sink } from '../http/sink.ts';
 import { reasonPhrase } from '../http/status.ts';
 import { firstParam, parseQueryString } from '../url-params.ts';
+import { exceptionText } from '../errors.ts';
 
 export const HTML = 'text/html; charset=UTF-8';
 
@@ -95,8 +96,15 @@ export function handlePing(req: IncomingMessage, res: ServerResponse, headers: H
 }
 
 /** No Replicated*MergeTree tables exist, so every replica is fine; verbose lists none. */
-export function handleReplicasStatus(req: IncomingMessage, res: ServerResponse, headers: HeaderList = []): Promise<void> {
-  const verbose = firstParam(parseQueryString(req.url ?? ''), 'verbose');
+export function handleReplicasStatus(req: IncomingMessage, res: ServerResponse, version: string, headers: HeaderList = []): Promise<void> {
+  let params;
+  try {
+    params = parseQueryString(req.url ?? '');
+  } catch (err) {
+    // ReplicasStatusHandler catches what HTMLForm throws and sends it as a 500, a line of text.
+    return respond(req, res, { status: 500, body: `${exceptionText(err, version)}\n`, closeAfter: true });
+  }
+  const verbose = firstParam(params, 'verbose');
   const isVerbose = verbose !== undefined && verbose !== '' && verbose !== '0';
   return isVerbose
     ? respond(req, res, { status: 200, body: '', headers })
