@@ -92,7 +92,7 @@ export function writeExtra(type: DataType, v: unknown, parts: Buffer[], writeVal
       return true;
     case 'Map': {
       const pairs = v as [unknown, unknown][];
-      parts.push(Buffer.from(leb(pairs.length)));
+      parts.push(Buffer.from(leb128(pairs.length)));
       for (const [k, value] of pairs) {
         writeValue(type.key!, k, parts);
         writeValue(type.inner!, value, parts);
@@ -104,7 +104,8 @@ export function writeExtra(type: DataType, v: unknown, parts: Buffer[], writeVal
   }
 }
 
-function leb(n: number): number[] {
+/** LEB128, as the binary formats write lengths. */
+export function leb128(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;

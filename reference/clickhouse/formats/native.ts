@@ -15,7 +15,8 @@ import type { DataType } from '../../engine/types.ts';
 import { T, defaultValue, parseType, parseText, serializeText } from '../../engine/types.ts';
 import { fromLittleEndian, littleEndian } from './binary-values.ts';
 import { atRow, emptyRow } from './input-rows.ts';
-import { Reader, leb128, writeValue } from './row-binary.ts';
+import { Reader, writeValue } from './row-binary.ts';
+import { leb128 } from './binary-values.ts';
 import type { FormatContext, InputContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
 /** The key a value has in a LowCardinality dictionary (values are numbers, strings, bigints or objects with a text form). */

@@ -8,24 +8,13 @@ import type { ColumnDef } from '../../engine/api.ts';
 import { EngineError } from '../../engine/errors.ts';
 import type { DataType } from '../../engine/types.ts';
 import { ServerError } from '../errors.ts';
-import { readExtra, writeExtra } from './binary-values.ts';
+import { leb128, readExtra, writeExtra } from './binary-values.ts';
 import type { FormatContext, InputContext, InputFormat, OutputFormat, RowOutput } from './types.ts';
 
 const FIXED: Partial<Record<DataType['kind'], number>> = {
   UInt8: 1, Int8: 1, Bool: 1, UInt16: 2, Int16: 2, Date: 2, UInt32: 4, Int32: 4, DateTime: 4, Float32: 4,
   UInt64: 8, Int64: 8, Float64: 8, Int128: 16,
 };
-
-export function leb128(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
 
 function unsupported(type: DataType): EngineError {
   return new EngineError('NOT_IMPLEMENTED', `RowBinary of type ${type.name} is not supported by this reference server`);
